@@ -1,0 +1,41 @@
+package io.sentro.spring.autoconfigure;
+
+import javax.sql.DataSource;
+
+import io.sentro.spring.dialect.SqlDialect;
+import io.sentro.spring.execute.SqlExecutor;
+import io.sentro.spring.schema.SchemaModel;
+import io.sentro.spring.sql.SqlRenderer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * SQL rendering and execution. Sentro uses its own {@link JdbcTemplate} on the DataSource, so that settings of the
+ * application's template (max rows, fetch size) do not change API results, and the application's transaction
+ * manager when there is exactly one.
+ */
+@Configuration(proxyBeanMethods = false)
+class SentroExecutionConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SqlRenderer sentroSqlRenderer(SqlDialect dialect, SchemaModel model) {
+        return new SqlRenderer(dialect, model);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SqlExecutor sentroSqlExecutor(DataSource dataSource, SqlRenderer renderer,
+            ObjectProvider<PlatformTransactionManager> transactionManager) {
+        PlatformTransactionManager transactions = transactionManager
+                .getIfUnique(() -> new JdbcTransactionManager(dataSource));
+        return new SqlExecutor(new JdbcTemplate(dataSource), new TransactionTemplate(transactions), renderer);
+    }
+}

@@ -1,0 +1,68 @@
+package io.sentro.spring.dialect;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import io.sentro.spring.error.ErrorCode;
+import io.sentro.spring.introspect.MySqlIntrospector;
+import io.sentro.spring.introspect.SchemaIntrospector;
+
+/**
+ * MySQL 8: backtick identifiers, {@code LIMIT/OFFSET}, no RETURNING (rows are selected again by key in the same
+ * transaction), and errors classified by MySQL's error numbers since its SQL states are shared.
+ */
+public class MySqlDialect implements SqlDialect {
+
+    private final SchemaIntrospector introspector = new MySqlIntrospector();
+
+    @Override
+    public String name() {
+        return "MySQL";
+    }
+
+    @Override
+    public SchemaIntrospector introspector() {
+        return introspector;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    public void paginate(StringBuilder sql, List<Object> parameters, boolean ordered, long limit, long offset) {
+        sql.append(" LIMIT ? OFFSET ?");
+        parameters.add(limit);
+        parameters.add(offset);
+    }
+
+    @Override
+    public ReturningStyle insertReturning() {
+        return ReturningStyle.RESELECT;
+    }
+
+    @Override
+    public ReturningStyle updateReturning() {
+        return ReturningStyle.RESELECT;
+    }
+
+    @Override
+    public String defaultValues() {
+        return "() VALUES ()";
+    }
+
+    @Override
+    public Optional<ErrorCode> classifyVendor(SQLException exception) {
+        return switch (exception.getErrorCode()) {
+            case 1062, 1586 -> Optional.of(ErrorCode.UNIQUE_VIOLATION);
+            case 1216, 1217, 1451, 1452 -> Optional.of(ErrorCode.FOREIGN_KEY_VIOLATION);
+            case 1048, 1364 -> Optional.of(ErrorCode.MISSING_VALUE);
+            case 3819, 4025 -> Optional.of(ErrorCode.CHECK_VIOLATION);
+            case 1264, 1265, 1292, 1366, 1406, 1411, 3140 -> Optional.of(ErrorCode.INVALID_VALUE);
+            case 1040, 1053, 2002, 2003, 2006, 2013 -> Optional.of(ErrorCode.DATABASE_UNAVAILABLE);
+            default -> Optional.empty();
+        };
+    }
+}

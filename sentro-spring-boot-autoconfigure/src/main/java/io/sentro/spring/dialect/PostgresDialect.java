@@ -1,0 +1,98 @@
+package io.sentro.spring.dialect;
+
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Optional;
+
+import io.sentro.spring.error.ErrorCode;
+import io.sentro.spring.introspect.PostgresIntrospector;
+import io.sentro.spring.introspect.SchemaIntrospector;
+import io.sentro.spring.schema.ColumnType;
+
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.support.SqlArrayValue;
+
+/**
+ * PostgreSQL 13+: double-quoted identifiers, {@code LIMIT/OFFSET}, {@code RETURNING}, {@code ILIKE}, enums and
+ * JSON bound as untyped parameters so the server infers their type from the column, arrays bound as SQL arrays.
+ */
+public class PostgresDialect implements SqlDialect {
+
+    private final SchemaIntrospector introspector = new PostgresIntrospector();
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public SchemaIntrospector introspector() {
+        return introspector;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public void paginate(StringBuilder sql, List<Object> parameters, boolean ordered, long limit, long offset) {
+        sql.append(" LIMIT ? OFFSET ?");
+        parameters.add(limit);
+        parameters.add(offset);
+    }
+
+    @Override
+    public String caseInsensitiveLike(String quotedColumn) {
+        return quotedColumn + " ILIKE ?";
+    }
+
+    @Override
+    public Object bindNull(ColumnType type) {
+        // An untyped NULL: the server takes the column's type, whatever it is (enum, jsonb, array...).
+        return new SqlParameterValue(Types.OTHER, null);
+    }
+
+    @Override
+    public ReturningStyle insertReturning() {
+        return ReturningStyle.RETURNING_CLAUSE;
+    }
+
+    @Override
+    public ReturningStyle updateReturning() {
+        return ReturningStyle.RETURNING_CLAUSE;
+    }
+
+    @Override
+    public Object bindValue(ColumnType type, Object value) {
+        return switch (type.kind()) {
+            // Types.OTHER sends the text untyped: the server casts it to the enum or jsonb type of the column.
+            case ENUM, JSON -> new SqlParameterValue(Types.OTHER, value.toString());
+            case ARRAY -> new SqlArrayValue(elementTypeName(type), ((List<?>) value).toArray());
+            default -> value;
+        };
+    }
+
+    private static String elementTypeName(ColumnType arrayType) {
+        ColumnType element = arrayType.elementType();
+        return element == null ? "text" : element.databaseType();
+    }
+
+    @Override
+    public Optional<ErrorCode> classifyVendor(SQLException exception) {
+        String state = exception.getSQLState();
+        if (state == null) {
+            return Optional.empty();
+        }
+        return switch (state) {
+            case "23505" -> Optional.of(ErrorCode.UNIQUE_VIOLATION);
+            case "23503" -> Optional.of(ErrorCode.FOREIGN_KEY_VIOLATION);
+            case "23502" -> Optional.of(ErrorCode.MISSING_VALUE);
+            case "23514" -> Optional.of(ErrorCode.CHECK_VIOLATION);
+            case "23P01" -> Optional.of(ErrorCode.UNIQUE_VIOLATION);
+            case "57P01", "57P02", "57P03", "53300" -> Optional.of(ErrorCode.DATABASE_UNAVAILABLE);
+            default -> state.startsWith("22") ? Optional.of(ErrorCode.INVALID_VALUE) : Optional.empty();
+        };
+    }
+}

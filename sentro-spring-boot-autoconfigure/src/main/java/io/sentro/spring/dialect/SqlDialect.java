@@ -1,0 +1,112 @@
+package io.sentro.spring.dialect;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import io.sentro.spring.error.ErrorCode;
+import io.sentro.spring.introspect.SchemaIntrospector;
+import io.sentro.spring.schema.ColumnType;
+import io.sentro.spring.schema.Table;
+
+import org.springframework.jdbc.core.SqlParameterValue;
+
+/**
+ * Everything Sentro does differently per database. The SQL renderer, the executor and start-up ask the dialect;
+ * nothing else in Sentro knows which database it talks to.
+ */
+public interface SqlDialect {
+
+    /** A short name for logs and {@code _schema}, e.g. {@code PostgreSQL}. */
+    String name();
+
+    /** Reads this database's catalogs into the schema model. */
+    SchemaIntrospector introspector();
+
+    /** Quotes one identifier, escaping the quote character inside it. */
+    String quote(String identifier);
+
+    /** The schema-qualified, quoted name of a table. */
+    default String qualifiedName(Table table) {
+        return quote(table.schema()) + "." + quote(table.tableName());
+    }
+
+    /**
+     * Appends the page clause to a SELECT and adds its parameters. {@code ordered} says whether the SELECT already
+     * has an ORDER BY.
+     */
+    void paginate(StringBuilder sql, List<Object> parameters, boolean ordered, long limit, long offset);
+
+    /** A case-insensitive LIKE of a column against one parameter, without an ESCAPE clause. */
+    default String caseInsensitiveLike(String quotedColumn) {
+        return "LOWER(" + quotedColumn + ") LIKE LOWER(?)";
+    }
+
+    /** Escapes the LIKE wildcards in literal text, so that it matches only itself. */
+    default String escapeLike(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == LIKE_ESCAPE || c == '%' || c == '_') {
+                escaped.append(LIKE_ESCAPE);
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    /** The escape character of LIKE patterns Sentro builds; not a backslash, whose meaning varies with SQL modes. */
+    char LIKE_ESCAPE = '!';
+
+    /** How INSERT returns the rows it wrote. */
+    ReturningStyle insertReturning();
+
+    /** How UPDATE returns the rows it wrote. */
+    ReturningStyle updateReturning();
+
+    /** The tail of an INSERT that names no column, e.g. {@code DEFAULT VALUES}. */
+    default String defaultValues() {
+        return "DEFAULT VALUES";
+    }
+
+    /** Turns a value already converted to the column's Java type into what the driver binds. */
+    default Object bindValue(ColumnType type, Object value) {
+        return value;
+    }
+
+    /**
+     * What the driver binds for a NULL of a type. The default names the JDBC type, since some databases refuse
+     * an untyped NULL for binary columns.
+     */
+    default Object bindNull(ColumnType type) {
+        return new SqlParameterValue(JdbcTypes.of(type.kind()), null);
+    }
+
+    /** How values of a type are read from a result set. */
+    default ValueReader reader(ColumnType type) {
+        return JdbcValueReaders.standard(type);
+    }
+
+    /**
+     * Classifies a database error into the problem the client gets, or empty when it is not the client's doing.
+     * Implementations walk the cause chain; SQL state classes shared by all databases are handled here.
+     */
+    default Optional<ErrorCode> classify(SQLException exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                Optional<ErrorCode> code = classifyVendor(sql);
+                if (code.isPresent()) {
+                    return code;
+                }
+                String state = sql.getSQLState();
+                if (state != null && state.startsWith("08")) {
+                    return Optional.of(ErrorCode.DATABASE_UNAVAILABLE);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The vendor-specific part of {@link #classify(SQLException)} for one exception in the chain. */
+    Optional<ErrorCode> classifyVendor(SQLException exception);
+}

@@ -1,0 +1,89 @@
+package io.sentro.spring.dialect;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.sentro.spring.error.ErrorCode;
+import io.sentro.spring.introspect.SchemaIntrospector;
+import io.sentro.spring.introspect.SqlServerIntrospector;
+import io.sentro.spring.schema.ColumnType;
+
+/**
+ * SQL Server 2019+: bracketed identifiers, {@code OFFSET … FETCH} (which needs an ORDER BY, so an unordered page
+ * orders by {@code (SELECT NULL)}), {@code OUTPUT INSERTED.*}, and {@code [} escaped in LIKE patterns because it
+ * opens a character class there.
+ */
+public class SqlServerDialect implements SqlDialect {
+
+    private final SchemaIntrospector introspector = new SqlServerIntrospector();
+
+    @Override
+    public String name() {
+        return "SQL Server";
+    }
+
+    @Override
+    public SchemaIntrospector introspector() {
+        return introspector;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '[' + identifier.replace("]", "]]") + ']';
+    }
+
+    @Override
+    public void paginate(StringBuilder sql, List<Object> parameters, boolean ordered, long limit, long offset) {
+        if (!ordered) {
+            sql.append(" ORDER BY (SELECT NULL)");
+        }
+        sql.append(" OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        parameters.add(offset);
+        parameters.add(limit);
+    }
+
+    @Override
+    public String escapeLike(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == LIKE_ESCAPE || c == '%' || c == '_' || c == '[') {
+                escaped.append(LIKE_ESCAPE);
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    @Override
+    public ReturningStyle insertReturning() {
+        return ReturningStyle.OUTPUT_CLAUSE;
+    }
+
+    @Override
+    public ReturningStyle updateReturning() {
+        return ReturningStyle.OUTPUT_CLAUSE;
+    }
+
+    @Override
+    public Object bindValue(ColumnType type, Object value) {
+        return switch (type.kind()) {
+            case UUID, JSON -> value.toString();
+            default -> value;
+        };
+    }
+
+    @Override
+    public Optional<ErrorCode> classifyVendor(SQLException exception) {
+        return switch (exception.getErrorCode()) {
+            case 2627, 2601 -> Optional.of(ErrorCode.UNIQUE_VIOLATION);
+            case 547 -> Optional.of(String.valueOf(exception.getMessage()).toUpperCase(Locale.ROOT).contains("FOREIGN KEY")
+                    ? ErrorCode.FOREIGN_KEY_VIOLATION : ErrorCode.CHECK_VIOLATION);
+            case 515 -> Optional.of(ErrorCode.MISSING_VALUE);
+            case 220, 241, 242, 245, 8114, 8115, 8152, 2628, 9455 -> Optional.of(ErrorCode.INVALID_VALUE);
+            default -> Optional.empty();
+        };
+    }
+}

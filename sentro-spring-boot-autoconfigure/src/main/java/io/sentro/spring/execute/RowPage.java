@@ -1,0 +1,12 @@
+package io.sentro.spring.execute;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One page of rows and, when counted, the total number of matching rows.
+ */
+public record RowPage(List<Map<String, @Nullable Object>> rows, @Nullable Long total, long limit, long offset) {
+}

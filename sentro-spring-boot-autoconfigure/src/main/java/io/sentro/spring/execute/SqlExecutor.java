@@ -1,0 +1,224 @@
+package io.sentro.spring.execute;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.sentro.spring.dialect.ReturningStyle;
+import io.sentro.spring.dialect.SqlDialect;
+import io.sentro.spring.dialect.ValueReader;
+import io.sentro.spring.error.ErrorCode;
+import io.sentro.spring.error.SentroException;
+import io.sentro.spring.plan.Key;
+import io.sentro.spring.plan.OperationPlan.CreatePlan;
+import io.sentro.spring.plan.OperationPlan.DeletePlan;
+import io.sentro.spring.plan.OperationPlan.GetPlan;
+import io.sentro.spring.plan.OperationPlan.ReadPlan;
+import io.sentro.spring.plan.OperationPlan.UpdatePlan;
+import io.sentro.spring.schema.Column;
+import io.sentro.spring.schema.Table;
+import io.sentro.spring.sql.SqlRenderer;
+import io.sentro.spring.sql.SqlStatement;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs plans against the database. Reads run without a transaction: a get is one round trip, a list at most two
+ * (rows, then the count, which is skipped when the page itself shows the total). Writes run in one transaction, so a
+ * failing row of a bulk insert leaves nothing written. Database errors caused by the client's data become
+ * {@link SentroException}s; the dialect decides which those are.
+ */
+public final class SqlExecutor {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final SqlRenderer renderer;
+    private final SqlDialect dialect;
+
+    public SqlExecutor(JdbcTemplate jdbc, TransactionTemplate transactions, SqlRenderer renderer) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.renderer = renderer;
+        this.dialect = renderer.dialect();
+    }
+
+    public RowPage read(ReadPlan plan) {
+        return translating(plan.table(), () -> {
+            List<Map<String, Object>> rows = plan.limit() == 0 ? new ArrayList<>() : query(renderer.select(plan));
+            Long total = null;
+            if (plan.count()) {
+                // A short page that is not past the end shows the total by itself.
+                boolean complete = rows.size() < plan.limit() && (!rows.isEmpty() || plan.offset() == 0);
+                total = complete ? plan.offset() + rows.size() : count(renderer.count(plan));
+            }
+            return new RowPage(rows, total, plan.limit(), plan.offset());
+        });
+    }
+
+    public Optional<Map<String, @Nullable Object>> get(GetPlan plan) {
+        return translating(plan.table(), () -> first(query(renderer.selectByKey(plan.table(), plan.projection(),
+                plan.key()))));
+    }
+
+    /** Inserts every row of the plan in one transaction; returns the rows as stored. */
+    public List<Map<String, @Nullable Object>> create(CreatePlan plan) {
+        return inTransaction(plan.table(), () -> {
+            List<Map<String, Object>> created = new ArrayList<>(plan.rows().size());
+            for (Map<Column, Object> row : plan.rows()) {
+                created.add(insert(plan.table(), row));
+            }
+            return created;
+        });
+    }
+
+    /** Updates one row; empty when no row has the key. */
+    public Optional<Map<String, @Nullable Object>> update(UpdatePlan plan) {
+        return inTransaction(plan.table(), () -> {
+            SqlStatement update = renderer.update(plan.table(), plan.key(), plan.values());
+            if (dialect.updateReturning() != ReturningStyle.RESELECT) {
+                return first(query(update));
+            }
+            if (jdbc.update(update.sql(), update.parameters().toArray()) == 0) {
+                return Optional.empty();
+            }
+            return first(query(renderer.selectByKey(plan.table(), plan.table().columns(), keyAfter(plan))));
+        });
+    }
+
+    /** Deletes one row; false when no row has the key. */
+    public boolean delete(DeletePlan plan) {
+        return inTransaction(plan.table(), () -> {
+            SqlStatement delete = renderer.delete(plan.table(), plan.key());
+            return jdbc.update(delete.sql(), delete.parameters().toArray()) > 0;
+        });
+    }
+
+    private Map<String, Object> insert(Table table, Map<Column, Object> row) {
+        SqlStatement insert = renderer.insert(table, row);
+        if (dialect.insertReturning() != ReturningStyle.RESELECT) {
+            return first(query(insert)).orElseThrow(() -> new IllegalStateException("INSERT returned no row"));
+        }
+        KeyHolder generated = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(insert.sql(), Statement.RETURN_GENERATED_KEYS);
+            new ArgumentPreparedStatementSetter(insert.parameters().toArray()).setValues(statement);
+            return statement;
+        }, generated);
+        if (!table.hasPrimaryKey()) {
+            Map<String, Object> written = new LinkedHashMap<>();
+            row.forEach((column, value) -> written.put(column.name(), value));
+            return written;
+        }
+        List<Column> keyColumns = table.primaryKeyColumns();
+        List<Object> keyValues = new ArrayList<>(keyColumns.size());
+        for (Column keyColumn : keyColumns) {
+            keyValues.add(row.containsKey(keyColumn) ? row.get(keyColumn) : generatedKey(generated, keyColumn));
+        }
+        return first(query(renderer.selectByKey(table, table.columns(), new Key(keyColumns, keyValues))))
+                .orElseThrow(() -> new IllegalStateException("Inserted row not found by its key"));
+    }
+
+    private static Object generatedKey(KeyHolder generated, Column keyColumn) {
+        Number key = generated.getKey();
+        if (key == null) {
+            throw new IllegalStateException("No generated key for column " + keyColumn.name());
+        }
+        return keyColumn.kind().isIntegral() ? (Object) key.longValue() : key;
+    }
+
+    /** The key of the row after an update: a new value for a key column moves the row. */
+    private static Key keyAfter(UpdatePlan plan) {
+        List<Object> values = new ArrayList<>(plan.key().values());
+        for (int i = 0; i < plan.key().columns().size(); i++) {
+            Column keyColumn = plan.key().columns().get(i);
+            if (plan.values().containsKey(keyColumn) && plan.values().get(keyColumn) != null) {
+                values.set(i, plan.values().get(keyColumn));
+            }
+        }
+        return new Key(plan.key().columns(), values);
+    }
+
+    private List<Map<String, Object>> query(SqlStatement statement) {
+        List<Column> columns = statement.resultColumns();
+        ValueReader[] readers = new ValueReader[columns.size()];
+        String[] names = new String[columns.size()];
+        for (int i = 0; i < readers.length; i++) {
+            readers[i] = dialect.reader(columns.get(i).type());
+            names[i] = columns.get(i).name();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        jdbc.query(statement.sql(), new ArgumentPreparedStatementSetter(statement.parameters().toArray()),
+                (ResultSet resultSet) -> {
+                    Map<String, Object> row = new LinkedHashMap<>(names.length * 2);
+                    for (int i = 0; i < readers.length; i++) {
+                        row.put(names[i], readers[i].read(resultSet, i + 1));
+                    }
+                    rows.add(row);
+                });
+        return rows;
+    }
+
+    private long count(SqlStatement statement) {
+        Long count = jdbc.queryForObject(statement.sql(), Long.class, statement.parameters().toArray());
+        return count == null ? 0 : count;
+    }
+
+    private static <T> Optional<T> first(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private <T> T inTransaction(Table table, Supplier<T> work) {
+        return translating(table, () -> transactions.execute(status -> work.get()));
+    }
+
+    private <T> T translating(Table table, Supplier<T> work) {
+        try {
+            return work.get();
+        }
+        catch (DataAccessException ex) {
+            throw translate(table, ex);
+        }
+        catch (TransactionException ex) {
+            throw new SentroException(ErrorCode.DATABASE_UNAVAILABLE, "The database is unavailable; try again later",
+                    null, ex);
+        }
+    }
+
+    private RuntimeException translate(Table table, DataAccessException ex) {
+        SQLException sql = sqlException(ex);
+        ErrorCode code = sql == null ? null : dialect.classify(sql).orElse(null);
+        if (code == null && (ex instanceof DataAccessResourceFailureException
+                || ex instanceof TransientDataAccessResourceException)) {
+            code = ErrorCode.DATABASE_UNAVAILABLE;
+        }
+        if (code == null) {
+            return ex;
+        }
+        return new SentroException(code, DatabaseErrorMessages.describe(code, table), null, ex);
+    }
+
+    private static @Nullable SQLException sqlException(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+}

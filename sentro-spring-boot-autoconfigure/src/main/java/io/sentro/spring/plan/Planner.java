@@ -1,0 +1,301 @@
+package io.sentro.spring.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.sentro.spring.error.ErrorCode;
+import io.sentro.spring.error.SentroException;
+import io.sentro.spring.plan.OperationPlan.CreatePlan;
+import io.sentro.spring.plan.OperationPlan.DeletePlan;
+import io.sentro.spring.plan.OperationPlan.GetPlan;
+import io.sentro.spring.plan.OperationPlan.ReadPlan;
+import io.sentro.spring.plan.OperationPlan.UpdatePlan;
+import io.sentro.spring.request.CountMode;
+import io.sentro.spring.request.FilterTerm;
+import io.sentro.spring.request.ListQuery;
+import io.sentro.spring.request.Operator;
+import io.sentro.spring.request.SortTerm;
+import io.sentro.spring.schema.Column;
+import io.sentro.spring.schema.Table;
+import io.sentro.spring.schema.TypeKind;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks parsed intent against a table and produces a plan. Every client mistake that the schema can reveal is
+ * refused here, before any SQL is rendered: unknown columns, operators that do not apply to a type, values that do
+ * not convert, writes to columns the database fills, missing required values, pages above the maximum.
+ */
+public final class Planner {
+
+    /** The most items an {@code in}/{@code nin} list may carry; drivers cap bound parameters per statement. */
+    public static final int MAX_LIST_VALUES = 1000;
+
+    private final ValueConverter values;
+    private final int defaultPageSize;
+    private final int maxPageSize;
+
+    public Planner(ValueConverter values, int defaultPageSize, int maxPageSize) {
+        this.values = values;
+        this.defaultPageSize = defaultPageSize;
+        this.maxPageSize = maxPageSize;
+    }
+
+    public ReadPlan read(Table table, ListQuery query) {
+        long limit = query.limit() == null ? defaultPageSize : query.limit();
+        if (limit > maxPageSize) {
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "'limit' is " + limit + ", above the maximum page size "
+                    + maxPageSize + " (sentro.page.max-size)", "limit");
+        }
+        long offset = query.offset() == null ? 0 : query.offset();
+        List<Column> projection = projection(table, query.fields());
+        List<Filter> allOf = new ArrayList<>();
+        for (FilterTerm term : query.filters()) {
+            allOf.add(filter(table, term));
+        }
+        List<List<Filter>> anyOf = new ArrayList<>();
+        for (List<FilterTerm> group : query.anyOf().values()) {
+            List<Filter> filters = new ArrayList<>();
+            for (FilterTerm term : group) {
+                filters.add(filter(table, term));
+            }
+            anyOf.add(filters);
+        }
+        List<Column> searchColumns = List.of();
+        if (query.search() != null) {
+            searchColumns = table.columns().stream().filter(column -> column.kind() == TypeKind.TEXT).toList();
+            if (searchColumns.isEmpty()) {
+                throw new SentroException(ErrorCode.INVALID_PARAMETER, "'search' needs a text column, and table '"
+                        + table.name() + "' has none; filter with where.<column>.<operator> instead", "search");
+            }
+        }
+        Condition condition = new Condition(allOf, anyOf, searchColumns, query.search());
+        return new ReadPlan(table, projection, condition, order(table, query.sort()), limit, offset,
+                query.count() == CountMode.EXACT);
+    }
+
+    public GetPlan get(Table table, List<String> rawKey, List<String> fields) {
+        return new GetPlan(table, key(table, rawKey), projection(table, fields));
+    }
+
+    public Key key(Table table, List<String> rawKey) {
+        List<Column> keyColumns = table.primaryKeyColumns();
+        List<Object> keyValues = new ArrayList<>(keyColumns.size());
+        for (int i = 0; i < keyColumns.size(); i++) {
+            Column column = keyColumns.get(i);
+            try {
+                keyValues.add(values.fromText(column, rawKey.get(i), column.name()));
+            }
+            catch (SentroException ex) {
+                throw new SentroException(ErrorCode.INVALID_KEY, "The key in the path is not valid: " + ex.detail(),
+                        "id");
+            }
+        }
+        return new Key(keyColumns, keyValues);
+    }
+
+    /** A create from a JSON object (one row) or a JSON array of objects (several rows, one transaction). */
+    public CreatePlan create(Table table, JsonNode body) {
+        if (body.isObject()) {
+            return new CreatePlan(table, List.of(createRow(table, body, "")), false);
+        }
+        if (body.isArray()) {
+            if (body.isEmpty()) {
+                throw new SentroException(ErrorCode.INVALID_BODY, "The array of rows to create is empty", "body");
+            }
+            List<Map<Column, Object>> rows = new ArrayList<>(body.size());
+            int index = 0;
+            for (JsonNode row : body.values()) {
+                String prefix = "[" + index++ + "].";
+                if (!row.isObject()) {
+                    throw new SentroException(ErrorCode.INVALID_BODY, "Item " + prefix.substring(0, prefix.length() - 1)
+                            + " of the body must be a JSON object", "body");
+                }
+                rows.add(createRow(table, row, prefix));
+            }
+            return new CreatePlan(table, rows, true);
+        }
+        throw new SentroException(ErrorCode.INVALID_BODY, "The body must be a JSON object, or an array of objects",
+                "body");
+    }
+
+    /** A partial update (PATCH) or a full replacement (PUT) of one row. */
+    public UpdatePlan update(Table table, Key key, JsonNode body, boolean replace) {
+        if (!body.isObject()) {
+            throw new SentroException(ErrorCode.INVALID_BODY, "The body must be a JSON object", "body");
+        }
+        Map<Column, Object> given = columnValues(table, body, "");
+        if (replace) {
+            for (int i = 0; i < key.columns().size(); i++) {
+                Column keyColumn = key.columns().get(i);
+                if (given.containsKey(keyColumn) && !key.values().get(i).equals(given.get(keyColumn))) {
+                    throw new SentroException(ErrorCode.INVALID_BODY, "Field '" + keyColumn.name()
+                            + "' differs from the key in the path; PUT replaces the row at its path", keyColumn.name());
+                }
+            }
+            Map<Column, Object> replacement = new LinkedHashMap<>();
+            for (Column column : table.columns()) {
+                if (!column.writable() || key.columns().contains(column)) {
+                    continue;
+                }
+                if (given.containsKey(column)) {
+                    replacement.put(column, given.get(column));
+                }
+                else if (column.defaultValue() != null) {
+                    replacement.put(column, ColumnDefault.INSTANCE);
+                }
+                else if (column.nullable()) {
+                    replacement.put(column, null);
+                }
+                else {
+                    throw missing(List.of(column), "PUT replaces the whole row; ");
+                }
+            }
+            given = replacement;
+        }
+        if (given.isEmpty()) {
+            throw new SentroException(ErrorCode.INVALID_BODY, "The body names no column to update", "body");
+        }
+        return new UpdatePlan(table, key, given, replace);
+    }
+
+    public DeletePlan delete(Table table, Key key) {
+        return new DeletePlan(table, key);
+    }
+
+    private Map<Column, Object> createRow(Table table, JsonNode body, String prefix) {
+        Map<Column, Object> row = columnValues(table, body, prefix);
+        List<Column> missing = table.columns().stream()
+                .filter(column -> column.requiredOnCreate() && !row.containsKey(column)).toList();
+        if (!missing.isEmpty()) {
+            throw missing(missing, prefix.isEmpty() ? "" : "Row " + prefix.substring(0, prefix.length() - 1) + ": ");
+        }
+        return row;
+    }
+
+    private Map<Column, Object> columnValues(Table table, JsonNode body, String prefix) {
+        Map<Column, Object> row = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
+            String name = field.getKey();
+            String parameter = prefix + name;
+            Column column = table.column(name).orElseThrow(() -> new SentroException(ErrorCode.UNKNOWN_COLUMN,
+                    "Unknown field '" + parameter + "': table '" + table.name() + "' has no column '" + name
+                            + "'. Columns: " + columnNames(table), parameter));
+            if (!column.writable()) {
+                throw new SentroException(ErrorCode.READ_ONLY_COLUMN, "Field '" + parameter + "' cannot be written: "
+                        + readOnlyReason(column), parameter);
+            }
+            row.put(column, values.fromJson(column, field.getValue(), parameter));
+        }
+        return row;
+    }
+
+    private static String readOnlyReason(Column column) {
+        if (column.generated()) {
+            return "column '" + column.name() + "' is generated by the database";
+        }
+        if (column.autoIncrement()) {
+            return "column '" + column.name() + "' is assigned by the database (identity/auto-increment)";
+        }
+        if (!column.updatable()) {
+            return "column '" + column.name() + "' of this view is not updatable";
+        }
+        return "column '" + column.name() + "' has type " + column.type().databaseType()
+                + ", which Sentro serves read-only";
+    }
+
+    private static SentroException missing(List<Column> columns, String prefix) {
+        List<String> names = columns.stream().map(Column::name).toList();
+        return new SentroException(ErrorCode.MISSING_VALUE, prefix + "missing required field"
+                + (names.size() > 1 ? "s " : " ") + String.join(", ", names) + " (NOT NULL without a default)",
+                names.get(0));
+    }
+
+    private Filter filter(Table table, FilterTerm term) {
+        Column column = column(table, term.column(), term.parameter());
+        Operator operator = term.operator();
+        TypeKind kind = column.kind();
+        String parameter = term.parameter();
+        if (operator == Operator.IS_NULL) {
+            return switch (term.values().get(0)) {
+                case "true" -> new Filter(column, operator, Boolean.TRUE);
+                case "false" -> new Filter(column, operator, Boolean.FALSE);
+                default -> throw new SentroException(ErrorCode.INVALID_VALUE, "'" + parameter
+                        + "' must be true or false, got '" + term.values().get(0) + "'", parameter);
+            };
+        }
+        if (!kind.isComparable()) {
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "Column '" + column.name() + "' ("
+                    + column.type().databaseType() + ") supports only the isNull filter", parameter);
+        }
+        if (operator.isPattern()) {
+            if (kind != TypeKind.TEXT) {
+                throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + operator.token()
+                        + "' applies to text columns; column '" + column.name() + "' is "
+                        + column.type().databaseType(), parameter);
+            }
+            return new Filter(column, operator, term.values().get(0));
+        }
+        if (operator.isOrdering() && !kind.isOrdered()) {
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + operator.token() + "' does not apply to column '"
+                    + column.name() + "' (" + column.type().databaseType() + "); use eq, neq, in or nin", parameter);
+        }
+        if (operator.takesList()) {
+            if (term.values().size() > MAX_LIST_VALUES) {
+                throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + parameter + "' lists " + term.values().size()
+                        + " values; at most " + MAX_LIST_VALUES + " are accepted", parameter);
+            }
+            List<Object> converted = new ArrayList<>(term.values().size());
+            for (String value : term.values()) {
+                converted.add(values.fromText(column, value, parameter));
+            }
+            return new Filter(column, operator, converted);
+        }
+        return new Filter(column, operator, values.fromText(column, term.values().get(0), parameter));
+    }
+
+    private static List<SortOrder> order(Table table, List<SortTerm> sort) {
+        List<SortOrder> order = new ArrayList<>();
+        for (SortTerm term : sort) {
+            Column column = column(table, term.column(), "sort");
+            if (!column.kind().isComparable()) {
+                throw new SentroException(ErrorCode.INVALID_PARAMETER, "Cannot sort by column '" + column.name() + "' ("
+                        + column.type().databaseType() + ")", "sort");
+            }
+            order.add(new SortOrder(column, term.descending()));
+        }
+        // The primary key breaks ties, so that pages are stable.
+        for (Column keyColumn : table.primaryKeyColumns()) {
+            if (order.stream().noneMatch(sortOrder -> sortOrder.column().equals(keyColumn))) {
+                order.add(new SortOrder(keyColumn, false));
+            }
+        }
+        return order;
+    }
+
+    private static List<Column> projection(Table table, List<String> fields) {
+        if (fields.isEmpty()) {
+            return table.columns();
+        }
+        List<Column> projection = new ArrayList<>(fields.size());
+        for (String field : fields) {
+            Column column = column(table, field, "fields");
+            if (!projection.contains(column)) {
+                projection.add(column);
+            }
+        }
+        return projection;
+    }
+
+    private static Column column(Table table, String name, String parameter) {
+        return table.column(name).orElseThrow(() -> new SentroException(ErrorCode.UNKNOWN_COLUMN, "Unknown column '"
+                + name + "' in '" + parameter + "': table '" + table.name() + "' has columns " + columnNames(table),
+                parameter));
+    }
+
+    private static String columnNames(Table table) {
+        return String.join(", ", table.columns().stream().map(Column::name).toList());
+    }
+}

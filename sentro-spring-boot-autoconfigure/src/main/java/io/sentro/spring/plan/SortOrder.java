@@ -1,0 +1,7 @@
+package io.sentro.spring.plan;
+
+import io.sentro.spring.schema.Column;
+
+/** One ORDER BY item. */
+public record SortOrder(Column column, boolean descending) {
+}

@@ -1,0 +1,272 @@
+package io.sentro.spring.request;
+
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.sentro.spring.error.ErrorCode;
+import io.sentro.spring.error.SentroException;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns query strings, path keys and bodies into intent. It checks syntax only: unknown parameters, malformed
+ * numbers, unknown operators and malformed JSON are refused here; whether a column exists is the planner's question.
+ */
+public final class ApiRequestParser {
+
+    private static final String WHERE = "where.";
+    private static final String OR = "or.";
+
+    private final JsonMapper jsonMapper = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /** Parses the query parameters of a list request. */
+    public ListQuery parseList(Map<String, String[]> parameters) {
+        List<String> fields = List.of();
+        List<SortTerm> sort = List.of();
+        List<FilterTerm> filters = new ArrayList<>();
+        Map<String, List<FilterTerm>> anyOf = new LinkedHashMap<>();
+        String search = null;
+        Long limit = null;
+        Long offset = null;
+        CountMode count = CountMode.EXACT;
+        for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
+            String name = entry.getKey();
+            String value = single(name, entry.getValue());
+            switch (name) {
+                case "fields" -> fields = names(name, value);
+                case "sort" -> sort = sort(value);
+                case "search" -> search = value;
+                case "limit" -> limit = nonNegative(name, value);
+                case "offset" -> offset = nonNegative(name, value);
+                case "count" -> count = count(value);
+                default -> {
+                    if (name.startsWith(WHERE)) {
+                        filters.add(filter(name, name.substring(WHERE.length()), value));
+                    }
+                    else if (name.startsWith(OR)) {
+                        String rest = name.substring(OR.length());
+                        int dot = rest.indexOf('.');
+                        if (dot <= 0) {
+                            throw invalid(name, "Query parameter '" + name
+                                    + "' must read or.<group>.<column>.<operator>");
+                        }
+                        anyOf.computeIfAbsent(rest.substring(0, dot), group -> new ArrayList<>())
+                                .add(filter(name, rest.substring(dot + 1), value));
+                    }
+                    else {
+                        throw invalid(name, "Unknown query parameter '" + name + "'. Known: fields, sort, search, "
+                                + "limit, offset, count, where.<column>.<operator>, or.<group>.<column>.<operator>");
+                    }
+                }
+            }
+        }
+        return new ListQuery(fields, sort, filters, anyOf, search, limit, offset, count);
+    }
+
+    /** Parses the query parameters of a get-by-key request: only {@code fields} is accepted. */
+    public List<String> parseFields(Map<String, String[]> parameters) {
+        List<String> fields = List.of();
+        for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
+            if (!entry.getKey().equals("fields")) {
+                throw invalid(entry.getKey(), "Unknown query parameter '" + entry.getKey()
+                        + "'. Only 'fields' applies to a single row");
+            }
+            fields = names("fields", single("fields", entry.getValue()));
+        }
+        return fields;
+    }
+
+    /** Refuses any query parameter, for operations that take none. */
+    public void parseNone(Map<String, String[]> parameters) {
+        for (String name : parameters.keySet()) {
+            throw invalid(name, "Unknown query parameter '" + name + "'. This operation takes none");
+        }
+    }
+
+    /**
+     * Splits the raw (still percent-encoded) key segment of a path into one decoded value per key column:
+     * {@code 40,2} for a two-column key. Values holding a comma arrive as {@code %2C}.
+     */
+    public List<String> parseKey(String rawSegment, int keyColumns) {
+        List<String> parts = new ArrayList<>(keyColumns);
+        if (keyColumns == 1) {
+            parts.add(decode(rawSegment));
+            return parts;
+        }
+        for (String part : rawSegment.split(",", -1)) {
+            parts.add(decode(part));
+        }
+        if (parts.size() != keyColumns) {
+            throw new SentroException(ErrorCode.INVALID_KEY, "The key '" + decode(rawSegment) + "' has " + parts.size()
+                    + " part(s); this table's primary key has " + keyColumns
+                    + " columns, written comma-separated in key order", "id");
+        }
+        return parts;
+    }
+
+    /** Parses a JSON body; empty and malformed bodies are refused. */
+    public JsonNode parseBody(InputStream body) {
+        JsonNode node;
+        try {
+            node = jsonMapper.readTree(body);
+        }
+        catch (JacksonIOException ex) {
+            throw new SentroException(ErrorCode.MALFORMED_BODY, "The request body could not be read", "body");
+        }
+        catch (JacksonException ex) {
+            throw new SentroException(ErrorCode.MALFORMED_BODY, "The request body is not valid JSON: "
+                    + ex.getOriginalMessage(), "body");
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new SentroException(ErrorCode.MALFORMED_BODY, "The request body is empty; send a JSON object", "body");
+        }
+        return node;
+    }
+
+    public JsonMapper jsonMapper() {
+        return jsonMapper;
+    }
+
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new SentroException(ErrorCode.INVALID_KEY, "The key in the path is not validly percent-encoded", "id");
+        }
+    }
+
+    private static FilterTerm filter(String parameter, String columnAndOperator, String value) {
+        int dot = columnAndOperator.lastIndexOf('.');
+        if (dot <= 0 || dot == columnAndOperator.length() - 1) {
+            throw invalid(parameter, "Filter '" + parameter + "' must read where.<column>.<operator>, with operator one of: "
+                    + Operator.tokens());
+        }
+        String column = columnAndOperator.substring(0, dot);
+        String token = columnAndOperator.substring(dot + 1);
+        Operator operator = Operator.fromToken(token).orElseThrow(() -> new SentroException(ErrorCode.UNKNOWN_OPERATOR,
+                "Unknown operator '" + token + "' in '" + parameter + "'. Known: " + Operator.tokens(), parameter));
+        List<String> values = operator.takesList() ? list(parameter, value) : List.of(value);
+        return new FilterTerm(parameter, column, operator, values);
+    }
+
+    /** Splits {@code a,"b,c",d}; a double quote inside a quoted item is written {@code \"}. */
+    static List<String> list(String parameter, String value) {
+        List<String> items = new ArrayList<>();
+        StringBuilder item = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (quoted) {
+                if (c == '\\' && i + 1 < value.length()) {
+                    item.append(value.charAt(++i));
+                }
+                else if (c == '"') {
+                    quoted = false;
+                }
+                else {
+                    item.append(c);
+                }
+            }
+            else if (c == '"' && item.isEmpty()) {
+                quoted = true;
+                wasQuoted = true;
+            }
+            else if (c == ',') {
+                items.add(item.toString());
+                item.setLength(0);
+                wasQuoted = false;
+            }
+            else {
+                item.append(c);
+            }
+        }
+        if (quoted) {
+            throw invalid(parameter, "Unterminated quote in the list of '" + parameter + "'");
+        }
+        if (!item.isEmpty() || wasQuoted || !items.isEmpty()) {
+            items.add(item.toString());
+        }
+        if (items.isEmpty()) {
+            throw invalid(parameter, "'" + parameter + "' needs at least one value");
+        }
+        return items;
+    }
+
+    private static List<SortTerm> sort(String value) {
+        List<SortTerm> terms = new ArrayList<>();
+        for (String item : names("sort", value)) {
+            boolean descending = item.startsWith("-");
+            String column = descending || item.startsWith("+") ? item.substring(1) : item;
+            if (column.isEmpty()) {
+                throw invalid("sort", "'sort' has an empty column name");
+            }
+            terms.add(new SortTerm(column, descending));
+        }
+        return terms;
+    }
+
+    private static List<String> names(String parameter, String value) {
+        List<String> names = new ArrayList<>();
+        for (String name : value.split(",", -1)) {
+            String trimmed = name.trim();
+            if (trimmed.isEmpty()) {
+                throw invalid(parameter, "'" + parameter + "' has an empty item: '" + value + "'");
+            }
+            names.add(trimmed);
+        }
+        return names;
+    }
+
+    private static long nonNegative(String parameter, String value) {
+        long number;
+        try {
+            number = Long.parseLong(value.trim());
+        }
+        catch (NumberFormatException ex) {
+            throw invalid(parameter, "'" + parameter + "' must be a whole number, got '" + value + "'");
+        }
+        if (number < 0) {
+            throw invalid(parameter, "'" + parameter + "' must not be negative, got " + number);
+        }
+        return number;
+    }
+
+    private static CountMode count(String value) {
+        return switch (value) {
+            case "exact" -> CountMode.EXACT;
+            case "none" -> CountMode.NONE;
+            default -> throw invalid("count", "'count' must be 'exact' or 'none', got '" + value + "'");
+        };
+    }
+
+    private static String single(String name, String @Nullable [] values) {
+        if (values == null || values.length == 0) {
+            return "";
+        }
+        if (values.length > 1) {
+            throw invalid(name, "Query parameter '" + name + "' is given " + values.length + " times; give it once");
+        }
+        return values[0];
+    }
+
+    private static SentroException invalid(String parameter, String detail) {
+        return new SentroException(ErrorCode.INVALID_PARAMETER, detail, parameter);
+    }
+}

@@ -1,0 +1,5 @@
+package io.sentro.spring.request;
+
+/** One {@code sort} item: a column name, descending when written with a leading minus. */
+public record SortTerm(String column, boolean descending) {
+}

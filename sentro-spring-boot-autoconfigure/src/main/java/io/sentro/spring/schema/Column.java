@@ -1,0 +1,37 @@
+package io.sentro.spring.schema;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One column of a table or view.
+ *
+ * @param name the column's name in the database, also its JSON key and API name
+ * @param type its type
+ * @param nullable whether it accepts NULL
+ * @param defaultValue the default expression as the database reports it, or null when there is none
+ * @param autoIncrement whether the database generates its value (identity, serial, auto_increment)
+ * @param generated whether it is a computed (generated) column
+ * @param updatable whether the database accepts writes to it (false for columns of non-updatable views)
+ * @param comment the column comment, if any
+ */
+public record Column(String name, ColumnType type, boolean nullable, @Nullable String defaultValue,
+        boolean autoIncrement, boolean generated, boolean updatable, @Nullable String comment) {
+
+    public TypeKind kind() {
+        return type.kind();
+    }
+
+    public boolean hasDefault() {
+        return defaultValue != null || autoIncrement || generated;
+    }
+
+    /** Whether clients may send a value for this column on create or update. */
+    public boolean writable() {
+        return updatable && !autoIncrement && !generated && type.kind() != TypeKind.OTHER;
+    }
+
+    /** Whether a create must name this column: NOT NULL, no default, and the database does not fill it. */
+    public boolean requiredOnCreate() {
+        return !nullable && !hasDefault() && writable();
+    }
+}

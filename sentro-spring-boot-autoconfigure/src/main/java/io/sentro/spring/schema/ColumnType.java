@@ -1,0 +1,39 @@
+package io.sentro.spring.schema;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A column's type: the database's own name for it (as shown in {@code _schema}), how Sentro treats it, and the
+ * details that matter for validation.
+ *
+ * @param databaseType the type as the database names it, e.g. {@code varchar(200)}, {@code mood}, {@code text[]}
+ * @param kind how Sentro reads, writes and filters it
+ * @param maxLength maximum character length for bounded text types
+ * @param enumValues allowed values of an enum type, in declaration order; empty otherwise
+ * @param elementType the element type of an array; null otherwise
+ */
+public record ColumnType(String databaseType, TypeKind kind, @Nullable Integer maxLength, List<String> enumValues,
+        @Nullable ColumnType elementType) {
+
+    public ColumnType {
+        enumValues = List.copyOf(enumValues);
+    }
+
+    public static ColumnType of(String databaseType, TypeKind kind) {
+        return new ColumnType(databaseType, kind, null, List.of(), null);
+    }
+
+    public static ColumnType text(String databaseType, @Nullable Integer maxLength) {
+        return new ColumnType(databaseType, TypeKind.TEXT, maxLength, List.of(), null);
+    }
+
+    public static ColumnType enumOf(String databaseType, List<String> values) {
+        return new ColumnType(databaseType, TypeKind.ENUM, null, values, null);
+    }
+
+    public static ColumnType arrayOf(String databaseType, ColumnType elementType) {
+        return new ColumnType(databaseType, TypeKind.ARRAY, null, List.of(), elementType);
+    }
+}

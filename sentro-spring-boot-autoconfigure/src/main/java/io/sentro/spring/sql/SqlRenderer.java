@@ -1,0 +1,281 @@
+package io.sentro.spring.sql;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.sentro.spring.dialect.ReturningStyle;
+import io.sentro.spring.dialect.SqlDialect;
+import io.sentro.spring.plan.ColumnDefault;
+import io.sentro.spring.plan.Condition;
+import io.sentro.spring.plan.Filter;
+import io.sentro.spring.plan.Key;
+import io.sentro.spring.plan.OperationPlan.ReadPlan;
+import io.sentro.spring.plan.SortOrder;
+import io.sentro.spring.schema.Column;
+import io.sentro.spring.schema.SchemaModel;
+import io.sentro.spring.schema.Table;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Renders plans into SQL for one dialect. Identifiers come only from the schema model and are always quoted; every
+ * value is a bound parameter. The parts of each table's statements that never change (quoted names, the full
+ * column list, the key predicate) are rendered once, when the renderer is built.
+ */
+public final class SqlRenderer {
+
+    private final SqlDialect dialect;
+    private final Map<Table, TableSql> tables = new IdentityHashMap<>();
+
+    public SqlRenderer(SqlDialect dialect, SchemaModel model) {
+        this.dialect = dialect;
+        for (Table table : model.tables()) {
+            tables.put(table, new TableSql(table));
+        }
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    /** The rows of a page. */
+    public SqlStatement select(ReadPlan plan) {
+        TableSql table = sql(plan.table());
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(256);
+        sql.append("SELECT ").append(plan.projection() == plan.table().columns() ? table.allColumns
+                : columnList(plan.projection())).append(" FROM ").append(table.name);
+        where(sql, parameters, plan.condition());
+        boolean ordered = !plan.order().isEmpty();
+        if (ordered) {
+            sql.append(" ORDER BY ");
+            for (int i = 0; i < plan.order().size(); i++) {
+                SortOrder order = plan.order().get(i);
+                sql.append(i == 0 ? "" : ", ").append(dialect.quote(order.column().name()));
+                if (order.descending()) {
+                    sql.append(" DESC");
+                }
+            }
+        }
+        dialect.paginate(sql, parameters, ordered, plan.limit(), plan.offset());
+        return new SqlStatement(sql.toString(), parameters, plan.projection());
+    }
+
+    /** The number of rows matching a page's condition. */
+    public SqlStatement count(ReadPlan plan) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(128).append("SELECT COUNT(*) FROM ").append(sql(plan.table()).name);
+        where(sql, parameters, plan.condition());
+        return new SqlStatement(sql.toString(), parameters, List.of());
+    }
+
+    /** One row by key. */
+    public SqlStatement selectByKey(Table table, List<Column> projection, Key key) {
+        TableSql tableSql = sql(table);
+        String sql = projection == table.columns() ? tableSql.selectByKey
+                : "SELECT " + columnList(projection) + " FROM " + tableSql.name + " WHERE " + tableSql.keyPredicate;
+        return new SqlStatement(sql, keyParameters(key), projection);
+    }
+
+    /**
+     * An INSERT of one row, returning the stored row when the dialect can ({@link SqlDialect#insertReturning()});
+     * otherwise it returns nothing and the caller selects the row again.
+     */
+    public SqlStatement insert(Table table, Map<Column, @Nullable Object> row) {
+        TableSql tableSql = sql(table);
+        ReturningStyle returning = dialect.insertReturning();
+        List<Object> parameters = new ArrayList<>(row.size());
+        StringBuilder sql = new StringBuilder(128).append("INSERT INTO ").append(tableSql.name);
+        if (row.isEmpty()) {
+            sql.append(' ');
+            if (returning == ReturningStyle.OUTPUT_CLAUSE) {
+                sql.append(tableSql.outputInserted).append(' ');
+            }
+            sql.append(dialect.defaultValues());
+        }
+        else {
+            sql.append(" (").append(columnList(new ArrayList<>(row.keySet()))).append(')');
+            if (returning == ReturningStyle.OUTPUT_CLAUSE) {
+                sql.append(' ').append(tableSql.outputInserted);
+            }
+            sql.append(" VALUES (");
+            int i = 0;
+            for (Map.Entry<Column, Object> entry : row.entrySet()) {
+                sql.append(i++ == 0 ? "" : ", ");
+                value(sql, parameters, entry.getKey(), entry.getValue());
+            }
+            sql.append(')');
+        }
+        if (returning == ReturningStyle.RETURNING_CLAUSE) {
+            sql.append(" RETURNING ").append(tableSql.allColumns);
+        }
+        return new SqlStatement(sql.toString(), parameters,
+                returning == ReturningStyle.RESELECT ? List.of() : table.columns());
+    }
+
+    /** An UPDATE of one row by key, returning the stored row when the dialect can. */
+    public SqlStatement update(Table table, Key key, Map<Column, @Nullable Object> values) {
+        TableSql tableSql = sql(table);
+        ReturningStyle returning = dialect.updateReturning();
+        List<Object> parameters = new ArrayList<>(values.size() + key.values().size());
+        StringBuilder sql = new StringBuilder(128).append("UPDATE ").append(tableSql.name).append(" SET ");
+        int i = 0;
+        for (Map.Entry<Column, Object> entry : values.entrySet()) {
+            sql.append(i++ == 0 ? "" : ", ").append(dialect.quote(entry.getKey().name())).append(" = ");
+            value(sql, parameters, entry.getKey(), entry.getValue());
+        }
+        if (returning == ReturningStyle.OUTPUT_CLAUSE) {
+            sql.append(' ').append(tableSql.outputInserted);
+        }
+        sql.append(" WHERE ").append(tableSql.keyPredicate);
+        parameters.addAll(keyParameters(key));
+        if (returning == ReturningStyle.RETURNING_CLAUSE) {
+            sql.append(" RETURNING ").append(tableSql.allColumns);
+        }
+        return new SqlStatement(sql.toString(), parameters,
+                returning == ReturningStyle.RESELECT ? List.of() : table.columns());
+    }
+
+    /** A DELETE of one row by key. */
+    public SqlStatement delete(Table table, Key key) {
+        return new SqlStatement(sql(table).deleteByKey, keyParameters(key), List.of());
+    }
+
+    private void value(StringBuilder sql, List<Object> parameters, Column column, @Nullable Object value) {
+        if (value == ColumnDefault.INSTANCE) {
+            sql.append("DEFAULT");
+            return;
+        }
+        sql.append('?');
+        parameters.add(bind(column, value));
+    }
+
+    private Object bind(Column column, @Nullable Object value) {
+        return value == null ? dialect.bindNull(column.type()) : dialect.bindValue(column.type(), value);
+    }
+
+    private List<Object> keyParameters(Key key) {
+        List<Object> parameters = new ArrayList<>(key.values().size());
+        for (int i = 0; i < key.columns().size(); i++) {
+            parameters.add(bind(key.columns().get(i), key.values().get(i)));
+        }
+        return parameters;
+    }
+
+    private void where(StringBuilder sql, List<Object> parameters, Condition condition) {
+        if (condition.isEmpty()) {
+            return;
+        }
+        sql.append(" WHERE ");
+        boolean first = true;
+        for (Filter filter : condition.allOf()) {
+            sql.append(first ? "" : " AND ");
+            first = false;
+            filter(sql, parameters, filter);
+        }
+        if (!condition.anyOf().isEmpty()) {
+            sql.append(first ? "(" : " AND (");
+            first = false;
+            for (int g = 0; g < condition.anyOf().size(); g++) {
+                sql.append(g == 0 ? "(" : " OR (");
+                List<Filter> group = condition.anyOf().get(g);
+                for (int f = 0; f < group.size(); f++) {
+                    sql.append(f == 0 ? "" : " AND ");
+                    filter(sql, parameters, group.get(f));
+                }
+                sql.append(')');
+            }
+            sql.append(')');
+        }
+        if (condition.search() != null) {
+            sql.append(first ? "(" : " AND (");
+            String pattern = "%" + dialect.escapeLike(condition.search()) + "%";
+            for (int i = 0; i < condition.searchColumns().size(); i++) {
+                sql.append(i == 0 ? "" : " OR ")
+                        .append(dialect.caseInsensitiveLike(dialect.quote(condition.searchColumns().get(i).name())))
+                        .append(" ESCAPE '").append(SqlDialect.LIKE_ESCAPE).append('\'');
+                parameters.add(pattern);
+            }
+            sql.append(')');
+        }
+    }
+
+    private void filter(StringBuilder sql, List<Object> parameters, Filter filter) {
+        Column column = filter.column();
+        String quoted = dialect.quote(column.name());
+        switch (filter.operator()) {
+            case EQ -> comparison(sql, parameters, quoted, " = ", filter);
+            case NEQ -> comparison(sql, parameters, quoted, " <> ", filter);
+            case GT -> comparison(sql, parameters, quoted, " > ", filter);
+            case GTE -> comparison(sql, parameters, quoted, " >= ", filter);
+            case LT -> comparison(sql, parameters, quoted, " < ", filter);
+            case LTE -> comparison(sql, parameters, quoted, " <= ", filter);
+            case IN, NIN -> {
+                List<?> values = (List<?>) filter.value();
+                sql.append(quoted).append(filter.operator() == io.sentro.spring.request.Operator.IN ? " IN (" : " NOT IN (");
+                for (int i = 0; i < values.size(); i++) {
+                    sql.append(i == 0 ? "?" : ", ?");
+                    parameters.add(bind(column, values.get(i)));
+                }
+                sql.append(')');
+            }
+            case LIKE -> {
+                sql.append(quoted).append(" LIKE ?");
+                parameters.add(filter.value());
+            }
+            case ILIKE -> {
+                sql.append(dialect.caseInsensitiveLike(quoted));
+                parameters.add(filter.value());
+            }
+            case IS_NULL -> sql.append(quoted).append(Boolean.TRUE.equals(filter.value()) ? " IS NULL" : " IS NOT NULL");
+        }
+    }
+
+    private void comparison(StringBuilder sql, List<Object> parameters, String quoted, String operator, Filter filter) {
+        sql.append(quoted).append(operator).append('?');
+        parameters.add(bind(filter.column(), filter.value()));
+    }
+
+    private String columnList(List<Column> columns) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            list.append(i == 0 ? "" : ", ").append(dialect.quote(columns.get(i).name()));
+        }
+        return list.toString();
+    }
+
+    private TableSql sql(Table table) {
+        TableSql tableSql = tables.get(table);
+        return tableSql != null ? tableSql : new TableSql(table);
+    }
+
+    /** The fixed parts of one table's statements. */
+    private final class TableSql {
+
+        final String name;
+        final String allColumns;
+        final String keyPredicate;
+        final String selectByKey;
+        final String deleteByKey;
+        final String outputInserted;
+
+        TableSql(Table table) {
+            this.name = dialect.qualifiedName(table);
+            this.allColumns = columnList(table.columns());
+            StringBuilder predicate = new StringBuilder();
+            for (int i = 0; i < table.primaryKey().size(); i++) {
+                predicate.append(i == 0 ? "" : " AND ").append(dialect.quote(table.primaryKey().get(i))).append(" = ?");
+            }
+            this.keyPredicate = predicate.toString();
+            this.selectByKey = "SELECT " + allColumns + " FROM " + name + " WHERE " + keyPredicate;
+            this.deleteByKey = "DELETE FROM " + name + " WHERE " + keyPredicate;
+            StringBuilder output = new StringBuilder("OUTPUT ");
+            for (int i = 0; i < table.columns().size(); i++) {
+                output.append(i == 0 ? "" : ", ").append("INSERTED.").append(dialect.quote(table.columns().get(i).name()));
+            }
+            this.outputInserted = output.toString();
+        }
+    }
+}

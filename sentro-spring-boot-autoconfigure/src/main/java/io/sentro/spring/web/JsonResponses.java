@@ -1,0 +1,196 @@
+package io.sentro.spring.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import io.sentro.spring.error.SentroException;
+import io.sentro.spring.execute.RowPage;
+import io.sentro.spring.schema.JsonText;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes rows straight to the response with a streaming generator: no intermediate tree, no reflection. Values keep
+ * their precision (decimals are written as plain JSON numbers), JSON columns are embedded as JSON, binaries as
+ * base64, temporal values as ISO-8601.
+ */
+public final class JsonResponses {
+
+    static final String JSON = "application/json";
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    private final JsonMapper mapper = JsonMapper.builder(JsonFactory.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build()).build();
+
+    public void page(HttpServletResponse response, RowPage page) throws IOException {
+        start(response, HttpServletResponse.SC_OK, JSON);
+        try (JsonGenerator json = generator(response.getOutputStream())) {
+            json.writeStartObject();
+            json.writeName("rows");
+            json.writeStartArray();
+            for (Map<String, Object> row : page.rows()) {
+                writeObject(json, row);
+            }
+            json.writeEndArray();
+            json.writeName("total");
+            if (page.total() == null) {
+                json.writeNull();
+            }
+            else {
+                json.writeNumber(page.total());
+            }
+            json.writeNumberProperty("limit", page.limit());
+            json.writeNumberProperty("offset", page.offset());
+            json.writeEndObject();
+        }
+    }
+
+    public void row(HttpServletResponse response, int status, Map<String, @Nullable Object> row) throws IOException {
+        start(response, status, JSON);
+        try (JsonGenerator json = generator(response.getOutputStream())) {
+            writeObject(json, row);
+        }
+    }
+
+    public void rows(HttpServletResponse response, int status, List<Map<String, @Nullable Object>> rows)
+            throws IOException {
+        start(response, status, JSON);
+        try (JsonGenerator json = generator(response.getOutputStream())) {
+            json.writeStartArray();
+            for (Map<String, Object> row : rows) {
+                writeObject(json, row);
+            }
+            json.writeEndArray();
+        }
+    }
+
+    /** Writes any tree of maps, lists and row values, for documents such as {@code _schema}. */
+    public void document(HttpServletResponse response, Object document) throws IOException {
+        start(response, HttpServletResponse.SC_OK, JSON);
+        try (JsonGenerator json = generator(response.getOutputStream())) {
+            writeValue(json, document);
+        }
+    }
+
+    /** An RFC 9457 problem: type, title, status, detail, instance, plus Sentro's code and the parameter at fault. */
+    public void problem(HttpServletRequest request, HttpServletResponse response, SentroException problem)
+            throws IOException {
+        response.reset();
+        start(response, problem.status(), PROBLEM_JSON);
+        try (JsonGenerator json = generator(response.getOutputStream())) {
+            json.writeStartObject();
+            json.writeStringProperty("type", problem.code().type());
+            json.writeStringProperty("title", problem.code().title());
+            json.writeNumberProperty("status", problem.status());
+            json.writeStringProperty("detail", problem.detail());
+            json.writeStringProperty("instance", request.getRequestURI());
+            json.writeStringProperty("code", problem.code().code());
+            if (problem.parameter() != null) {
+                json.writeStringProperty("parameter", problem.parameter());
+            }
+            json.writeEndObject();
+        }
+    }
+
+    private JsonGenerator generator(OutputStream out) {
+        return mapper.createGenerator(out);
+    }
+
+    private static void start(HttpServletResponse response, int status, String contentType) {
+        response.setStatus(status);
+        response.setContentType(contentType);
+        response.setCharacterEncoding("UTF-8");
+    }
+
+    private static void writeObject(JsonGenerator json, Map<?, ?> object) {
+        json.writeStartObject();
+        for (Map.Entry<?, ?> entry : object.entrySet()) {
+            json.writeName(String.valueOf(entry.getKey()));
+            writeValue(json, entry.getValue());
+        }
+        json.writeEndObject();
+    }
+
+    static void writeValue(JsonGenerator json, @Nullable Object value) {
+        if (value == null) {
+            json.writeNull();
+        }
+        else if (value instanceof String text) {
+            json.writeString(text);
+        }
+        else if (value instanceof Integer number) {
+            json.writeNumber(number);
+        }
+        else if (value instanceof Long number) {
+            json.writeNumber(number);
+        }
+        else if (value instanceof BigDecimal number) {
+            json.writeNumber(number);
+        }
+        else if (value instanceof Boolean bool) {
+            json.writeBoolean(bool);
+        }
+        else if (value instanceof Double number) {
+            json.writeNumber(number);
+        }
+        else if (value instanceof Float number) {
+            json.writeNumber(number);
+        }
+        else if (value instanceof Short number) {
+            json.writeNumber(number);
+        }
+        else if (value instanceof BigInteger number) {
+            json.writeNumber(number);
+        }
+        else if (value instanceof JsonText text) {
+            json.writeRawValue(text.json());
+        }
+        else if (value instanceof OffsetDateTime dateTime) {
+            json.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime));
+        }
+        else if (value instanceof LocalDateTime dateTime) {
+            json.writeString(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(dateTime));
+        }
+        else if (value instanceof LocalDate date) {
+            json.writeString(DateTimeFormatter.ISO_LOCAL_DATE.format(date));
+        }
+        else if (value instanceof LocalTime time) {
+            json.writeString(DateTimeFormatter.ISO_LOCAL_TIME.format(time));
+        }
+        else if (value instanceof byte[] bytes) {
+            json.writeBinary(bytes);
+        }
+        else if (value instanceof Map<?, ?> map) {
+            writeObject(json, map);
+        }
+        else if (value instanceof Collection<?> collection) {
+            json.writeStartArray();
+            for (Object element : collection) {
+                writeValue(json, element);
+            }
+            json.writeEndArray();
+        }
+        else if (value instanceof Object[] array) {
+            writeValue(json, List.of(array));
+        }
+        else {
+            json.writeString(value.toString());
+        }
+    }
+}

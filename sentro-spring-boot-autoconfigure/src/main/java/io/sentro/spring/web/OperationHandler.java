@@ -1,0 +1,66 @@
+package io.sentro.spring.web;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+
+import io.sentro.spring.error.ErrorCode;
+import io.sentro.spring.error.SentroException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * The handler registered for one route. It runs its endpoint and is the one place where failures become
+ * problem+json: a {@link SentroException} as itself, anything else as a 500 whose details stay in the log.
+ */
+public final class OperationHandler {
+
+    static final Method HANDLE = ReflectionUtils.findMethod(OperationHandler.class, "handle", HttpServletRequest.class,
+            HttpServletResponse.class);
+
+    private static final Log logger = LogFactory.getLog(OperationHandler.class);
+
+    /** What a route does. */
+    @FunctionalInterface
+    interface Endpoint {
+        void serve(HttpServletRequest request, HttpServletResponse response) throws IOException;
+    }
+
+    private final String description;
+    private final Endpoint endpoint;
+    private final JsonResponses responses;
+
+    OperationHandler(String description, Endpoint endpoint, JsonResponses responses) {
+        this.description = description;
+        this.endpoint = endpoint;
+        this.responses = responses;
+    }
+
+    public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            endpoint.serve(request, response);
+        }
+        catch (SentroException ex) {
+            if (ex.status() >= 500) {
+                logger.error(description + " failed: " + ex.detail(), ex);
+            }
+            else if (logger.isDebugEnabled()) {
+                logger.debug(description + " refused: " + ex.detail());
+            }
+            responses.problem(request, response, ex);
+        }
+        catch (RuntimeException ex) {
+            logger.error(description + " failed", ex);
+            responses.problem(request, response, new SentroException(ErrorCode.INTERNAL_ERROR,
+                    "The request failed on the server; the server log has the details"));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

@@ -1,0 +1,103 @@
+package io.sentro.spring.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.sentro.spring.schema.Column;
+import io.sentro.spring.schema.ColumnType;
+import io.sentro.spring.schema.ForeignKey;
+import io.sentro.spring.schema.SchemaModel;
+import io.sentro.spring.schema.Table;
+import io.sentro.spring.schema.UniqueConstraint;
+
+/**
+ * The {@code _schema} document: the served model as JSON, built once since the model never changes.
+ */
+public final class SchemaDocument {
+
+    private final Map<String, Object> document;
+
+    public SchemaDocument(SchemaModel model, String databaseName, String basePath) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("database", databaseName);
+        root.put("basePath", basePath);
+        List<Object> tables = new ArrayList<>();
+        for (Table table : model.tables()) {
+            tables.add(table(model, table));
+        }
+        root.put("tables", tables);
+        this.document = root;
+    }
+
+    Map<String, Object> document() {
+        return document;
+    }
+
+    private static Map<String, Object> table(SchemaModel model, Table table) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", table.name());
+        json.put("schema", table.schema());
+        json.put("tableName", table.tableName());
+        json.put("kind", table.view() ? "view" : "table");
+        json.put("comment", table.comment());
+        json.put("primaryKey", table.primaryKey());
+        json.put("insertable", table.insertable());
+        json.put("updatable", table.updatable());
+        json.put("deletable", table.deletable());
+        List<Object> columns = new ArrayList<>();
+        for (Column column : table.columns()) {
+            columns.add(column(column));
+        }
+        json.put("columns", columns);
+        List<Object> uniques = new ArrayList<>();
+        for (UniqueConstraint unique : table.uniqueConstraints()) {
+            uniques.add(Map.of("name", unique.name(), "columns", unique.columns()));
+        }
+        json.put("uniqueConstraints", uniques);
+        List<Object> foreignKeys = new ArrayList<>();
+        for (ForeignKey key : table.foreignKeys()) {
+            Map<String, Object> fk = new LinkedHashMap<>();
+            fk.put("name", key.name());
+            fk.put("columns", key.columns());
+            fk.put("references", model.target(key).map(Table::name).orElse(null));
+            fk.put("referencedSchema", key.targetSchema());
+            fk.put("referencedTable", key.targetTable());
+            fk.put("referencedColumns", key.targetColumns());
+            foreignKeys.add(fk);
+        }
+        json.put("foreignKeys", foreignKeys);
+        return json;
+    }
+
+    private static Map<String, Object> column(Column column) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", column.name());
+        type(json, column.type());
+        json.put("nullable", column.nullable());
+        json.put("default", column.defaultValue());
+        json.put("autoIncrement", column.autoIncrement());
+        json.put("generated", column.generated());
+        json.put("writable", column.writable());
+        json.put("requiredOnCreate", column.requiredOnCreate());
+        json.put("comment", column.comment());
+        return json;
+    }
+
+    private static void type(Map<String, Object> json, ColumnType type) {
+        json.put("type", type.databaseType());
+        json.put("kind", type.kind().name().toLowerCase(java.util.Locale.ROOT));
+        if (type.maxLength() != null) {
+            json.put("maxLength", type.maxLength());
+        }
+        if (!type.enumValues().isEmpty()) {
+            json.put("enumValues", type.enumValues());
+        }
+        if (type.elementType() != null) {
+            Map<String, Object> element = new LinkedHashMap<>();
+            type(element, type.elementType());
+            json.put("elementType", element);
+        }
+    }
+}

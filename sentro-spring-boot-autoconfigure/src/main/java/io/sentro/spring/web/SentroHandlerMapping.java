@@ -1,0 +1,126 @@
+package io.sentro.spring.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.sentro.spring.schema.SchemaModel;
+import io.sentro.spring.schema.Table;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * Registers one handler per table operation, derived from the schema model at start-up (the way Spring Boot
+ * Actuator maps its endpoints): nothing is scanned, and each mapping shows in logs as "Sentro GET /api/posts".
+ * A catch-all under the base path answers unknown tables and refused methods with problem+json.
+ * <p>
+ * It is ordered after Spring MVC's own {@code RequestMappingHandlerMapping}, so an application controller mapped to
+ * the same path takes precedence over the generated route.
+ */
+public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
+
+    private static final Log log = LogFactory.getLog(SentroHandlerMapping.class);
+
+    private final SchemaModel model;
+    private final String basePath;
+    private final ApiEndpoints endpoints;
+    private final JsonResponses responses;
+
+    public SentroHandlerMapping(SchemaModel model, String basePath, ApiEndpoints endpoints, JsonResponses responses) {
+        this.model = model;
+        this.basePath = basePath;
+        this.endpoints = endpoints;
+        this.responses = responses;
+        setOrder(1);
+    }
+
+    @Override
+    protected void initHandlerMethods() {
+        List<String> routes = new ArrayList<>();
+        register(RequestMethod.GET, basePath + "/_schema", "schema", endpoints::schema, routes);
+        for (Table table : model.tables()) {
+            if (!servable(table)) {
+                continue;
+            }
+            String collection = basePath + "/" + table.name();
+            String item = collection + "/{key}";
+            register(RequestMethod.GET, collection, "list " + table.name(),
+                    (request, response) -> endpoints.list(table, request, response), routes);
+            if (table.insertable()) {
+                register(RequestMethod.POST, collection, "create " + table.name(),
+                        (request, response) -> endpoints.create(table, request, response), routes);
+            }
+            if (table.hasPrimaryKey()) {
+                register(RequestMethod.GET, item, "get " + table.name(),
+                        (request, response) -> endpoints.get(table, request, response), routes);
+            }
+            if (table.updatable()) {
+                register(RequestMethod.PATCH, item, "update " + table.name(),
+                        (request, response) -> endpoints.patch(table, request, response), routes);
+                register(RequestMethod.PUT, item, "replace " + table.name(),
+                        (request, response) -> endpoints.put(table, request, response), routes);
+            }
+            if (table.deletable()) {
+                register(RequestMethod.DELETE, item, "delete " + table.name(),
+                        (request, response) -> endpoints.delete(table, request, response), routes);
+            }
+        }
+        registerFallback(basePath + "/{table}");
+        registerFallback(basePath + "/{table}/**");
+        if (log.isInfoEnabled()) {
+            log.info("Sentro serves " + model.tables().size() + " tables under " + basePath + " (" + routes.size()
+                    + " routes)");
+        }
+    }
+
+    /**
+     * Whether a table's name can be a literal path segment. Names with URL pattern syntax or a slash cannot, and
+     * {@code _schema} is taken.
+     */
+    private static boolean servable(Table table) {
+        String name = table.name();
+        boolean ok = !name.equals("_schema") && name.chars().noneMatch(c -> "{}*/\\?#;%".indexOf(c) >= 0);
+        if (!ok) {
+            log.warn("Sentro does not serve table '" + name + "': its name cannot be a URL path segment");
+        }
+        return ok;
+    }
+
+    private void register(RequestMethod method, String path, String name, OperationHandler.Endpoint endpoint,
+            List<String> routes) {
+        String description = "Sentro " + method + " " + path;
+        RequestMappingInfo info = RequestMappingInfo.paths(path).methods(method).options(builderConfig()).build();
+        registerMapping(info, new OperationHandler(description, endpoint, responses), OperationHandler.HANDLE);
+        routes.add(description);
+    }
+
+    private void registerFallback(String path) {
+        RequestMappingInfo info = RequestMappingInfo.paths(path).options(builderConfig()).build();
+        registerMapping(info, new OperationHandler("Sentro fallback " + path, endpoints::fallback, responses),
+                OperationHandler.HANDLE);
+    }
+
+    private RequestMappingInfo.BuilderConfiguration builderConfig() {
+        RequestMappingInfo.BuilderConfiguration config = new RequestMappingInfo.BuilderConfiguration();
+        config.setPatternParser(getPatternParserOrDefault());
+        return config;
+    }
+
+    private org.springframework.web.util.pattern.PathPatternParser getPatternParserOrDefault() {
+        org.springframework.web.util.pattern.PathPatternParser parser = getPatternParser();
+        return parser != null ? parser : org.springframework.web.util.pattern.PathPatternParser.defaultInstance;
+    }
+
+    @Override
+    protected boolean isHandler(Class<?> beanType) {
+        return false;
+    }
+
+    @Override
+    protected RequestMappingInfo getMappingForMethod(java.lang.reflect.Method method, Class<?> handlerType) {
+        return null;
+    }
+}
