@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.introspect.SchemaIntrospector;
 import io.sentro.spring.schema.ColumnType;
+import io.sentro.spring.schema.JsonText;
 import io.sentro.spring.schema.Table;
 
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -71,7 +72,7 @@ public interface SqlDialect {
 
     /** Turns a value already converted to the column's Java type into what the driver binds. */
     default Object bindValue(ColumnType type, Object value) {
-        return value;
+        return value instanceof JsonText json ? json.json() : value;
     }
 
     /**

@@ -65,8 +65,9 @@ public final class ApiEndpoints {
 
     /** {@code POST {base}/T}: one object, or an array of objects written in one transaction. */
     void create(Table table, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonNode body = body(request);
         parser.parseNone(request.getParameterMap());
-        CreatePlan plan = planner.create(table, body(request));
+        CreatePlan plan = planner.create(table, body);
         List<Map<String, @Nullable Object>> created = executor.create(plan);
         if (plan.many()) {
             responses.rows(response, HttpServletResponse.SC_CREATED, created);
@@ -91,9 +92,10 @@ public final class ApiEndpoints {
 
     private void update(Table table, HttpServletRequest request, HttpServletResponse response, boolean replace)
             throws IOException {
+        JsonNode body = body(request);
         parser.parseNone(request.getParameterMap());
         Key key = planner.key(table, parser.parseKey(keySegment(request), table.primaryKey().size()));
-        var plan = planner.update(table, key, body(request), replace);
+        var plan = planner.update(table, key, body, replace);
         responses.row(response, HttpServletResponse.SC_OK, executor.update(plan).orElseThrow(() -> notFound(table)));
     }
 
@@ -137,6 +139,7 @@ public final class ApiEndpoints {
                 + path + ": " + Routes.whyRefused(table, item, request.getMethod()), null);
     }
 
+    /** The JSON body; checked before any parameter is read, since reading parameters consumes a form body. */
     private JsonNode body(HttpServletRequest request) throws IOException {
         String contentType = request.getContentType();
         if (contentType != null) {

@@ -91,7 +91,7 @@ public final class JsonResponses {
     /** An RFC 9457 problem: type, title, status, detail, instance, plus Sentro's code and the parameter at fault. */
     public void problem(HttpServletRequest request, HttpServletResponse response, SentroException problem)
             throws IOException {
-        response.reset();
+        response.resetBuffer();
         start(response, problem.status(), PROBLEM_JSON);
         try (JsonGenerator json = generator(response.getOutputStream())) {
             json.writeStartObject();
