@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem+json body naming the parameter, and that nothing was written.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OnDatabase.Condition.class)
 abstract class ApiScenarios {
 
     private ConfigurableApplicationContext context;
@@ -32,8 +34,10 @@ abstract class ApiScenarios {
     protected JdbcTemplate jdbc;
     protected FixtureDatabase database;
 
-    /** The database to run on; implementations skip (abort) when it is not available. */
-    protected abstract FixtureDatabase database();
+    /** The database to run on, named by the {@link OnDatabase} annotation of the concrete class. */
+    protected FixtureDatabase database() {
+        return FixtureDatabases.of(getClass().getAnnotation(OnDatabase.class).value());
+    }
 
     @BeforeAll
     void start() {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mssqlserver.MSSQLServerContainer;
 import org.testcontainers.mysql.MySQLContainer;
@@ -60,8 +59,10 @@ final class FixtureDatabases {
                         schema, reset, "SENTRO_TEST_MYSQL_URL");
             }
             else {
-                Assumptions.assumeTrue(dockerAvailable(), "MySQL tests skipped: SENTRO_TEST_MYSQL_URL is not set and "
-                        + "no Docker engine is available for Testcontainers");
+                if (!dockerAvailable()) {
+                    throw new Unavailable("MySQL tests skipped: SENTRO_TEST_MYSQL_URL is not set and no Docker engine "
+                            + "is available for Testcontainers");
+                }
                 MySQLContainer container = new MySQLContainer("mysql:8.4");
                 container.start();
                 mysql = new FixtureDatabase("MySQL", container.getJdbcUrl(), container.getUsername(),
@@ -81,8 +82,10 @@ final class FixtureDatabases {
                 sqlServer = new FixtureDatabase("SQL Server", url, null, null, schema, reset, "SENTRO_TEST_MSSQL_URL");
             }
             else {
-                Assumptions.assumeTrue(dockerAvailable(), "SQL Server tests skipped: SENTRO_TEST_MSSQL_URL is not set "
-                        + "and no Docker engine is available for Testcontainers");
+                if (!dockerAvailable()) {
+                    throw new Unavailable("SQL Server tests skipped: SENTRO_TEST_MSSQL_URL is not set and no Docker "
+                            + "engine is available for Testcontainers");
+                }
                 MSSQLServerContainer container = new MSSQLServerContainer(
                         "mcr.microsoft.com/mssql/server:2022-latest").acceptLicense();
                 container.start();
@@ -92,6 +95,28 @@ final class FixtureDatabases {
             sqlServer.createSchema();
         }
         return sqlServer;
+    }
+
+    /** The database of a dialect; throws {@link Unavailable} with the reason when there is none. */
+    static FixtureDatabase of(Dialect dialect) {
+        return switch (dialect) {
+            case POSTGRES -> postgres();
+            case MYSQL -> mysql();
+            case SQL_SERVER -> sqlServer();
+        };
+    }
+
+    /** The dialects the scenarios run on. */
+    enum Dialect {
+        POSTGRES, MYSQL, SQL_SERVER
+    }
+
+    /** No database can be had for a dialect here; the message says why. */
+    static final class Unavailable extends RuntimeException {
+
+        Unavailable(String reason) {
+            super(reason);
+        }
     }
 
     private static boolean dockerAvailable() {

@@ -1,10 +1,8 @@
 package io.sentro.spring.it;
 
-/** The API scenarios on MySQL or MariaDB (SENTRO_TEST_MYSQL_URL); see {@link FixtureDatabases} for where the database comes from. */
-class MySqlApiTests extends ApiScenarios {
+import io.sentro.spring.it.FixtureDatabases.Dialect;
 
-    @Override
-    protected FixtureDatabase database() {
-        return FixtureDatabases.mysql();
-    }
+/** The API scenarios on MySQL or MariaDB (SENTRO_TEST_MYSQL_URL); see {@link FixtureDatabases} for where the database comes from. */
+@OnDatabase(Dialect.MYSQL)
+class MySqlApiTests extends ApiScenarios {
 }

@@ -1,10 +1,8 @@
 package io.sentro.spring.it;
 
-/** The API scenarios on Postgres; see {@link FixtureDatabases} for where the database comes from. */
-class PostgresApiTests extends ApiScenarios {
+import io.sentro.spring.it.FixtureDatabases.Dialect;
 
-    @Override
-    protected FixtureDatabase database() {
-        return FixtureDatabases.postgres();
-    }
+/** The API scenarios on Postgres; see {@link FixtureDatabases} for where the database comes from. */
+@OnDatabase(Dialect.POSTGRES)
+class PostgresApiTests extends ApiScenarios {
 }

@@ -1,10 +1,8 @@
 package io.sentro.spring.it;
 
-/** The API scenarios on SqlServer; see {@link FixtureDatabases} for where the database comes from. */
-class SqlServerApiTests extends ApiScenarios {
+import io.sentro.spring.it.FixtureDatabases.Dialect;
 
-    @Override
-    protected FixtureDatabase database() {
-        return FixtureDatabases.sqlServer();
-    }
+/** The API scenarios on SQL Server; see {@link FixtureDatabases} for where the database comes from. */
+@OnDatabase(Dialect.SQL_SERVER)
+class SqlServerApiTests extends ApiScenarios {
 }
