@@ -1,0 +1,126 @@
+package io.sentro.spring.autoconfigure;
+
+import javax.sql.DataSource;
+
+import io.sentro.spring.dialect.PostgresDialect;
+import io.sentro.spring.dialect.SqlDialect;
+import io.sentro.spring.execute.SqlExecutor;
+import io.sentro.spring.schema.SchemaModel;
+import io.sentro.spring.web.ApiEndpoints;
+import io.sentro.spring.web.SentroHandlerMapping;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.web.servlet.DispatcherServlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SentroAutoConfigurationTests {
+
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(SentroAutoConfiguration.class));
+
+    @Test
+    void servesTheModelWhenThereIsADataSource() {
+        runner.withUserConfiguration(OfflineDatabase.class).run(context -> {
+            assertThat(context).hasSingleBean(SentroHandlerMapping.class);
+            assertThat(context).hasSingleBean(ApiEndpoints.class);
+            assertThat(context).hasSingleBean(SqlExecutor.class);
+            assertThat(context.getBean(SchemaModel.class).table("posts")).isPresent();
+        });
+    }
+
+    @Test
+    void backsOffWithoutADataSource() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(SentroHandlerMapping.class));
+    }
+
+    @Test
+    void backsOffWhenDisabled() {
+        runner.withUserConfiguration(OfflineDatabase.class).withPropertyValues("sentro.enabled=false")
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(SentroHandlerMapping.class);
+                    assertThat(context).doesNotHaveBean(SqlExecutor.class);
+                });
+    }
+
+    @Test
+    void backsOffOutsideAServletWebApplication() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SentroAutoConfiguration.class))
+                .withUserConfiguration(OfflineDatabase.class)
+                .run(context -> assertThat(context).doesNotHaveBean(SentroHandlerMapping.class));
+    }
+
+    @Test
+    void backsOffWithoutSpringMvc() {
+        runner.withUserConfiguration(OfflineDatabase.class)
+                .withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
+                .run(context -> assertThat(context).doesNotHaveBean(SentroHandlerMapping.class));
+    }
+
+    @Test
+    void bindsProperties() {
+        runner.withUserConfiguration(OfflineDatabase.class)
+                .withPropertyValues("sentro.base-path=/rest/", "sentro.page.default-size=5", "sentro.page.max-size=50",
+                        "sentro.read-only-tables=audit_*", "sentro.schemas=app,crm")
+                .run(context -> {
+                    SentroProperties properties = context.getBean(SentroProperties.class);
+                    assertThat(properties.getBasePath()).isEqualTo("/rest/");
+                    assertThat(properties.getPage().getDefaultSize()).isEqualTo(5);
+                    assertThat(properties.getPage().getMaxSize()).isEqualTo(50);
+                    assertThat(properties.getReadOnlyTables()).containsExactly("audit_*");
+                    assertThat(properties.getSchemas()).containsExactly("app", "crm");
+                    assertThat(SentroWebConfiguration.normalizedBasePath(properties.getBasePath())).isEqualTo("/rest");
+                });
+    }
+
+    @Test
+    void failsFastOnABasePathWithoutLeadingSlash() {
+        runner.withUserConfiguration(OfflineDatabase.class).withPropertyValues("sentro.base-path=api")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("sentro.base-path must start with '/'"));
+    }
+
+    @Test
+    void usesTheApplicationsOwnMapping() {
+        runner.withUserConfiguration(OfflineDatabase.class, CustomMapping.class).run(context -> {
+            assertThat(context).hasSingleBean(SentroHandlerMapping.class);
+            assertThat(context.getBean(SentroHandlerMapping.class)).isSameAs(context.getBean("customMapping"));
+        });
+    }
+
+    /** A DataSource that is never connected to, with the dialect and model given as beans. */
+    @Configuration(proxyBeanMethods = false)
+    static class OfflineDatabase {
+
+        @Bean
+        DataSource dataSource() {
+            return new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none");
+        }
+
+        @Bean
+        SqlDialect sqlDialect() {
+            return new PostgresDialect();
+        }
+
+        @Bean
+        SchemaModel schemaModel() {
+            return TestSchemas.posts();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CustomMapping {
+
+        @Bean
+        SentroHandlerMapping customMapping(SchemaModel model, ApiEndpoints endpoints) {
+            return new SentroHandlerMapping(model, "/custom", endpoints, new io.sentro.spring.web.JsonResponses());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.sentro.spring.dialect;
+
+import java.sql.SQLException;
+
+import io.sentro.spring.error.ErrorCode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SqlDialectsTests {
+
+    @Test
+    void detectsEachSupportedDatabase() {
+        assertThat(SqlDialects.forProduct("PostgreSQL", "16.2")).isInstanceOf(PostgresDialect.class);
+        assertThat(SqlDialects.forProduct("MySQL", "8.4.0")).isExactlyInstanceOf(MySqlDialect.class);
+        assertThat(SqlDialects.forProduct("MariaDB", "10.11.6-MariaDB")).isInstanceOf(MariaDbDialect.class);
+        assertThat(SqlDialects.forProduct("MySQL", "5.5.5-10.11.6-MariaDB")).isInstanceOf(MariaDbDialect.class);
+        assertThat(SqlDialects.forProduct("Microsoft SQL Server", "16.00.4135")).isInstanceOf(SqlServerDialect.class);
+        assertThatThrownBy(() -> SqlDialects.forProduct("H2", "2.2")).hasMessageContaining("H2");
+    }
+
+    @Test
+    void classifiesConstraintErrorsPerDatabase() {
+        assertThat(new PostgresDialect().classify(new SQLException("dup", "23505"))).hasValue(ErrorCode.UNIQUE_VIOLATION);
+        assertThat(new PostgresDialect().classify(new SQLException("fk", "23503")))
+                .hasValue(ErrorCode.FOREIGN_KEY_VIOLATION);
+        assertThat(new PostgresDialect().classify(new SQLException("check", "23514"))).hasValue(ErrorCode.CHECK_VIOLATION);
+        assertThat(new PostgresDialect().classify(new SQLException("down", "08006")))
+                .hasValue(ErrorCode.DATABASE_UNAVAILABLE);
+        assertThat(new PostgresDialect().classify(new SQLException("bug", "42601"))).isEmpty();
+        assertThat(new MySqlDialect().classify(new SQLException("dup", "23000", 1062))).hasValue(ErrorCode.UNIQUE_VIOLATION);
+        assertThat(new MySqlDialect().classify(new SQLException("fk", "23000", 1452)))
+                .hasValue(ErrorCode.FOREIGN_KEY_VIOLATION);
+        assertThat(new SqlServerDialect().classify(new SQLException("The INSERT statement conflicted with the FOREIGN KEY "
+                + "constraint", "23000", 547))).hasValue(ErrorCode.FOREIGN_KEY_VIOLATION);
+        assertThat(new SqlServerDialect().classify(new SQLException("conflicted with the CHECK constraint", "23000", 547)))
+                .hasValue(ErrorCode.CHECK_VIOLATION);
+        assertThat(new SqlServerDialect().classify(new SQLException("dup", "23000", 2627)))
+                .hasValue(ErrorCode.UNIQUE_VIOLATION);
+        SQLException wrapped = new SQLException("batch", "HY000", new SQLException("dup", "23505"));
+        assertThat(new PostgresDialect().classify(wrapped)).hasValue(ErrorCode.UNIQUE_VIOLATION);
+    }
+
+    @Test
+    void escapesLikeWildcardsForLiteralSearch() {
+        assertThat(new PostgresDialect().escapeLike("50%_!")).isEqualTo("50!%!_!!");
+        assertThat(new SqlServerDialect().escapeLike("[a]")).isEqualTo("![a]");
+    }
+}
