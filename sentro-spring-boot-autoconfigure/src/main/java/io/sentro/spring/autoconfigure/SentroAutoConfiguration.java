@@ -24,7 +24,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnSingleCandidate(DataSource.class)
 @ConditionalOnBooleanProperty(name = "sentro.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SentroProperties.class)
-@Import({ SentroSchemaConfiguration.class, SentroExecutionConfiguration.class, SentroWebConfiguration.class })
+@Import({ SentroConnectionPoolConfiguration.class, SentroSchemaConfiguration.class, SentroExecutionConfiguration.class,
+        SentroWebConfiguration.class })
 public final class SentroAutoConfiguration {
 
 }

@@ -47,7 +47,21 @@ public class SentroProperties {
      */
     private List<String> readOnlyTables = new ArrayList<>();
 
+    /**
+     * Whether to ask the MySQL and MariaDB drivers of a HikariCP pool to cache server-side prepared statements,
+     * unless the application configured those driver properties itself.
+     */
+    private boolean tuneConnectionPool = true;
+
     private final Page page = new Page();
+
+    public boolean isTuneConnectionPool() {
+        return tuneConnectionPool;
+    }
+
+    public void setTuneConnectionPool(boolean tuneConnectionPool) {
+        this.tuneConnectionPool = tuneConnectionPool;
+    }
 
     public boolean isEnabled() {
         return enabled;
