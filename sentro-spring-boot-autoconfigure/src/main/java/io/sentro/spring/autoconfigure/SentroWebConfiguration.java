@@ -1,7 +1,18 @@
 package io.sentro.spring.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.sentro.spring.customize.Integrations;
+import io.sentro.spring.customize.ModelCustomizer;
+import io.sentro.spring.customize.SentroDb;
+import io.sentro.spring.customize.SentroIntegration;
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.execute.SqlExecutor;
+import io.sentro.spring.pipeline.CustomizerRegistry;
+import io.sentro.spring.pipeline.OperationRunner;
 import io.sentro.spring.plan.Planner;
 import io.sentro.spring.plan.ValueConverter;
 import io.sentro.spring.request.ApiRequestParser;
@@ -11,33 +22,75 @@ import io.sentro.spring.web.JsonResponses;
 import io.sentro.spring.web.SchemaDocument;
 import io.sentro.spring.web.SentroHandlerMapping;
 
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
- * The HTTP side: request parsing, planning, and the handler mapping that serves every table.
+ * The HTTP side and the customizer pipeline: request parsing, planning, the customizers merged per table, and the
+ * handler mapping that serves every table.
  */
 @Configuration(proxyBeanMethods = false)
 class SentroWebConfiguration {
 
+    private final ApiRequestParser parser = new ApiRequestParser();
+
     @Bean
     @ConditionalOnMissingBean
-    ApiEndpoints sentroApiEndpoints(SchemaModel model, SqlDialect dialect, SqlExecutor executor,
-            SentroProperties properties) {
-        String basePath = normalizedBasePath(properties.getBasePath());
-        ApiRequestParser parser = new ApiRequestParser();
-        Planner planner = new Planner(new ValueConverter(parser.jsonMapper()), properties.getPage().getDefaultSize(),
-                properties.getPage().getMaxSize());
-        return new ApiEndpoints(model, basePath, parser, planner, executor, new JsonResponses(),
-                new SchemaDocument(model, dialect.name(), basePath));
+    Integrations sentroIntegrations(ListableBeanFactory beans) {
+        Integrations integrations = new Integrations();
+        beans.getBeansOfType(SentroIntegration.class, false, true).forEach(integrations::use);
+        return integrations;
+    }
+
+    /**
+     * The customizer beans in {@code @Order} order, each with its bean name so that a mistake can name it.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    CustomizerRegistry sentroCustomizerRegistry(SchemaModel model, ListableBeanFactory beans,
+            ObjectProvider<ModelCustomizer> customizers) {
+        Map<ModelCustomizer, String> names = new IdentityHashMap<>();
+        beans.getBeansOfType(ModelCustomizer.class).forEach((name, customizer) -> names.put(customizer, name));
+        List<CustomizerRegistry.NamedCustomizer> ordered = new ArrayList<>();
+        customizers.orderedStream().forEach(customizer -> ordered.add(
+                new CustomizerRegistry.NamedCustomizer(names.getOrDefault(customizer, "(unnamed)"), customizer)));
+        return new CustomizerRegistry(model, ordered);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    SentroHandlerMapping sentroHandlerMapping(SchemaModel model, ApiEndpoints endpoints, SentroProperties properties) {
-        return new SentroHandlerMapping(model, normalizedBasePath(properties.getBasePath()), endpoints,
+    SentroDb sentroDb(SchemaModel model, SqlExecutor executor) {
+        return OperationRunner.db(model, new ValueConverter(parser.jsonMapper()), executor);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OperationRunner sentroOperationRunner(CustomizerRegistry registry, SqlExecutor executor, SentroDb db,
+            Integrations integrations, SentroProperties properties) {
+        Planner planner = new Planner(new ValueConverter(parser.jsonMapper()), properties.getPage().getDefaultSize(),
+                properties.getPage().getMaxSize());
+        return new OperationRunner(registry, planner, executor, executor.transactions(), db, integrations);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ApiEndpoints sentroApiEndpoints(SchemaModel model, CustomizerRegistry registry, SqlDialect dialect,
+            OperationRunner runner, SentroProperties properties) {
+        String basePath = normalizedBasePath(properties.getBasePath());
+        return new ApiEndpoints(model, basePath, parser, runner, new JsonResponses(),
+                new SchemaDocument(model, registry, dialect.name(), basePath));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SentroHandlerMapping sentroHandlerMapping(SchemaModel model, CustomizerRegistry registry, ApiEndpoints endpoints,
+            SentroProperties properties) {
+        return new SentroHandlerMapping(model, registry, normalizedBasePath(properties.getBasePath()), endpoints,
                 new JsonResponses());
     }
 

@@ -2,7 +2,8 @@ package io.sentro.spring.error;
 
 /**
  * Stable problem codes, grouped by the stage that raises them: {@code SENTRO-1xx} request and validation,
- * {@code 2xx} routing, {@code 4xx} conflicts with stored data, {@code 5xx} the database or Sentro itself.
+ * {@code 2xx} routing, {@code 3xx} the application's hooks and actions, {@code 4xx} conflicts with stored data,
+ * {@code 5xx} the database or Sentro itself.
  * The code and the {@code type} URI are part of the HTTP contract; clients may switch on them.
  */
 public enum ErrorCode {
@@ -22,6 +23,10 @@ public enum ErrorCode {
     ROW_NOT_FOUND("SENTRO-202", 404, "not-found", "Row not found"),
     METHOD_NOT_ALLOWED("SENTRO-203", 405, "method-not-allowed", "Operation not allowed on this table"),
     UNSUPPORTED_MEDIA_TYPE("SENTRO-204", 415, "unsupported-media-type", "Unsupported media type"),
+
+    HOOK_REJECTED("SENTRO-301", 400, "rejected", "Rejected by the application"),
+    ACTION_FAILED("SENTRO-302", 400, "action-failed", "Action failed"),
+    INVALID_CUSTOMIZATION("SENTRO-303", 500, "invalid-customization", "Invalid customization"),
 
     UNIQUE_VIOLATION("SENTRO-401", 409, "unique-violation", "Unique constraint violated"),
     FOREIGN_KEY_VIOLATION("SENTRO-402", 409, "foreign-key-violation", "Foreign key constraint violated"),

@@ -9,7 +9,22 @@ import org.jspecify.annotations.Nullable;
 public class SentroException extends RuntimeException {
 
     private final ErrorCode code;
+    private final int status;
     private final @Nullable String parameter;
+
+    /**
+     * Refuses an operation from a hook or action with an HTTP status (4xx) and a message for the client, e.g.
+     * {@code throw new SentroException(409, "Event is full")}.
+     */
+    public SentroException(int status, String detail) {
+        super(detail);
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("A problem status is 4xx or 5xx, not " + status);
+        }
+        this.code = ErrorCode.HOOK_REJECTED;
+        this.status = status;
+        this.parameter = null;
+    }
 
     public SentroException(ErrorCode code, String detail) {
         this(code, detail, null, null);
@@ -22,6 +37,7 @@ public class SentroException extends RuntimeException {
     public SentroException(ErrorCode code, String detail, @Nullable String parameter, @Nullable Throwable cause) {
         super(detail, cause);
         this.code = code;
+        this.status = code.status();
         this.parameter = parameter;
     }
 
@@ -30,7 +46,7 @@ public class SentroException extends RuntimeException {
     }
 
     public int status() {
-        return code.status();
+        return status;
     }
 
     public String detail() {

@@ -58,6 +58,11 @@ public final class SqlExecutor {
         this.dialect = renderer.dialect();
     }
 
+    /** The transactions writes run in; hooks and actions join them. */
+    public TransactionTemplate transactions() {
+        return transactions;
+    }
+
     public RowPage read(ReadPlan plan) {
         return translating(plan.table(), () -> {
             List<Map<String, Object>> rows = plan.limit() == 0 ? new ArrayList<>() : query(renderer.select(plan));
@@ -107,6 +112,32 @@ public final class SqlExecutor {
             SqlStatement delete = renderer.delete(plan.table(), plan.key());
             return jdbc.update(delete.sql(), delete.parameters().toArray()) > 0;
         });
+    }
+
+    /** Rows matching a condition, unpaged (the {@code db} helper). */
+    public List<Map<String, @Nullable Object>> selectWhere(Table table, io.sentro.spring.plan.Condition condition) {
+        return translating(table, () -> query(renderer.selectWhere(table, condition)));
+    }
+
+    /** Updates the rows matching a condition (the {@code db} helper); returns how many. */
+    public int updateWhere(Table table, Map<Column, @Nullable Object> values, io.sentro.spring.plan.Condition condition) {
+        return translating(table, () -> {
+            SqlStatement update = renderer.updateWhere(table, values, condition);
+            return jdbc.update(update.sql(), update.parameters().toArray());
+        });
+    }
+
+    /** Deletes the rows matching a condition (the {@code db} helper); returns how many. */
+    public int deleteWhere(Table table, io.sentro.spring.plan.Condition condition) {
+        return translating(table, () -> {
+            SqlStatement delete = renderer.deleteWhere(table, condition);
+            return jdbc.update(delete.sql(), delete.parameters().toArray());
+        });
+    }
+
+    /** Inserts one row and returns it as stored (the {@code db} helper). */
+    public Map<String, @Nullable Object> insertOne(Table table, Map<Column, @Nullable Object> row) {
+        return translating(table, () -> insert(table, row));
     }
 
     private Map<String, Object> insert(Table table, Map<Column, Object> row) {

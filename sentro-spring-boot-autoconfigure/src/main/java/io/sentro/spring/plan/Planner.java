@@ -21,6 +21,7 @@ import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Table;
 import io.sentro.spring.schema.TypeKind;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,8 +77,8 @@ public final class Planner {
                 query.count() == CountMode.EXACT);
     }
 
-    public GetPlan get(Table table, List<String> rawKey, List<String> fields) {
-        return new GetPlan(table, key(table, rawKey), projection(table, fields));
+    public GetPlan get(Table table, Key key, List<String> fields) {
+        return new GetPlan(table, key, projection(table, fields));
     }
 
     public Key key(Table table, List<String> rawKey) {
@@ -96,16 +97,23 @@ public final class Planner {
         return new Key(keyColumns, keyValues);
     }
 
-    /** A create from a JSON object (one row) or a JSON array of objects (several rows, one transaction). */
-    public CreatePlan create(Table table, JsonNode body) {
+    /** The rows of a create body: a JSON object (one row) or a JSON array of objects (several rows). */
+    public record BodyRows(List<Map<String, @Nullable Object>> rows, boolean many) {
+    }
+
+    /**
+     * Reads a create body into rows of typed values keyed by column name. Unknown fields, fields the database fills
+     * and values that do not convert are refused here, before any hook runs.
+     */
+    public BodyRows createBody(Table table, JsonNode body) {
         if (body.isObject()) {
-            return new CreatePlan(table, List.of(createRow(table, body, "")), false);
+            return new BodyRows(List.of(bodyValues(table, body, "")), false);
         }
         if (body.isArray()) {
             if (body.isEmpty()) {
                 throw new SentroException(ErrorCode.INVALID_BODY, "The array of rows to create is empty", "body");
             }
-            List<Map<Column, Object>> rows = new ArrayList<>(body.size());
+            List<Map<String, @Nullable Object>> rows = new ArrayList<>(body.size());
             int index = 0;
             for (JsonNode row : body.values()) {
                 String prefix = "[" + index++ + "].";
@@ -113,20 +121,44 @@ public final class Planner {
                     throw new SentroException(ErrorCode.INVALID_BODY, "Item " + prefix.substring(0, prefix.length() - 1)
                             + " of the body must be a JSON object", "body");
                 }
-                rows.add(createRow(table, row, prefix));
+                rows.add(bodyValues(table, row, prefix));
             }
-            return new CreatePlan(table, rows, true);
+            return new BodyRows(rows, true);
         }
         throw new SentroException(ErrorCode.INVALID_BODY, "The body must be a JSON object, or an array of objects",
                 "body");
     }
 
-    /** A partial update (PATCH) or a full replacement (PUT) of one row. */
-    public UpdatePlan update(Table table, Key key, JsonNode body, boolean replace) {
+    /** Reads an update body (a JSON object) into typed values keyed by column name. */
+    public Map<String, @Nullable Object> updateBody(Table table, JsonNode body) {
         if (!body.isObject()) {
             throw new SentroException(ErrorCode.INVALID_BODY, "The body must be a JSON object", "body");
         }
-        Map<Column, Object> given = columnValues(table, body, "");
+        return bodyValues(table, body, "");
+    }
+
+    /**
+     * Plans the insert of rows whose values may come from the client or from hooks: each value is converted to its
+     * column's type and every required column must have one.
+     */
+    public CreatePlan create(Table table, List<Map<String, @Nullable Object>> rows, boolean many) {
+        List<Map<Column, Object>> planned = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            String prefix = many ? "[" + i + "]." : "";
+            Map<Column, Object> row = columnValues(table, rows.get(i), prefix);
+            List<Column> missing = table.columns().stream()
+                    .filter(column -> column.requiredOnCreate() && !row.containsKey(column)).toList();
+            if (!missing.isEmpty()) {
+                throw missing(missing, prefix.isEmpty() ? "" : "Row " + prefix.substring(0, prefix.length() - 1) + ": ");
+            }
+            planned.add(row);
+        }
+        return new CreatePlan(table, planned, many);
+    }
+
+    /** Plans a partial update (PATCH) or a full replacement (PUT) of one row. */
+    public UpdatePlan update(Table table, Key key, Map<String, @Nullable Object> values, boolean replace) {
+        Map<Column, Object> given = columnValues(table, values, "");
         if (replace) {
             for (int i = 0; i < key.columns().size(); i++) {
                 Column keyColumn = key.columns().get(i);
@@ -144,7 +176,7 @@ public final class Planner {
                     replacement.put(column, given.get(column));
                 }
                 else if (column.defaultValue() != null) {
-                    replacement.put(column, ColumnDefault.INSTANCE);
+                    replacement.put(column, RawValue.DEFAULT);
                 }
                 else if (column.nullable()) {
                     replacement.put(column, null);
@@ -165,31 +197,33 @@ public final class Planner {
         return new DeletePlan(table, key);
     }
 
-    private Map<Column, Object> createRow(Table table, JsonNode body, String prefix) {
-        Map<Column, Object> row = columnValues(table, body, prefix);
-        List<Column> missing = table.columns().stream()
-                .filter(column -> column.requiredOnCreate() && !row.containsKey(column)).toList();
-        if (!missing.isEmpty()) {
-            throw missing(missing, prefix.isEmpty() ? "" : "Row " + prefix.substring(0, prefix.length() - 1) + ": ");
+    private Map<String, @Nullable Object> bodyValues(Table table, JsonNode body, String prefix) {
+        Map<String, @Nullable Object> row = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
+            Column column = writableColumn(table, field.getKey(), prefix + field.getKey());
+            row.put(column.name(), values.fromJson(column, field.getValue(), prefix + field.getKey()));
         }
         return row;
     }
 
-    private Map<Column, Object> columnValues(Table table, JsonNode body, String prefix) {
+    private Map<Column, Object> columnValues(Table table, Map<String, @Nullable Object> values, String prefix) {
         Map<Column, Object> row = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : body.properties()) {
-            String name = field.getKey();
-            String parameter = prefix + name;
-            Column column = table.column(name).orElseThrow(() -> new SentroException(ErrorCode.UNKNOWN_COLUMN,
-                    "Unknown field '" + parameter + "': table '" + table.name() + "' has no column '" + name
-                            + "'. Columns: " + columnNames(table), parameter));
-            if (!column.writable()) {
-                throw new SentroException(ErrorCode.READ_ONLY_COLUMN, "Field '" + parameter + "' cannot be written: "
-                        + readOnlyReason(column), parameter);
-            }
-            row.put(column, values.fromJson(column, field.getValue(), parameter));
+        for (Map.Entry<String, @Nullable Object> field : values.entrySet()) {
+            Column column = writableColumn(table, field.getKey(), prefix + field.getKey());
+            row.put(column, this.values.fromObject(column, field.getValue(), prefix + field.getKey()));
         }
         return row;
+    }
+
+    private static Column writableColumn(Table table, String name, String parameter) {
+        Column column = table.column(name).orElseThrow(() -> new SentroException(ErrorCode.UNKNOWN_COLUMN,
+                "Unknown field '" + parameter + "': table '" + table.name() + "' has no column '" + name
+                        + "'. Columns: " + columnNames(table), parameter));
+        if (!column.writable()) {
+            throw new SentroException(ErrorCode.READ_ONLY_COLUMN, "Field '" + parameter + "' cannot be written: "
+                    + readOnlyReason(column), parameter);
+        }
+        return column;
     }
 
     private static String readOnlyReason(Column column) {

@@ -5,7 +5,9 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -84,6 +86,79 @@ public final class ValueConverter {
             return null;
         }
         return fromJson(column.type(), node, field, column.name());
+    }
+
+    /**
+     * Converts a Java value a hook or field writer put into a payload. Values already of the column's Java type are
+     * kept (after the same length and enum checks as client values); {@code Instant}, {@code ZonedDateTime} and
+     * {@code java.util.Date} become the column's temporal type; a {@code String} for a JSON column is taken as JSON
+     * text; anything else is converted as its JSON form would be.
+     */
+    public @Nullable Object fromObject(Column column, @Nullable Object value, String field) {
+        if (value == null || value instanceof JsonNode) {
+            return fromJson(column, value == null ? jsonMapper.nullNode() : (JsonNode) value, field);
+        }
+        ColumnType type = column.type();
+        Object temporal = temporal(type.kind(), value);
+        if (temporal != null) {
+            return temporal;
+        }
+        if (type.kind() == TypeKind.JSON) {
+            if (value instanceof JsonText) {
+                return value;
+            }
+            if (value instanceof String text) {
+                try {
+                    return new JsonText(jsonMapper.writeValueAsString(jsonMapper.readTree(text)));
+                }
+                catch (tools.jackson.core.JacksonException ex) {
+                    throw new SentroException(ErrorCode.INVALID_VALUE, "Field '" + field + "' must be JSON text for column '"
+                            + column.name() + "'", field);
+                }
+            }
+        }
+        if (hasJavaType(type.kind(), value)) {
+            if (value instanceof String text && (type.kind() == TypeKind.TEXT || type.kind() == TypeKind.ENUM)) {
+                return fromJson(type, jsonMapper.getNodeFactory().stringNode(text), field, column.name());
+            }
+            return value;
+        }
+        return fromJson(column, jsonMapper.valueToTree(value), field);
+    }
+
+    private static @Nullable Object temporal(TypeKind kind, Object value) {
+        Instant instant = value instanceof Instant i ? i : value instanceof java.util.Date d ? d.toInstant()
+                : value instanceof ZonedDateTime z ? z.toInstant() : value instanceof OffsetDateTime o ? o.toInstant() : null;
+        if (instant == null || (kind == TypeKind.TIMESTAMP_TZ && value instanceof OffsetDateTime)) {
+            return null;
+        }
+        return switch (kind) {
+            case TIMESTAMP_TZ -> OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+            case TIMESTAMP -> LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+            case DATE -> LocalDate.ofInstant(instant, ZoneOffset.UTC);
+            default -> null;
+        };
+    }
+
+    private static boolean hasJavaType(TypeKind kind, Object value) {
+        return switch (kind) {
+            case SMALLINT, INTEGER -> value instanceof Integer;
+            case BIGINT -> value instanceof Long;
+            case DECIMAL -> value instanceof BigDecimal;
+            case REAL -> value instanceof Float;
+            case DOUBLE -> value instanceof Double;
+            case BOOLEAN -> value instanceof Boolean;
+            case TEXT, ENUM -> value instanceof String;
+            case DATE -> value instanceof LocalDate;
+            case TIME -> value instanceof LocalTime;
+            case TIMESTAMP -> value instanceof LocalDateTime;
+            case TIMESTAMP_TZ -> value instanceof OffsetDateTime;
+            case UUID -> value instanceof UUID;
+            case JSON -> value instanceof JsonText;
+            case ARRAY -> value instanceof List;
+            case BINARY -> value instanceof byte[];
+            case OTHER -> false;
+        };
     }
 
     private Object fromJson(ColumnType type, JsonNode node, String field, String columnName) {

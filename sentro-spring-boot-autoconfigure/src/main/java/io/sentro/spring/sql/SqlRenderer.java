@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.sentro.spring.dialect.ReturningStyle;
 import io.sentro.spring.dialect.SqlDialect;
-import io.sentro.spring.plan.ColumnDefault;
+import io.sentro.spring.plan.RawValue;
 import io.sentro.spring.plan.Condition;
 import io.sentro.spring.plan.Filter;
 import io.sentro.spring.plan.Key;
@@ -138,14 +138,48 @@ public final class SqlRenderer {
                 returning == ReturningStyle.RESELECT ? List.of() : table.columns());
     }
 
+    /** Every row matching a condition, in primary key order, unpaged: for the {@code db} helper. */
+    public SqlStatement selectWhere(Table table, Condition condition) {
+        TableSql tableSql = sql(table);
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(128).append("SELECT ").append(tableSql.allColumns).append(" FROM ")
+                .append(tableSql.name);
+        where(sql, parameters, condition);
+        for (int i = 0; i < table.primaryKey().size(); i++) {
+            sql.append(i == 0 ? " ORDER BY " : ", ").append(dialect.quote(table.primaryKey().get(i)));
+        }
+        return new SqlStatement(sql.toString(), parameters, table.columns());
+    }
+
+    /** An UPDATE of every row matching a (non-empty) condition, returning nothing: for the {@code db} helper. */
+    public SqlStatement updateWhere(Table table, Map<Column, @Nullable Object> values, Condition condition) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(128).append("UPDATE ").append(sql(table).name).append(" SET ");
+        int i = 0;
+        for (Map.Entry<Column, Object> entry : values.entrySet()) {
+            sql.append(i++ == 0 ? "" : ", ").append(dialect.quote(entry.getKey().name())).append(" = ");
+            value(sql, parameters, entry.getKey(), entry.getValue());
+        }
+        where(sql, parameters, condition);
+        return new SqlStatement(sql.toString(), parameters, List.of());
+    }
+
+    /** A DELETE of every row matching a (non-empty) condition: for the {@code db} helper. */
+    public SqlStatement deleteWhere(Table table, Condition condition) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(128).append("DELETE FROM ").append(sql(table).name);
+        where(sql, parameters, condition);
+        return new SqlStatement(sql.toString(), parameters, List.of());
+    }
+
     /** A DELETE of one row by key. */
     public SqlStatement delete(Table table, Key key) {
         return new SqlStatement(sql(table).deleteByKey, keyParameters(key), List.of());
     }
 
     private void value(StringBuilder sql, List<Object> parameters, Column column, @Nullable Object value) {
-        if (value == ColumnDefault.INSTANCE) {
-            sql.append("DEFAULT");
+        if (value instanceof RawValue raw) {
+            sql.append(raw.sql());
             return;
         }
         sql.append('?');

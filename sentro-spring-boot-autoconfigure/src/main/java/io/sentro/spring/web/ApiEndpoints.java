@@ -1,17 +1,18 @@
 package io.sentro.spring.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.sentro.spring.customize.Action;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
-import io.sentro.spring.execute.SqlExecutor;
-import io.sentro.spring.plan.Key;
-import io.sentro.spring.plan.OperationPlan.CreatePlan;
-import io.sentro.spring.plan.OperationPlan.ReadPlan;
-import io.sentro.spring.plan.Planner;
+import io.sentro.spring.pipeline.OperationRunner;
+import io.sentro.spring.pipeline.OperationRunner.CreateOutcome;
+import io.sentro.spring.pipeline.OperationRunner.ReadOutcome;
 import io.sentro.spring.request.ApiRequestParser;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.SchemaModel;
@@ -26,54 +27,54 @@ import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The operations of the HTTP API. Each reads top to bottom: parse the request, plan it against the table, execute
- * the plan, write the response.
+ * The operations of the HTTP API. Each reads top to bottom: parse the request, run it through the table's pipeline
+ * (which plans, executes and applies the customizers), write the response.
  */
 public final class ApiEndpoints {
 
     private final SchemaModel model;
     private final String basePath;
     private final ApiRequestParser parser;
-    private final Planner planner;
-    private final SqlExecutor executor;
+    private final OperationRunner runner;
     private final JsonResponses responses;
     private final SchemaDocument schemaDocument;
 
-    public ApiEndpoints(SchemaModel model, String basePath, ApiRequestParser parser, Planner planner,
-            SqlExecutor executor, JsonResponses responses, SchemaDocument schemaDocument) {
+    public ApiEndpoints(SchemaModel model, String basePath, ApiRequestParser parser, OperationRunner runner,
+            JsonResponses responses, SchemaDocument schemaDocument) {
         this.model = model;
         this.basePath = basePath;
         this.parser = parser;
-        this.planner = planner;
-        this.executor = executor;
+        this.runner = runner;
         this.responses = responses;
         this.schemaDocument = schemaDocument;
     }
 
     /** {@code GET {base}/T}. */
     void list(Table table, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ReadPlan plan = planner.read(table, parser.parseList(request.getParameterMap()));
-        responses.page(response, executor.read(plan));
+        ReadOutcome outcome = runner.list(table, parser.parseList(request.getParameterMap()), request);
+        responses.page(response, outcome.result(), outcome.limit(), outcome.offset());
     }
 
     /** {@code GET {base}/T/{key}}. */
     void get(Table table, HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<String> fields = parser.parseFields(request.getParameterMap());
-        var plan = planner.get(table, parser.parseKey(keySegment(request), table.primaryKey().size()), fields);
-        responses.row(response, HttpServletResponse.SC_OK, executor.get(plan).orElseThrow(() -> notFound(table)));
+        Map<String, @Nullable Object> row = runner.get(table, key(table, request), fields, request);
+        if (row == null) {
+            throw notFound(table);
+        }
+        responses.row(response, HttpServletResponse.SC_OK, row);
     }
 
     /** {@code POST {base}/T}: one object, or an array of objects written in one transaction. */
     void create(Table table, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        JsonNode body = body(request);
+        JsonNode body = body(request, true);
         parser.parseNone(request.getParameterMap());
-        CreatePlan plan = planner.create(table, body);
-        List<Map<String, @Nullable Object>> created = executor.create(plan);
-        if (plan.many()) {
-            responses.rows(response, HttpServletResponse.SC_CREATED, created);
+        CreateOutcome created = runner.create(table, body, request);
+        if (created.many()) {
+            responses.rows(response, HttpServletResponse.SC_CREATED, created.rows());
             return;
         }
-        Map<String, @Nullable Object> row = created.get(0);
+        Map<String, @Nullable Object> row = created.rows().get(0);
         if (table.hasPrimaryKey()) {
             response.setHeader(HttpHeaders.LOCATION, location(request, table, row));
         }
@@ -92,21 +93,42 @@ public final class ApiEndpoints {
 
     private void update(Table table, HttpServletRequest request, HttpServletResponse response, boolean replace)
             throws IOException {
-        JsonNode body = body(request);
+        JsonNode body = body(request, true);
         parser.parseNone(request.getParameterMap());
-        Key key = planner.key(table, parser.parseKey(keySegment(request), table.primaryKey().size()));
-        var plan = planner.update(table, key, body, replace);
-        responses.row(response, HttpServletResponse.SC_OK, executor.update(plan).orElseThrow(() -> notFound(table)));
+        Map<String, @Nullable Object> row = runner.update(table, key(table, request), body, replace, request);
+        responses.row(response, HttpServletResponse.SC_OK, row);
     }
 
     /** {@code DELETE {base}/T/{key}}. */
     void delete(Table table, HttpServletRequest request, HttpServletResponse response) {
         parser.parseNone(request.getParameterMap());
-        Key key = planner.key(table, parser.parseKey(keySegment(request), table.primaryKey().size()));
-        if (!executor.delete(planner.delete(table, key))) {
-            throw notFound(table);
-        }
+        runner.delete(table, key(table, request), request);
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    /**
+     * {@code POST {base}/T/_actions/{id}}: a table action on the records named by {@code ids} in the body, or else on
+     * those the query string selects (the list syntax).
+     */
+    void tableAction(Table table, Action action, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Map<String, @Nullable Object> body = actionBody(request);
+        Map<String, @Nullable Object> result = runner.tableAction(table, action, body,
+                parser.parseList(request.getParameterMap()), request);
+        responses.actionResult(response, action, result);
+    }
+
+    /** {@code POST {base}/T/{key}/_actions/{id}}: a detail action on one record. */
+    void detailAction(Table table, Action action, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Map<String, @Nullable Object> body = actionBody(request);
+        parser.parseNone(request.getParameterMap());
+        String uri = path(request);
+        String keySegment = uri.substring(0, uri.lastIndexOf("/_actions/"));
+        keySegment = keySegment.substring(keySegment.lastIndexOf('/') + 1);
+        List<String> rawKey = parser.parseKey(keySegment, table.primaryKey().size());
+        Map<String, @Nullable Object> result = runner.detailAction(table, action, rawKey, body, request);
+        responses.actionResult(response, action, result);
     }
 
     /** {@code GET {base}/_schema}. */
@@ -123,11 +145,17 @@ public final class ApiEndpoints {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String rest = path.length() > basePath.length() ? path.substring(basePath.length() + 1) : "";
         List<String> segments = new ArrayList<>(List.of(rest.split("/", -1)));
-        String name = UriUtils.decode(segments.get(0), java.nio.charset.StandardCharsets.UTF_8);
+        String name = UriUtils.decode(segments.get(0), StandardCharsets.UTF_8);
         Table table = model.table(name).orElseThrow(() -> new SentroException(ErrorCode.UNKNOWN_TABLE,
                 "Unknown table '" + name + "'. Served tables: " + String.join(", ",
                         model.tables().stream().map(Table::name).toList()), "table"));
         boolean item = segments.size() == 2 && !segments.get(1).isEmpty();
+        boolean action = segments.contains("_actions");
+        if (action) {
+            throw new SentroException(ErrorCode.ROW_NOT_FOUND, "No action " + request.getMethod() + " " + path
+                    + "; actions are POSTed, and '" + table.name() + "' has: " + schemaDocument.actionIds(table),
+                    "action");
+        }
         if (segments.size() > 2 || (segments.size() == 2 && !item)) {
             throw new SentroException(ErrorCode.ROW_NOT_FOUND, "No route " + request.getMethod() + " " + path, null);
         }
@@ -139,8 +167,28 @@ public final class ApiEndpoints {
                 + path + ": " + Routes.whyRefused(table, item, request.getMethod()), null);
     }
 
-    /** The JSON body; checked before any parameter is read, since reading parameters consumes a form body. */
-    private JsonNode body(HttpServletRequest request) throws IOException {
+    private List<String> key(Table table, HttpServletRequest request) {
+        return parser.parseKey(keySegment(request), table.primaryKey().size());
+    }
+
+    private Map<String, @Nullable Object> actionBody(HttpServletRequest request) throws IOException {
+        JsonNode body = body(request, false);
+        if (body == null) {
+            return new LinkedHashMap<>();
+        }
+        if (!body.isObject()) {
+            throw new SentroException(ErrorCode.INVALID_BODY, "An action's body must be a JSON object", "body");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, @Nullable Object> values = parser.jsonMapper().convertValue(body, LinkedHashMap.class);
+        return values;
+    }
+
+    /**
+     * The JSON body; checked before any parameter is read, since reading parameters consumes a form body. Without
+     * {@code required}, an empty body is null.
+     */
+    private @Nullable JsonNode body(HttpServletRequest request, boolean required) throws IOException {
         String contentType = request.getContentType();
         if (contentType != null) {
             MediaType mediaType;
@@ -156,16 +204,22 @@ public final class ApiEndpoints {
                         + "application/json), not " + contentType, "Content-Type");
             }
         }
-        return parser.parseBody(request.getInputStream());
+        byte[] bytes = request.getInputStream().readAllBytes();
+        if (!required && bytes.length == 0) {
+            return null;
+        }
+        return parser.parseBody(new java.io.ByteArrayInputStream(bytes));
+    }
+
+    private static String path(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        int semicolon = uri.indexOf(';');
+        return semicolon >= 0 ? uri.substring(0, semicolon) : uri;
     }
 
     /** The last path segment, still percent-encoded, so that an encoded comma in a key value stays distinct. */
     private static String keySegment(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        int semicolon = uri.indexOf(';');
-        if (semicolon >= 0) {
-            uri = uri.substring(0, semicolon);
-        }
+        String uri = path(request);
         return uri.substring(uri.lastIndexOf('/') + 1);
     }
 
@@ -174,10 +228,10 @@ public final class ApiEndpoints {
         for (Column keyColumn : table.primaryKeyColumns()) {
             String value = String.valueOf(row.get(keyColumn.name()));
             key.append(key.isEmpty() ? "" : ",")
-                    .append(UriUtils.encodePathSegment(value, java.nio.charset.StandardCharsets.UTF_8).replace(",", "%2C"));
+                    .append(UriUtils.encodePathSegment(value, StandardCharsets.UTF_8).replace(",", "%2C"));
         }
         return request.getContextPath() + basePath + "/"
-                + UriUtils.encodePathSegment(table.name(), java.nio.charset.StandardCharsets.UTF_8) + "/" + key;
+                + UriUtils.encodePathSegment(table.name(), StandardCharsets.UTF_8) + "/" + key;
     }
 
     private static SentroException notFound(Table table) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -13,13 +14,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import io.sentro.spring.customize.Action;
+import io.sentro.spring.customize.OperationResult;
+import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
-import io.sentro.spring.execute.RowPage;
 import io.sentro.spring.schema.JsonText;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.MediaTypeFactory;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -38,7 +45,7 @@ public final class JsonResponses {
     private final JsonMapper mapper = JsonMapper.builder(JsonFactory.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build()).build();
 
-    public void page(HttpServletResponse response, RowPage page) throws IOException {
+    public void page(HttpServletResponse response, OperationResult page, long limit, long offset) throws IOException {
         start(response, HttpServletResponse.SC_OK, JSON);
         try (JsonGenerator json = generator(response.getOutputStream())) {
             json.writeStartObject();
@@ -55,10 +62,44 @@ public final class JsonResponses {
             else {
                 json.writeNumber(page.total());
             }
-            json.writeNumberProperty("limit", page.limit());
-            json.writeNumberProperty("offset", page.offset());
+            json.writeNumberProperty("limit", limit);
+            json.writeNumberProperty("offset", offset);
             json.writeEndObject();
         }
+    }
+
+    /**
+     * An action's result: {@code data} with {@code filename} as a file download, {@code success: false} as a 400
+     * problem carrying its {@code error}, anything else as JSON.
+     */
+    public void actionResult(HttpServletResponse response, Action action, @Nullable Map<String, @Nullable Object> result)
+            throws IOException {
+        if (result == null) {
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+        if (Boolean.FALSE.equals(result.get("success"))) {
+            Object error = result.get("error") != null ? result.get("error") : result.get("message");
+            throw new SentroException(ErrorCode.ACTION_FAILED, error != null ? String.valueOf(error)
+                    : "Action '" + action.id() + "' failed", "action");
+        }
+        Object data = result.get("data");
+        Object filename = result.get("filename");
+        if (data != null && filename != null) {
+            String name = String.valueOf(filename);
+            MediaType type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM);
+            byte[] bytes = data instanceof byte[] raw ? raw : data instanceof CharSequence text
+                    ? text.toString().getBytes(StandardCharsets.UTF_8) : mapper.writeValueAsBytes(data);
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType(type.toString() + (data instanceof CharSequence && !type.getParameters()
+                    .containsKey("charset") ? ";charset=UTF-8" : ""));
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+            return;
+        }
+        row(response, HttpServletResponse.SC_OK, result);
     }
 
     public void row(HttpServletResponse response, int status, Map<String, @Nullable Object> row) throws IOException {

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The handler registered for one route. It runs its endpoint and is the one place where failures become
@@ -51,6 +52,16 @@ public final class OperationHandler {
                 logger.debug(description + " refused: " + ex.detail());
             }
             responses.problem(request, response, ex);
+        }
+        catch (ResponseStatusException ex) {
+            // Spring's own way to refuse with a status, accepted from hooks and actions like SentroException.
+            int status = ex.getStatusCode().value();
+            SentroException problem = status >= 400 ? new SentroException(status, ex.getReason() != null
+                    ? ex.getReason() : ex.getMessage()) : new SentroException(ErrorCode.INTERNAL_ERROR, ex.getMessage());
+            if (status >= 500) {
+                logger.error(description + " failed", ex);
+            }
+            responses.problem(request, response, problem);
         }
         catch (RuntimeException ex) {
             logger.error(description + " failed", ex);

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.sentro.spring.customize.Action;
+import io.sentro.spring.pipeline.CustomizerRegistry;
+import io.sentro.spring.pipeline.TablePipeline;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.ColumnType;
 import io.sentro.spring.schema.ForeignKey;
@@ -19,13 +22,16 @@ public final class SchemaDocument {
 
     private final Map<String, Object> document;
 
-    public SchemaDocument(SchemaModel model, String databaseName, String basePath) {
+    private final CustomizerRegistry registry;
+
+    public SchemaDocument(SchemaModel model, CustomizerRegistry registry, String databaseName, String basePath) {
+        this.registry = registry;
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("database", databaseName);
         root.put("basePath", basePath);
         List<Object> tables = new ArrayList<>();
         for (Table table : model.tables()) {
-            tables.add(table(model, table));
+            tables.add(table(model, registry.pipeline(table), basePath));
         }
         root.put("tables", tables);
         this.document = root;
@@ -35,9 +41,17 @@ public final class SchemaDocument {
         return document;
     }
 
-    private static Map<String, Object> table(SchemaModel model, Table table) {
+    /** The ids of a table's actions, for error messages. */
+    String actionIds(Table table) {
+        List<String> ids = registry.pipeline(table).actions().stream().map(Action::id).toList();
+        return ids.isEmpty() ? "no actions" : String.join(", ", ids);
+    }
+
+    private static Map<String, Object> table(SchemaModel model, TablePipeline pipeline, String basePath) {
+        Table table = pipeline.table();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", table.name());
+        json.put("displayName", pipeline.displayName());
         json.put("schema", table.schema());
         json.put("tableName", table.tableName());
         json.put("kind", table.view() ? "view" : "table");
@@ -48,9 +62,23 @@ public final class SchemaDocument {
         json.put("deletable", table.deletable());
         List<Object> columns = new ArrayList<>();
         for (Column column : table.columns()) {
-            columns.add(column(column));
+            Map<String, Object> columnJson = column(column);
+            columnJson.put("displayName", pipeline.columnDisplayName(column.name()));
+            columns.add(columnJson);
         }
         json.put("columns", columns);
+        json.put("displayFields", new ArrayList<>(pipeline.displayFields().keySet()));
+        List<Object> actions = new ArrayList<>();
+        for (Action action : pipeline.actions()) {
+            Map<String, Object> actionJson = new LinkedHashMap<>();
+            actionJson.put("id", action.id());
+            actionJson.put("label", action.label());
+            actionJson.put("type", action.type().name().toLowerCase(java.util.Locale.ROOT));
+            actionJson.put("path", basePath + "/" + table.name() + (action.type() == Action.Type.DETAIL ? "/{key}" : "")
+                    + "/_actions/" + action.id());
+            actions.add(actionJson);
+        }
+        json.put("actions", actions);
         List<Object> uniques = new ArrayList<>();
         for (UniqueConstraint unique : table.uniqueConstraints()) {
             uniques.add(Map.of("name", unique.name(), "columns", unique.columns()));

@@ -3,6 +3,8 @@ package io.sentro.spring.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.sentro.spring.customize.Action;
+import io.sentro.spring.pipeline.CustomizerRegistry;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
 
@@ -25,12 +27,15 @@ public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
     private static final Log log = LogFactory.getLog(SentroHandlerMapping.class);
 
     private final SchemaModel model;
+    private final CustomizerRegistry registry;
     private final String basePath;
     private final ApiEndpoints endpoints;
     private final JsonResponses responses;
 
-    public SentroHandlerMapping(SchemaModel model, String basePath, ApiEndpoints endpoints, JsonResponses responses) {
+    public SentroHandlerMapping(SchemaModel model, CustomizerRegistry registry, String basePath, ApiEndpoints endpoints,
+            JsonResponses responses) {
         this.model = model;
+        this.registry = registry;
         this.basePath = basePath;
         this.endpoints = endpoints;
         this.responses = responses;
@@ -66,6 +71,16 @@ public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
             if (table.deletable()) {
                 register(RequestMethod.DELETE, item, "delete " + table.name(),
                         (request, response) -> endpoints.delete(table, request, response), routes);
+            }
+            for (Action action : registry.pipeline(table).actions()) {
+                if (action.type() == Action.Type.TABLE) {
+                    register(RequestMethod.POST, collection + "/_actions/" + action.id(), "action " + action.id(),
+                            (request, response) -> endpoints.tableAction(table, action, request, response), routes);
+                }
+                else {
+                    register(RequestMethod.POST, item + "/_actions/" + action.id(), "action " + action.id(),
+                            (request, response) -> endpoints.detailAction(table, action, request, response), routes);
+                }
             }
         }
         registerFallback(basePath + "/{table}");

@@ -119,8 +119,9 @@ class SentroAutoConfigurationTests {
     static class CustomMapping {
 
         @Bean
-        SentroHandlerMapping customMapping(SchemaModel model, ApiEndpoints endpoints) {
-            return new SentroHandlerMapping(model, "/custom", endpoints, new io.sentro.spring.web.JsonResponses());
+        SentroHandlerMapping customMapping(SchemaModel model, io.sentro.spring.pipeline.CustomizerRegistry registry,
+                ApiEndpoints endpoints) {
+            return new SentroHandlerMapping(model, registry, "/custom", endpoints, new io.sentro.spring.web.JsonResponses());
         }
     }
 }

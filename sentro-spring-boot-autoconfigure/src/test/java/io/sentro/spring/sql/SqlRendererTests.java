@@ -11,7 +11,7 @@ import io.sentro.spring.dialect.MySqlDialect;
 import io.sentro.spring.dialect.PostgresDialect;
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.dialect.SqlServerDialect;
-import io.sentro.spring.plan.ColumnDefault;
+import io.sentro.spring.plan.RawValue;
 import io.sentro.spring.plan.Condition;
 import io.sentro.spring.plan.Filter;
 import io.sentro.spring.plan.Key;
@@ -177,7 +177,7 @@ class SqlRendererTests {
     void updatesByKeyReturningPerDialect() {
         Map<Column, Object> values = new LinkedHashMap<>();
         values.put(TITLE, "New");
-        values.put(VIEWS, ColumnDefault.INSTANCE);
+        values.put(VIEWS, RawValue.DEFAULT);
         Key key = new Key(List.of(ID), List.of(7L));
         SqlStatement postgres = renderer(new PostgresDialect()).update(POSTS, key, values);
         assertThat(postgres.sql()).isEqualTo("UPDATE \"blog\".\"posts\" SET \"title\" = ?, \"views\" = DEFAULT"

@@ -1,0 +1,48 @@
+package io.sentro.spring.customize;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A custom action: a table action runs on the records the client selected
+ * ({@code POST {base}/T/_actions/{id}}), a detail action on one record ({@code POST {base}/T/{key}/_actions/{id}}).
+ *
+ * @param type table or detail
+ * @param id the action's id in URLs, unique per table
+ * @param label a human-readable name, shown in {@code _schema} and OpenAPI
+ * @param tableHandler the handler of a table action
+ * @param detailHandler the handler of a detail action
+ */
+public record Action(Type type, String id, String label, @Nullable TableHandler tableHandler,
+        @Nullable DetailHandler detailHandler) {
+
+    public enum Type {
+        TABLE, DETAIL
+    }
+
+    /** Runs on the selected records of a table. */
+    @FunctionalInterface
+    public interface TableHandler {
+
+        Map<String, @Nullable Object> run(ActionRequest request, List<Map<String, @Nullable Object>> records, SentroDb db)
+                throws Exception;
+    }
+
+    /** Runs on one record. */
+    @FunctionalInterface
+    public interface DetailHandler {
+
+        Map<String, @Nullable Object> run(ActionRequest request, Map<String, @Nullable Object> record, SentroDb db)
+                throws Exception;
+    }
+
+    public static Action table(String id, String label, TableHandler handler) {
+        return new Action(Type.TABLE, id, label, handler, null);
+    }
+
+    public static Action detail(String id, String label, DetailHandler handler) {
+        return new Action(Type.DETAIL, id, label, null, handler);
+    }
+}

@@ -1,0 +1,505 @@
+package io.sentro.spring.pipeline;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import io.sentro.spring.customize.Action;
+import io.sentro.spring.customize.ActionRequest;
+import io.sentro.spring.customize.AfterHook;
+import io.sentro.spring.customize.AroundHook;
+import io.sentro.spring.customize.BeforeHook;
+import io.sentro.spring.customize.DisplayField;
+import io.sentro.spring.customize.FieldWriter;
+import io.sentro.spring.customize.HookContext;
+import io.sentro.spring.customize.Integrations;
+import io.sentro.spring.customize.Operation;
+import io.sentro.spring.customize.OperationResult;
+import io.sentro.spring.customize.Payload;
+import io.sentro.spring.customize.ReadQuery;
+import io.sentro.spring.customize.SentroDb;
+import io.sentro.spring.error.ErrorCode;
+import io.sentro.spring.error.SentroException;
+import io.sentro.spring.execute.RowPage;
+import io.sentro.spring.execute.SqlExecutor;
+import io.sentro.spring.plan.Key;
+import io.sentro.spring.plan.OperationPlan.GetPlan;
+import io.sentro.spring.plan.OperationPlan.ReadPlan;
+import io.sentro.spring.plan.Planner;
+import io.sentro.spring.plan.Planner.BodyRows;
+import io.sentro.spring.request.FilterTerm;
+import io.sentro.spring.request.ListQuery;
+import io.sentro.spring.request.Operator;
+import io.sentro.spring.request.SortTerm;
+import io.sentro.spring.schema.Column;
+import io.sentro.spring.schema.Table;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Takes each operation through the table's pipeline:
+ * <ol>
+ * <li>before hooks, in pipeline order;</li>
+ * <li>field writers (CREATE and UPDATE);</li>
+ * <li>around hooks, the first in pipeline order outermost, wrapping the core: plan, SQL, display fields;</li>
+ * <li>after hooks, in pipeline order.</li>
+ * </ol>
+ * Writes and actions run all of it in one transaction, so a hook that throws leaves nothing written. A table with no
+ * hooks and no display fields skips straight to the core.
+ */
+public final class OperationRunner {
+
+    private final CustomizerRegistry registry;
+    private final Planner planner;
+    private final SqlExecutor executor;
+    private final TransactionTemplate transactions;
+    private final SentroDb db;
+    private final Integrations integrations;
+
+    public OperationRunner(CustomizerRegistry registry, Planner planner, SqlExecutor executor,
+            TransactionTemplate transactions, SentroDb db, Integrations integrations) {
+        this.registry = registry;
+        this.planner = planner;
+        this.executor = executor;
+        this.transactions = transactions;
+        this.db = db;
+        this.integrations = integrations;
+    }
+
+    public static SentroDb db(io.sentro.spring.schema.SchemaModel model, io.sentro.spring.plan.ValueConverter values,
+            SqlExecutor executor) {
+        return new JdbcSentroDb(model, values, executor);
+    }
+
+    /** A list result and the page it was read with. */
+    public record ReadOutcome(OperationResult result, long limit, long offset) {
+    }
+
+    /** Created rows, and whether the client sent an array. */
+    public record CreateOutcome(List<Map<String, @Nullable Object>> rows, boolean many) {
+    }
+
+    // ---- READ ---------------------------------------------------------------------------------------------------
+
+    public ReadOutcome list(Table table, ListQuery query, HttpServletRequest request) {
+        TablePipeline pipeline = registry.pipeline(table);
+        long[] page = new long[2];
+        if (!hasHooks(pipeline, Operation.READ) && !pipeline.hasDisplayFields()) {
+            return readPage(pipeline, query, page);
+        }
+        HookContext context = context(Operation.READ, table, request);
+        ReadQuery readQuery = new ReadQuery(filters(query.filters()), sortItems(query.sort()), query.fields(),
+                query.search(), query.limit() == null ? -1 : query.limit(), query.offset() == null ? 0 : query.offset());
+        Payload payload = new Payload(Operation.READ, Map.of(), Map.of(), readQuery, context);
+        OperationResult result = run(pipeline, context, payload, input -> {
+            ReadQuery changed = input.query() != null ? input.query() : readQuery;
+            return readPage(pipeline, listQuery(changed, query), page).result();
+        });
+        return new ReadOutcome(result, page[0], page[1]);
+    }
+
+    private ReadOutcome readPage(TablePipeline pipeline, ListQuery query, long[] page) {
+        Table table = pipeline.table();
+        for (FilterTerm term : query.filters()) {
+            refuseDisplayField(pipeline, term.column(), term.parameter());
+        }
+        query.anyOf().values().forEach(group -> group.forEach(term -> refuseDisplayField(pipeline, term.column(),
+                term.parameter())));
+        for (SortTerm term : query.sort()) {
+            refuseDisplayField(pipeline, term.column(), "sort");
+        }
+        Projection projection = projection(pipeline, query.fields());
+        ReadPlan plan = planner.read(table, new ListQuery(projection.columns(), query.sort(), query.filters(),
+                query.anyOf(), query.search(), query.limit(), query.offset(), query.count()));
+        RowPage rows = executor.read(plan);
+        page[0] = rows.limit();
+        page[1] = rows.offset();
+        projection.apply(pipeline, rows.rows());
+        return new ReadOutcome(new OperationResult(rows.rows(), rows.total()), rows.limit(), rows.offset());
+    }
+
+    /** One row by key; null when there is none. */
+    public @Nullable Map<String, @Nullable Object> get(Table table, List<String> rawKey, List<String> fields,
+            HttpServletRequest request) {
+        TablePipeline pipeline = registry.pipeline(table);
+        Key key = planner.key(table, rawKey);
+        if (!hasHooks(pipeline, Operation.READ) && !pipeline.hasDisplayFields()) {
+            return first(getRow(pipeline, key, fields));
+        }
+        HookContext context = context(Operation.READ, table, request);
+        Payload payload = new Payload(Operation.READ, Map.of(), keyMap(key), null, context);
+        return first(run(pipeline, context, payload, input -> getRow(pipeline, key, fields)));
+    }
+
+    private OperationResult getRow(TablePipeline pipeline, Key key, List<String> fields) {
+        Projection projection = projection(pipeline, fields);
+        GetPlan plan = planner.get(pipeline.table(), key, projection.columns());
+        List<Map<String, @Nullable Object>> rows = new ArrayList<>(1);
+        executor.get(plan).ifPresent(rows::add);
+        projection.apply(pipeline, rows);
+        return new OperationResult(rows, null);
+    }
+
+    // ---- writes -------------------------------------------------------------------------------------------------
+
+    public CreateOutcome create(Table table, JsonNode body, HttpServletRequest request) {
+        TablePipeline pipeline = registry.pipeline(table);
+        refuseDisplayFields(pipeline, body.isArray() ? body.values() : List.of(body));
+        BodyRows bodyRows = planner.createBody(table, body);
+        if (!hasHooks(pipeline, Operation.CREATE) && pipeline.fieldWriters().isEmpty() && !pipeline.hasDisplayFields()) {
+            return new CreateOutcome(executor.create(planner.create(table, bodyRows.rows(), bodyRows.many())),
+                    bodyRows.many());
+        }
+        return inTransaction(() -> {
+            List<Map<String, @Nullable Object>> created = new ArrayList<>();
+            for (Map<String, @Nullable Object> row : bodyRows.rows()) {
+                HookContext context = context(Operation.CREATE, table, request);
+                Payload payload = new Payload(Operation.CREATE, row, Map.of(), null, context);
+                OperationResult result = run(pipeline, context, payload, input -> {
+                    List<Map<String, @Nullable Object>> rows = executor.create(planner.create(table, List.of(input),
+                            false));
+                    computeDisplayFields(pipeline, rows);
+                    return new OperationResult(rows, null);
+                });
+                created.addAll(result.rows());
+            }
+            return new CreateOutcome(created, bodyRows.many());
+        });
+    }
+
+    /** Updates one row (PATCH, or PUT with {@code replace}); 404 when there is none. */
+    public Map<String, @Nullable Object> update(Table table, List<String> rawKey, JsonNode body, boolean replace,
+            HttpServletRequest request) {
+        TablePipeline pipeline = registry.pipeline(table);
+        refuseDisplayFields(pipeline, List.of(body));
+        Key key = planner.key(table, rawKey);
+        Map<String, @Nullable Object> values = planner.updateBody(table, body);
+        return inTransaction(() -> {
+            HookContext context = context(Operation.UPDATE, table, request);
+            Payload payload = new Payload(Operation.UPDATE, values, keyMap(key), null, context);
+            OperationResult result = run(pipeline, context, payload, input -> {
+                List<Map<String, @Nullable Object>> rows = new ArrayList<>(1);
+                executor.update(planner.update(table, key, input, replace)).ifPresent(rows::add);
+                if (rows.isEmpty()) {
+                    throw notFound(table);
+                }
+                computeDisplayFields(pipeline, rows);
+                return new OperationResult(rows, null);
+            });
+            Map<String, @Nullable Object> row = first(result);
+            if (row == null) {
+                throw notFound(table);
+            }
+            return row;
+        });
+    }
+
+    /** Deletes one row; 404 when there is none. */
+    public void delete(Table table, List<String> rawKey, HttpServletRequest request) {
+        TablePipeline pipeline = registry.pipeline(table);
+        Key key = planner.key(table, rawKey);
+        inTransaction(() -> {
+            HookContext context = context(Operation.DELETE, table, request);
+            Payload payload = new Payload(Operation.DELETE, Map.of(), keyMap(key), null, context);
+            return run(pipeline, context, payload, input -> {
+                if (!executor.delete(planner.delete(table, key))) {
+                    throw notFound(table);
+                }
+                return new OperationResult(new ArrayList<>(), null);
+            });
+        });
+    }
+
+    // ---- actions ------------------------------------------------------------------------------------------------
+
+    /**
+     * Runs a table action on the records named by {@code ids} in the body, or, without ids, on the records the list
+     * query selects.
+     */
+    public Map<String, @Nullable Object> tableAction(Table table, Action action, Map<String, @Nullable Object> body,
+            ListQuery selection, HttpServletRequest request) {
+        TablePipeline pipeline = registry.pipeline(table);
+        return inTransaction(() -> {
+            List<Map<String, @Nullable Object>> records;
+            Object ids = body.get("ids");
+            if (ids != null) {
+                if (!(ids instanceof Collection<?> idList)) {
+                    throw new SentroException(ErrorCode.INVALID_BODY, "'ids' must be an array of primary keys", "ids");
+                }
+                records = new ArrayList<>();
+                for (Object id : idList) {
+                    List<String> rawKey = rawKey(table, id);
+                    Map<String, @Nullable Object> record = first(getRow(pipeline, planner.key(table, rawKey), List.of()));
+                    if (record == null) {
+                        throw new SentroException(ErrorCode.ROW_NOT_FOUND, "No row of '" + table.name() + "' has the key "
+                                + String.join(",", rawKey), "ids");
+                    }
+                    records.add(record);
+                }
+            }
+            else {
+                records = readPage(pipeline, selection, new long[2]).result().rows();
+            }
+            HookContext context = context(Operation.READ, table, request);
+            Action.TableHandler handler = action.tableHandler();
+            return call(() -> handler.run(new ActionRequest(body, context), records, db));
+        });
+    }
+
+    /** Runs a detail action on the record with the key; 404 when there is none. */
+    public Map<String, @Nullable Object> detailAction(Table table, Action action, List<String> rawKey,
+            Map<String, @Nullable Object> body, HttpServletRequest request) {
+        TablePipeline pipeline = registry.pipeline(table);
+        Key key = planner.key(table, rawKey);
+        return inTransaction(() -> {
+            Map<String, @Nullable Object> record = first(getRow(pipeline, key, List.of()));
+            if (record == null) {
+                throw notFound(table);
+            }
+            HookContext context = context(Operation.READ, table, request);
+            Action.DetailHandler handler = action.detailHandler();
+            return call(() -> handler.run(new ActionRequest(body, context), record, db));
+        });
+    }
+
+    private static List<String> rawKey(Table table, @Nullable Object id) {
+        if (id instanceof Map<?, ?> map) {
+            List<String> parts = new ArrayList<>();
+            for (String keyColumn : table.primaryKey()) {
+                Object part = map.get(keyColumn);
+                if (part == null) {
+                    throw new SentroException(ErrorCode.INVALID_KEY, "An id object lacks key column '" + keyColumn + "'",
+                            "ids");
+                }
+                parts.add(String.valueOf(part));
+            }
+            return parts;
+        }
+        if (id == null) {
+            throw new SentroException(ErrorCode.INVALID_KEY, "'ids' holds a null", "ids");
+        }
+        String text = String.valueOf(id);
+        if (table.primaryKey().size() == 1) {
+            return List.of(text);
+        }
+        List<String> parts = List.of(text.split(",", -1));
+        if (parts.size() != table.primaryKey().size()) {
+            throw new SentroException(ErrorCode.INVALID_KEY, "The id '" + text + "' has " + parts.size()
+                    + " part(s); the key of '" + table.name() + "' has " + table.primaryKey().size(), "ids");
+        }
+        return parts;
+    }
+
+    // ---- the pipeline -------------------------------------------------------------------------------------------
+
+    /** The innermost step: the database. */
+    @FunctionalInterface
+    private interface Core {
+        OperationResult run(Payload input);
+    }
+
+    private OperationResult run(TablePipeline pipeline, HookContext context, Payload payload, Core core) {
+        Operation operation = context.operation();
+        Payload current = payload;
+        for (BeforeHook hook : pipeline.before(operation)) {
+            Payload input = current;
+            Payload changed = call(() -> hook.apply(input, context));
+            current = changed != null ? changed : input;
+        }
+        if (operation == Operation.CREATE || operation == Operation.UPDATE) {
+            writeFields(pipeline, current);
+        }
+        OperationResult result = around(pipeline.around(operation), 0, current, core);
+        for (AfterHook hook : pipeline.after(operation)) {
+            OperationResult input = result;
+            OperationResult changed = call(() -> hook.apply(input, context));
+            result = changed != null ? changed : input;
+        }
+        return result;
+    }
+
+    private OperationResult around(List<AroundHook> hooks, int index, Payload input, Core core) {
+        if (index == hooks.size()) {
+            return core.run(input);
+        }
+        boolean[] proceeded = new boolean[1];
+        AroundHook.Next next = nextInput -> {
+            if (proceeded[0]) {
+                throw new IllegalStateException("An around hook called next.proceed() twice");
+            }
+            proceeded[0] = true;
+            return around(hooks, index + 1, nextInput, core);
+        };
+        return call(() -> hooks.get(index).apply(next, input));
+    }
+
+    private static void writeFields(TablePipeline pipeline, Payload payload) {
+        for (Map.Entry<String, FieldWriter> writer : pipeline.fieldWriters().entrySet()) {
+            if (payload.containsKey(writer.getKey())) {
+                Object value = payload.remove(writer.getKey());
+                Map<String, @Nullable Object> written = call(() -> writer.getValue().write(value));
+                if (written != null) {
+                    payload.putAll(written);
+                }
+            }
+        }
+    }
+
+    private HookContext context(Operation operation, Table table, HttpServletRequest request) {
+        return new HookContext(operation, table, request, db, integrations);
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        return transactions.execute(status -> work.get());
+    }
+
+    /** Runs application code; checked exceptions are wrapped, runtime ones (SentroException...) pass through. */
+    private static <T> T call(Callable<T> code) {
+        try {
+            return code.call();
+        }
+        catch (RuntimeException ex) {
+            throw ex;
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException("A hook, field writer or action failed: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static boolean hasHooks(TablePipeline pipeline, Operation operation) {
+        return !pipeline.before(operation).isEmpty() || !pipeline.around(operation).isEmpty()
+                || !pipeline.after(operation).isEmpty();
+    }
+
+    // ---- display fields and projection ---------------------------------------------------------------------------
+
+    /** The columns to select for the requested fields, and the display fields to add to rows. */
+    private record Projection(List<String> columns, List<String> displayFields, List<String> requested) {
+
+        void apply(TablePipeline pipeline, List<Map<String, @Nullable Object>> rows) {
+            if (displayFields.isEmpty()) {
+                return;
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                Map<String, @Nullable Object> row = rows.get(i);
+                for (String name : displayFields) {
+                    DisplayField field = pipeline.displayFields().get(name);
+                    row.put(name, field.compute(row));
+                }
+                if (!requested.isEmpty()) {
+                    Map<String, @Nullable Object> projected = new LinkedHashMap<>();
+                    for (String name : requested) {
+                        projected.put(name, row.get(name));
+                    }
+                    rows.set(i, projected);
+                }
+            }
+        }
+    }
+
+    private static Projection projection(TablePipeline pipeline, List<String> fields) {
+        if (fields.isEmpty()) {
+            return new Projection(List.of(), new ArrayList<>(pipeline.displayFields().keySet()), List.of());
+        }
+        List<String> displayFields = fields.stream().filter(pipeline::isDisplayField).toList();
+        if (displayFields.isEmpty()) {
+            return new Projection(fields, List.of(), List.of());
+        }
+        // Display fields compute from the whole row, so it is read whole and trimmed afterwards.
+        for (String field : fields) {
+            if (!pipeline.isDisplayField(field) && pipeline.table().column(field).isEmpty()) {
+                return new Projection(fields, List.of(), List.of()); // the planner names the unknown column
+            }
+        }
+        return new Projection(List.of(), displayFields, fields);
+    }
+
+    private static void computeDisplayFields(TablePipeline pipeline, List<Map<String, @Nullable Object>> rows) {
+        projection(pipeline, List.of()).apply(pipeline, rows);
+    }
+
+    private static void refuseDisplayField(TablePipeline pipeline, String name, String parameter) {
+        if (pipeline.isDisplayField(name)) {
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + name + "' is a computed display field of '"
+                    + pipeline.table().name() + "'; it cannot be filtered or sorted on", parameter);
+        }
+    }
+
+    private static void refuseDisplayFields(TablePipeline pipeline, Iterable<JsonNode> objects) {
+        for (JsonNode object : objects) {
+            if (!object.isObject()) {
+                continue;
+            }
+            for (String name : object.propertyNames()) {
+                if (pipeline.isDisplayField(name)) {
+                    throw new SentroException(ErrorCode.READ_ONLY_COLUMN, "Field '" + name + "' is a computed display "
+                            + "field of '" + pipeline.table().name() + "'; it cannot be written", name);
+                }
+            }
+        }
+    }
+
+    // ---- conversions between the hooks' view and the planner's -----------------------------------------------------
+
+    private static List<ReadQuery.Filter> filters(List<FilterTerm> terms) {
+        List<ReadQuery.Filter> filters = new ArrayList<>(terms.size());
+        for (FilterTerm term : terms) {
+            Object value = term.operator().takesList() ? term.values() : term.values().get(0);
+            filters.add(new ReadQuery.Filter(term.column(), term.operator().token(), value));
+        }
+        return filters;
+    }
+
+    private static List<String> sortItems(List<SortTerm> sort) {
+        return sort.stream().map(term -> (term.descending() ? "-" : "") + term.column()).toList();
+    }
+
+    private static ListQuery listQuery(ReadQuery query, ListQuery original) {
+        List<FilterTerm> filters = new ArrayList<>();
+        for (ReadQuery.Filter filter : query.filters()) {
+            String parameter = "where." + filter.column() + "." + filter.operator();
+            Operator operator = Operator.fromToken(filter.operator()).orElseThrow(() -> new SentroException(
+                    ErrorCode.UNKNOWN_OPERATOR, "Unknown operator '" + filter.operator() + "' in '" + parameter
+                            + "'. Known: " + Operator.tokens(), parameter));
+            List<String> values = new ArrayList<>();
+            if (filter.value() instanceof Collection<?> collection) {
+                collection.forEach(item -> values.add(String.valueOf(item)));
+            }
+            else {
+                values.add(String.valueOf(filter.value()));
+            }
+            filters.add(new FilterTerm(parameter, filter.column(), operator, values));
+        }
+        List<SortTerm> sort = new ArrayList<>();
+        for (String item : query.sort()) {
+            boolean descending = item.startsWith("-");
+            sort.add(new SortTerm(descending ? item.substring(1) : item, descending));
+        }
+        return new ListQuery(query.fields(), sort, filters, original.anyOf(), query.search(),
+                query.limit() < 0 ? null : query.limit(), query.offset(), original.count());
+    }
+
+    private static Map<String, Object> keyMap(Key key) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < key.columns().size(); i++) {
+            Column column = key.columns().get(i);
+            map.put(column.name(), key.values().get(i));
+        }
+        return map;
+    }
+
+    private static @Nullable Map<String, @Nullable Object> first(OperationResult result) {
+        return result.rows().isEmpty() ? null : result.rows().get(0);
+    }
+
+    private static SentroException notFound(Table table) {
+        return new SentroException(ErrorCode.ROW_NOT_FOUND, "No row of '" + table.name() + "' has this key", "id");
+    }
+}
