@@ -87,7 +87,7 @@ public final class JsonResponses {
         Object filename = result.get("filename");
         if (data != null && filename != null) {
             String name = String.valueOf(filename);
-            MediaType type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM);
+            MediaType type = fileType(name, result.get("contentType"), data instanceof CharSequence);
             byte[] bytes = data instanceof byte[] raw ? raw : data instanceof CharSequence text
                     ? text.toString().getBytes(StandardCharsets.UTF_8) : mapper.writeValueAsBytes(data);
             response.setStatus(HttpServletResponse.SC_OK);
@@ -147,6 +147,22 @@ public final class JsonResponses {
             }
             json.writeEndObject();
         }
+    }
+
+    /**
+     * The type of a downloaded file: the result's {@code contentType}, else the one its extension says (Spring's
+     * table, plus Markdown, which it lacks), else text/plain for text and octet-stream for bytes.
+     */
+    private static MediaType fileType(String filename, @Nullable Object contentType, boolean text) {
+        if (contentType != null) {
+            return MediaType.parseMediaType(String.valueOf(contentType));
+        }
+        String lower = filename.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
+            return MediaType.parseMediaType("text/markdown");
+        }
+        return MediaTypeFactory.getMediaType(filename)
+                .orElse(text ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_OCTET_STREAM);
     }
 
     private JsonGenerator generator(OutputStream out) {

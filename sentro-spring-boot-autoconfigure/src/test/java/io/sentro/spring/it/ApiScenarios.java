@@ -447,13 +447,13 @@ abstract class ApiScenarios {
                         + rs.getLong(5) + ":" + rs.getLong(6) + ":" + rs.getString(7));
     }
 
-    protected static JsonNode ok(Response response) {
+    static JsonNode ok(Response response) {
         assertThat(response.status()).as(response.text()).isBetween(200, 201);
         assertThat(response.contentType()).startsWith("application/json");
         return response.json();
     }
 
-    protected static void assertProblem(Response response, int status, String detailMentions) {
+    static void assertProblem(Response response, int status, String detailMentions) {
         assertThat(response.status()).as(response.text()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         JsonNode problem = response.json();

@@ -25,10 +25,15 @@ final class HttpApi {
     }
 
     /** A response: status, content type, Location, body as text and as JSON. */
-    record Response(int status, String contentType, Optional<String> location, Optional<String> allow, String text) {
+    record Response(int status, String contentType, Optional<String> location, Optional<String> allow, String text,
+            java.net.http.HttpHeaders headers) {
 
         JsonNode json() {
             return JSON.readTree(text);
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse("");
         }
     }
 
@@ -52,8 +57,15 @@ final class HttpApi {
         return send("DELETE", path, null, "application/json");
     }
 
-    Response send(String method, String path, String body, String contentType) {
+    Response sendWithHeader(String method, String path, String body, String header, String value) {
+        return send(method, path, body, "application/json", header, value);
+    }
+
+    Response send(String method, String path, String body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : origin + path));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         if (body != null) {
             request.header("Content-Type", contentType);
             request.method(method, HttpRequest.BodyPublishers.ofString(body));
@@ -64,7 +76,8 @@ final class HttpApi {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location"), response.headers().firstValue("Allow"), response.body());
+                    response.headers().firstValue("Location"), response.headers().firstValue("Allow"), response.body(),
+                    response.headers());
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

@@ -1,0 +1,248 @@
+package io.sentro.spring.it;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.sentro.spring.it.HttpApi.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static io.sentro.spring.it.ApiScenarios.assertProblem;
+import static io.sentro.spring.it.ApiScenarios.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every customizer capability through the HTTP API, on every available database: the customizers of
+ * {@link CustomizedApplication} on the fixture schema.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OnDatabase.Condition.class)
+abstract class CustomizerScenarios {
+
+    private ConfigurableApplicationContext context;
+    private HttpApi api;
+    private JdbcTemplate jdbc;
+    private FixtureDatabase database;
+
+    @BeforeAll
+    void start() {
+        database = FixtureDatabases.of(getClass().getAnnotation(OnDatabase.class).value());
+        database.resetRows();
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + database.url(), "--springdoc.api-docs.enabled=false"));
+        if (database.username() != null) {
+            args.add("--spring.datasource.username=" + database.username());
+            args.add("--spring.datasource.password=" + database.password());
+        }
+        context = new SpringApplicationBuilder(CustomizedApplication.class).run(args.toArray(String[]::new));
+        api = new HttpApi(((WebServerApplicationContext) context).getWebServer().getPort());
+        jdbc = new JdbcTemplate(database.dataSource());
+    }
+
+    @AfterAll
+    void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @BeforeEach
+    void resetRows() {
+        database.resetRows();
+        CustomizedApplication.AROUND_TRACE.clear();
+    }
+
+    @Test
+    void displayNamesShowInTheSchemaOnly() {
+        JsonNode schema = ok(api.get("/api/_schema"));
+        JsonNode authors = table(schema, "authors");
+        assertThat(authors.get("displayName").asString()).isEqualTo("Writers");
+        assertThat(column(authors, "email").get("displayName").asString()).isEqualTo("E-mail Address");
+        assertThat(column(authors, "name").get("displayName").asString()).isEqualTo("name");
+        assertThat(table(schema, "posts").get("displayName").asString()).isEqualTo("Blog Posts");
+        assertThat(table(schema, "labels").get("displayName").asString()).isEqualTo("labels");
+        assertThat(ok(api.get("/api/authors/1")).has("email")).isTrue();
+    }
+
+    @Test
+    void displayFieldsAreComputedForEveryRowAndReadOnly() {
+        JsonNode author = ok(api.get("/api/authors/1"));
+        assertThat(author.get("label").asString()).isEqualTo("Ada <ada@example.com>");
+        assertThat(author.get("initial").asString()).isEqualTo("A");
+        JsonNode page = ok(api.get("/api/authors?sort=-id"));
+        assertThat(page.get("rows").get(0).get("label").asString()).isEqualTo("Grace <grace@example.com>");
+        JsonNode projected = ok(api.get("/api/authors?fields=id,label&limit=1")).get("rows").get(0);
+        assertThat(projected.propertyNames()).containsExactly("id", "label");
+        assertThat(ok(api.get("/api/authors/2?fields=initial")).propertyNames()).containsExactly("initial");
+        JsonNode schema = ok(api.get("/api/_schema"));
+        assertThat(table(schema, "authors").get("displayFields").get(0).asString()).isEqualTo("label");
+
+        String before = fingerprint();
+        assertProblem(api.get("/api/authors?where.label.eq=x"), 400, "display field");
+        assertProblem(api.get("/api/authors?sort=label"), 400, "display field");
+        assertProblem(api.post("/api/authors", "{\"name\":\"x\",\"email\":\"x@x\",\"label\":\"y\"}"), 400, "label");
+        assertProblem(api.patch("/api/authors/1", "{\"label\":\"y\"}"), 400, "label");
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void afterReadHooksChangeWhatIsReturned() {
+        assertThat(ok(api.get("/api/authors/1")).has("avatar")).isFalse();
+        assertThat(ok(api.get("/api/authors")).get("rows").get(0).has("avatar")).isFalse();
+    }
+
+    @Test
+    void beforeReadHooksNarrowTheQuery() {
+        JsonNode page = ok(api.get("/api/labels"));
+        assertThat(page.get("total").asLong()).isEqualTo(2);
+        assertThat(page.get("rows").values()).noneMatch(row -> row.get("name").asString().equals("sql"));
+        assertThat(ok(api.get("/api/labels?where.name.eq=sql")).get("rows").size()).isZero();
+    }
+
+    @Test
+    void beforeCreateHooksRunInOrderAndFieldWritersOnce() {
+        CustomizedApplication.TITLE_WRITES.set(0);
+        Response created = api.post("/api/posts", "{\"author_id\":1,\"title\":\"Hello, Hooks World\"}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        JsonNode post = created.json();
+        assertThat(post.get("slug").asString()).isEqualTo("hello-hooks-world");
+        assertThat(post.get("status").asString()).isEqualTo("draft|1|2");
+        assertThat(post.get("views").asInt()).isEqualTo(1);
+        assertThat(CustomizedApplication.TITLE_WRITES.get()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT slug FROM posts WHERE id = 6", String.class))
+                .isEqualTo("hello-hooks-world");
+    }
+
+    @Test
+    void hooksRunPerRowOfABulkCreate() {
+        Response created = api.post("/api/posts", "[{\"author_id\":1,\"title\":\"One\"},{\"author_id\":2,\"title\":\"Two\"}]");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().get(1).get("slug").asString()).isEqualTo("two");
+        String before = fingerprint();
+        assertProblem(api.post("/api/posts", "[{\"author_id\":1,\"title\":\"Fine\"},{\"author_id\":2,\"title\":\"Casino\"}]"),
+                422, "Spam");
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void beforeUpdateHooksChangeThePatch() {
+        JsonNode post = ok(api.patch("/api/posts/1", "{\"title\":\"Renamed Post\"}"));
+        assertThat(post.get("status").asString()).isEqualTo("edited");
+        assertThat(post.get("slug").asString()).isEqualTo("renamed-post");
+    }
+
+    @Test
+    void aHookThatThrowsRefusesWithItsStatusAndWritesNothing() {
+        String before = fingerprint();
+        assertProblem(api.post("/api/posts", "{\"author_id\":1,\"title\":\"Cheap casino deals\"}"), 422, "Spam");
+        assertProblem(api.post("/api/posts", "{\"author_id\":1,\"title\":\"rollback\"}"), 409, "Rolled back");
+        assertProblem(api.post("/api/labels", "{\"name\":\"boom\"}"), 400, "boom refused");
+        assertProblem(api.delete("/api/labels/1"), 403, "java label");
+        assertThat(fingerprint()).isEqualTo(before);
+        Response created = api.post("/api/labels", "{\"name\":\"temporary\"}");
+        assertThat(api.delete(created.location().get()).status()).isEqualTo(204);
+    }
+
+    @Test
+    void aroundHooksWrapInPipelineOrderAndHitTheDatabaseOnce() {
+        int before = CustomizedApplication.STATEMENTS.get();
+        JsonNode post = ok(api.get("/api/posts/3"));
+        assertThat(CustomizedApplication.STATEMENTS.get() - before).isEqualTo(1);
+        assertThat(post.get("wrapped").asBoolean()).isTrue();
+        assertThat(CustomizedApplication.AROUND_TRACE).containsExactly("outer", "inner");
+        assertThat(ok(api.get("/api/posts")).get("rows").get(0).get("wrapped").asBoolean()).isTrue();
+    }
+
+    @Test
+    void contextGivesTheRequestTheDbHelperAndItsTransaction() {
+        long audit = count("audit_log");
+        Response created = api.send("POST", "/api/labels", "{\"name\":\"kotlin\"}", "application/json");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(count("audit_log")).isEqualTo(audit + 1);
+        HttpApi.Response withUser = api.sendWithHeader("POST", "/api/labels", "{\"name\":\"go\"}", "X-User", "ann");
+        assertThat(withUser.json().get("name").asString()).isEqualTo("go@ann");
+        assertProblem(api.post("/api/labels", "{\"name\":\"boom\"}"), 400, "boom");
+        assertThat(count("audit_log")).isEqualTo(audit + 2);
+    }
+
+    @Test
+    void theDbHelperIncrementsWithRawExpressions() {
+        int views = jdbc.queryForObject("SELECT views FROM posts WHERE id = 4", Integer.class);
+        assertThat(api.post("/api/post_labels", "{\"post_id\":4,\"label_id\":1}").status()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("SELECT views FROM posts WHERE id = 4", Integer.class)).isEqualTo(views + 1);
+    }
+
+    @Test
+    void integrationsAreLookedUpByNameAndMissingOnesAreNull() {
+        CustomizedApplication.Outbox outbox = context.getBean(CustomizedApplication.Outbox.class);
+        outbox.sent.clear();
+        assertThat(api.post("/api/authors", "{\"name\":\"Bo\",\"email\":\"bo@example.com\"}").status()).isEqualTo(201);
+        assertThat(outbox.sent).containsExactly("welcome:bo@example.com");
+    }
+
+    @Test
+    void tableActionsExportTheSelectedRecordsAsAFile() {
+        Response byIds = api.post("/api/posts/_actions/export-markdown", "{\"ids\":[3,1]}");
+        assertThat(byIds.status()).as(byIds.text()).isEqualTo(200);
+        assertThat(byIds.contentType()).startsWith("text/markdown");
+        assertThat(byIds.header("Content-Disposition")).contains("attachment").contains("posts.md");
+        assertThat(byIds.text()).isEqualTo("# Computing machinery\n\n# Hello world\n");
+        Response byQuery = api.post("/api/posts/_actions/export-markdown?where.status.eq=draft", "");
+        assertThat(byQuery.text()).isEqualTo("# Second post\n");
+        assertProblem(api.post("/api/posts/_actions/export-markdown", "{\"ids\":[999]}"), 404, "999");
+        assertProblem(api.post("/api/posts/_actions/nope", "{}"), 404, "export-markdown");
+        JsonNode actions = table(ok(api.get("/api/_schema")), "posts").get("actions");
+        assertThat(actions.get(0).get("label").asString()).isEqualTo("Export to Markdown");
+        assertThat(actions.get(1).get("path").asString()).isEqualTo("/api/posts/{key}/_actions/publish");
+    }
+
+    @Test
+    void detailActionsRunOnOneRecord() {
+        JsonNode result = ok(api.post("/api/posts/2/_actions/publish", "{\"views\":5}"));
+        assertThat(result.get("success").asBoolean()).isTrue();
+        assertThat(result.get("post").get("status").asString()).isEqualTo("published");
+        assertThat(jdbc.queryForObject("SELECT views FROM posts WHERE id = 2", Integer.class)).isEqualTo(5);
+        assertProblem(api.post("/api/posts/2/_actions/publish", "{}"), 400, "already published");
+        assertProblem(api.post("/api/posts/999/_actions/publish", "{}"), 404, "posts");
+    }
+
+    private long count(String table) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private String fingerprint() {
+        return jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM authors), (SELECT COUNT(*) FROM posts), "
+                + "(SELECT COUNT(*) FROM labels), (SELECT COUNT(*) FROM audit_log), (SELECT SUM(views) FROM posts)",
+                (rs, i) -> rs.getLong(1) + ":" + rs.getLong(2) + ":" + rs.getLong(3) + ":" + rs.getLong(4) + ":"
+                        + rs.getLong(5));
+    }
+
+    private static JsonNode table(JsonNode schema, String name) {
+        for (JsonNode table : schema.get("tables").values()) {
+            if (table.get("name").asString().equals(name)) {
+                return table;
+            }
+        }
+        throw new AssertionError("no table " + name);
+    }
+
+    private static JsonNode column(JsonNode table, String name) {
+        for (JsonNode column : table.get("columns").values()) {
+            if (column.get("name").asString().equals(name)) {
+                return column;
+            }
+        }
+        throw new AssertionError("no column " + name);
+    }
+}
