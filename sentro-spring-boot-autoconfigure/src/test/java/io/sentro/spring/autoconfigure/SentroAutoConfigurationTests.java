@@ -95,6 +95,30 @@ class SentroAutoConfigurationTests {
         });
     }
 
+    @Test
+    void failsFastOnACustomizerThatNamesAnUnknownTable() {
+        runner.withUserConfiguration(OfflineDatabase.class)
+                .withBean("typoCustomizer", io.sentro.spring.customize.ModelCustomizer.class,
+                        () -> new io.sentro.spring.customize.ModelCustomizer("pots"))
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("ModelCustomizer bean 'typoCustomizer': unknown table 'pots'"));
+    }
+
+    @Test
+    void registersSentroIntegrationBeansByName() {
+        runner.withUserConfiguration(OfflineDatabase.class)
+                .withBean("mailer", Mailer.class, Mailer::new)
+                .run(context -> {
+                    io.sentro.spring.customize.Integrations integrations = context
+                            .getBean(io.sentro.spring.customize.Integrations.class);
+                    assertThat(integrations.using("mailer", Mailer.class)).isSameAs(context.getBean(Mailer.class));
+                    assertThat((Object) integrations.using("stripe")).isNull();
+                });
+    }
+
+    static class Mailer implements io.sentro.spring.customize.SentroIntegration {
+    }
+
     /** A DataSource that is never connected to, with the dialect and model given as beans. */
     @Configuration(proxyBeanMethods = false)
     static class OfflineDatabase {
