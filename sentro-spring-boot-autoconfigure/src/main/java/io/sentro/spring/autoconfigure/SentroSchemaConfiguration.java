@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.util.Assert;
 
 /**
  * The dialect and the schema model, both read from the database once at start-up.
@@ -31,9 +30,6 @@ class SentroSchemaConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SchemaModel sentroSchemaModel(DataSource dataSource, SqlDialect dialect, SentroProperties properties) {
-        Assert.state(properties.getPage().getDefaultSize() > 0, "sentro.page.default-size must be positive");
-        Assert.state(properties.getPage().getDefaultSize() <= properties.getPage().getMaxSize(),
-                "sentro.page.default-size must not exceed sentro.page.max-size");
         SchemaLoader.Options options = new SchemaLoader.Options(properties.getSchemas(), properties.getIncludeTables(),
                 properties.getExcludeTables(), properties.isReadOnly(), properties.getReadOnlyTables());
         return new SchemaLoader(dialect.introspector()).load(new JdbcTemplate(dataSource), options);

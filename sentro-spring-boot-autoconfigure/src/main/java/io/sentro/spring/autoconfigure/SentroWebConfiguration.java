@@ -72,9 +72,12 @@ class SentroWebConfiguration {
     @ConditionalOnMissingBean
     OperationRunner sentroOperationRunner(CustomizerRegistry registry, SqlExecutor executor, SentroDb db,
             Integrations integrations, SentroProperties properties) {
-        Planner planner = new Planner(new ValueConverter(parser.jsonMapper()), properties.getPage().getDefaultSize(),
-                properties.getPage().getMaxSize());
-        return new OperationRunner(registry, planner, executor, executor.transactions(), db, integrations);
+        SentroProperties.Page page = properties.getPage();
+        Assert.state(page.getDefaultSize() > 0, "sentro.page.default-size must be positive");
+        Assert.state(page.getDefaultSize() <= page.getMaxSize(),
+                "sentro.page.default-size must not exceed sentro.page.max-size");
+        Planner planner = new Planner(new ValueConverter(parser.jsonMapper()), page.getDefaultSize(), page.getMaxSize());
+        return new OperationRunner(registry, planner, executor, db, integrations);
     }
 
     @Bean

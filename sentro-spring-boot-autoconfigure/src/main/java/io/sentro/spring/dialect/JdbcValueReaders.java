@@ -52,27 +52,35 @@ public final class JdbcValueReaders {
                 String json = rs.getString(i);
                 return json == null ? null : new JsonText(json);
             };
-            case ARRAY -> (rs, i) -> {
-                Array array = rs.getArray(i);
-                return array == null ? null : elements((Object[]) array.getArray());
-            };
+            case ARRAY -> {
+                boolean withZone = type.elementType() != null
+                        && type.elementType().kind() == io.sentro.spring.schema.TypeKind.TIMESTAMP_TZ;
+                yield (rs, i) -> {
+                    Array array = rs.getArray(i);
+                    return array == null ? null : elements((Object[]) array.getArray(), withZone);
+                };
+            }
             case BINARY -> ResultSet::getBytes;
             case TEXT, ENUM, UUID, OTHER -> ResultSet::getString;
         };
     }
 
-    /** Array elements as JSON-ready values: SQL dates and timestamps become java.time values. */
-    private static List<Object> elements(Object[] elements) {
+    /**
+     * Array elements as JSON-ready values: SQL dates and timestamps become java.time values; elements of a
+     * timestamp-with-time-zone array keep their instant, in UTC.
+     */
+    private static List<Object> elements(Object[] elements, boolean withZone) {
         List<Object> values = new ArrayList<>(elements.length);
         for (Object element : elements) {
             if (element instanceof java.sql.Date date) {
                 values.add(date.toLocalDate());
             }
             else if (element instanceof Timestamp timestamp) {
-                values.add(timestamp.toLocalDateTime());
+                values.add(withZone ? timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC)
+                        : timestamp.toLocalDateTime());
             }
             else if (element instanceof Object[] nested) {
-                values.add(elements(nested));
+                values.add(elements(nested, withZone));
             }
             else {
                 values.add(element);

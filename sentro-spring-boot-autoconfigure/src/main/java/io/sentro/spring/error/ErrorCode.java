@@ -23,10 +23,10 @@ public enum ErrorCode {
     ROW_NOT_FOUND("SENTRO-202", 404, "not-found", "Row not found"),
     METHOD_NOT_ALLOWED("SENTRO-203", 405, "method-not-allowed", "Operation not allowed on this table"),
     UNSUPPORTED_MEDIA_TYPE("SENTRO-204", 415, "unsupported-media-type", "Unsupported media type"),
+    NO_ROUTE("SENTRO-205", 404, "no-route", "No such route"),
 
     HOOK_REJECTED("SENTRO-301", 400, "rejected", "Rejected by the application"),
     ACTION_FAILED("SENTRO-302", 400, "action-failed", "Action failed"),
-    INVALID_CUSTOMIZATION("SENTRO-303", 500, "invalid-customization", "Invalid customization"),
 
     UNIQUE_VIOLATION("SENTRO-401", 409, "unique-violation", "Unique constraint violated"),
     FOREIGN_KEY_VIOLATION("SENTRO-402", 409, "foreign-key-violation", "Foreign key constraint violated"),

@@ -214,7 +214,11 @@ public final class SqlExecutor {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    private <T> T inTransaction(Table table, Supplier<T> work) {
+    /**
+     * Runs work in a transaction (joining one already open), translating database failures, including those at
+     * begin and commit, into problems: unreachable database 503, constraint violations 409/400.
+     */
+    public <T> T inTransaction(Table table, Supplier<T> work) {
         return translating(table, () -> transactions.execute(status -> work.get()));
     }
 

@@ -20,6 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class SchemaLoader {
 
+    private static final org.apache.commons.logging.Log log = org.apache.commons.logging.LogFactory
+            .getLog(SchemaLoader.class);
+
     private final SchemaIntrospector introspector;
 
     public SchemaLoader(SchemaIntrospector introspector) {
@@ -49,9 +52,19 @@ public final class SchemaLoader {
             if (matchesAny(table, options.excludeTables())) {
                 continue;
             }
+            if (!addressable(table.tableName())) {
+                log.warn("Sentro does not serve table '" + table.schema() + "." + table.tableName()
+                        + "': its name cannot be a URL path segment");
+                continue;
+            }
             served.add(applyWriteRules(table, options));
         }
         return SchemaModel.of(served);
+    }
+
+    /** Whether a name can be a literal URL path segment; {@code _schema} is Sentro's own. */
+    static boolean addressable(String name) {
+        return !name.isEmpty() && !name.equals("_schema") && name.chars().noneMatch(c -> "{}*/\\?#;%".indexOf(c) >= 0);
     }
 
     private static Table applyWriteRules(Table table, Options options) {

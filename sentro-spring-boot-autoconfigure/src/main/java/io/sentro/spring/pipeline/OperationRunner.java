@@ -40,7 +40,6 @@ import io.sentro.spring.schema.Table;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -59,16 +58,14 @@ public final class OperationRunner {
     private final CustomizerRegistry registry;
     private final Planner planner;
     private final SqlExecutor executor;
-    private final TransactionTemplate transactions;
     private final SentroDb db;
     private final Integrations integrations;
 
-    public OperationRunner(CustomizerRegistry registry, Planner planner, SqlExecutor executor,
-            TransactionTemplate transactions, SentroDb db, Integrations integrations) {
+    public OperationRunner(CustomizerRegistry registry, Planner planner, SqlExecutor executor, SentroDb db,
+            Integrations integrations) {
         this.registry = registry;
         this.planner = planner;
         this.executor = executor;
-        this.transactions = transactions;
         this.db = db;
         this.integrations = integrations;
     }
@@ -157,7 +154,7 @@ public final class OperationRunner {
             return new CreateOutcome(executor.create(planner.create(table, bodyRows.rows(), bodyRows.many())),
                     bodyRows.many());
         }
-        return inTransaction(() -> {
+        return inTransaction(table, () -> {
             List<Map<String, @Nullable Object>> created = new ArrayList<>();
             for (Map<String, @Nullable Object> row : bodyRows.rows()) {
                 HookContext context = context(Operation.CREATE, table, request);
@@ -180,8 +177,8 @@ public final class OperationRunner {
         TablePipeline pipeline = registry.pipeline(table);
         refuseDisplayFields(pipeline, List.of(body));
         Key key = planner.key(table, rawKey);
-        Map<String, @Nullable Object> values = planner.updateBody(table, body);
-        return inTransaction(() -> {
+        Map<String, @Nullable Object> values = planner.updateBody(table, body, replace ? key : null);
+        return inTransaction(table, () -> {
             HookContext context = context(Operation.UPDATE, table, request);
             Payload payload = new Payload(Operation.UPDATE, values, keyMap(key), null, context);
             OperationResult result = run(pipeline, context, payload, input -> {
@@ -205,7 +202,7 @@ public final class OperationRunner {
     public void delete(Table table, List<String> rawKey, HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
         Key key = planner.key(table, rawKey);
-        inTransaction(() -> {
+        inTransaction(table, () -> {
             HookContext context = context(Operation.DELETE, table, request);
             Payload payload = new Payload(Operation.DELETE, Map.of(), keyMap(key), null, context);
             return run(pipeline, context, payload, input -> {
@@ -226,7 +223,7 @@ public final class OperationRunner {
     public Map<String, @Nullable Object> tableAction(Table table, Action action, Map<String, @Nullable Object> body,
             ListQuery selection, HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
-        return inTransaction(() -> {
+        return inTransaction(table, () -> {
             List<Map<String, @Nullable Object>> records;
             Object ids = body.get("ids");
             if (ids != null) {
@@ -258,7 +255,7 @@ public final class OperationRunner {
             Map<String, @Nullable Object> body, HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
         Key key = planner.key(table, rawKey);
-        return inTransaction(() -> {
+        return inTransaction(table, () -> {
             Map<String, @Nullable Object> record = first(getRow(pipeline, key, List.of()));
             if (record == null) {
                 throw notFound(table);
@@ -356,8 +353,8 @@ public final class OperationRunner {
         return new HookContext(operation, table, request, db, integrations);
     }
 
-    private <T> T inTransaction(Supplier<T> work) {
-        return transactions.execute(status -> work.get());
+    private <T> T inTransaction(Table table, Supplier<T> work) {
+        return executor.inTransaction(table, work);
     }
 
     /** Runs application code; checked exceptions are wrapped, runtime ones (SentroException...) pass through. */

@@ -129,12 +129,36 @@ public final class Planner {
                 "body");
     }
 
-    /** Reads an update body (a JSON object) into typed values keyed by column name. */
-    public Map<String, @Nullable Object> updateBody(Table table, JsonNode body) {
+    /**
+     * Reads an update body (a JSON object) into typed values keyed by column name. For a PUT, {@code replacedKey} is
+     * the key in the path: a key column in the body may repeat it (as a row read with GET has it), even when the
+     * database assigns that column, but may not differ from it.
+     */
+    public Map<String, @Nullable Object> updateBody(Table table, JsonNode body, @Nullable Key replacedKey) {
         if (!body.isObject()) {
             throw new SentroException(ErrorCode.INVALID_BODY, "The body must be a JSON object", "body");
         }
-        return bodyValues(table, body, "");
+        if (replacedKey == null) {
+            return bodyValues(table, body, "");
+        }
+        tools.jackson.databind.node.ObjectNode rest = (tools.jackson.databind.node.ObjectNode) body.deepCopy();
+        for (int i = 0; i < replacedKey.columns().size(); i++) {
+            Column keyColumn = replacedKey.columns().get(i);
+            JsonNode given = rest.remove(keyColumn.name());
+            if (given != null && !sameValue(values.fromJson(keyColumn, given, keyColumn.name()),
+                    replacedKey.values().get(i))) {
+                throw new SentroException(ErrorCode.INVALID_BODY, "Field '" + keyColumn.name()
+                        + "' differs from the key in the path; PUT replaces the row at its path", keyColumn.name());
+            }
+        }
+        return bodyValues(table, rest, "");
+    }
+
+    private static boolean sameValue(@Nullable Object given, Object key) {
+        if (given instanceof java.math.BigDecimal a && key instanceof java.math.BigDecimal b) {
+            return a.compareTo(b) == 0;
+        }
+        return key.equals(given);
     }
 
     /**
@@ -149,7 +173,7 @@ public final class Planner {
             List<Column> missing = table.columns().stream()
                     .filter(column -> column.requiredOnCreate() && !row.containsKey(column)).toList();
             if (!missing.isEmpty()) {
-                throw missing(missing, prefix.isEmpty() ? "" : "Row " + prefix.substring(0, prefix.length() - 1) + ": ");
+                throw missing(missing, prefix);
             }
             planned.add(row);
         }
@@ -182,7 +206,7 @@ public final class Planner {
                     replacement.put(column, null);
                 }
                 else {
-                    throw missing(List.of(column), "PUT replaces the whole row; ");
+                    throw missing(List.of(column), "");
                 }
             }
             given = replacement;
@@ -240,11 +264,11 @@ public final class Planner {
                 + ", which Sentro serves read-only";
     }
 
+    /** Required columns without a value; {@code prefix} is a bulk row's {@code [i].}, for the parameter names. */
     private static SentroException missing(List<Column> columns, String prefix) {
-        List<String> names = columns.stream().map(Column::name).toList();
-        return new SentroException(ErrorCode.MISSING_VALUE, prefix + "missing required field"
-                + (names.size() > 1 ? "s " : " ") + String.join(", ", names) + " (NOT NULL without a default)",
-                names.get(0));
+        List<String> names = columns.stream().map(column -> prefix + column.name()).toList();
+        return new SentroException(ErrorCode.MISSING_VALUE, "Missing required field" + (names.size() > 1 ? "s " : " ")
+                + String.join(", ", names) + " (NOT NULL without a default)", names.get(0));
     }
 
     private Filter filter(Table table, FilterTerm term) {

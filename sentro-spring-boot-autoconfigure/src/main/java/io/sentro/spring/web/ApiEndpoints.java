@@ -146,23 +146,26 @@ public final class ApiEndpoints {
         String rest = path.length() > basePath.length() ? path.substring(basePath.length() + 1) : "";
         List<String> segments = new ArrayList<>(List.of(rest.split("/", -1)));
         String name = UriUtils.decode(segments.get(0), StandardCharsets.UTF_8);
+        if (name.equals("_schema") && segments.size() == 1) {
+            response.setHeader(HttpHeaders.ALLOW, "GET");
+            throw new SentroException(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed on " + path
+                    + ": the schema is read with GET", null);
+        }
         Table table = model.table(name).orElseThrow(() -> new SentroException(ErrorCode.UNKNOWN_TABLE,
                 "Unknown table '" + name + "'. Served tables: " + String.join(", ",
                         model.tables().stream().map(Table::name).toList()), "table"));
         boolean item = segments.size() == 2 && !segments.get(1).isEmpty();
         boolean action = segments.contains("_actions");
         if (action) {
-            throw new SentroException(ErrorCode.ROW_NOT_FOUND, "No action " + request.getMethod() + " " + path
+            throw new SentroException(ErrorCode.NO_ROUTE, "No action " + request.getMethod() + " " + path
                     + "; actions are POSTed, and '" + table.name() + "' has: " + schemaDocument.actionIds(table),
                     "action");
         }
         if (segments.size() > 2 || (segments.size() == 2 && !item)) {
-            throw new SentroException(ErrorCode.ROW_NOT_FOUND, "No route " + request.getMethod() + " " + path, null);
+            throw new SentroException(ErrorCode.NO_ROUTE, "No route " + request.getMethod() + " " + path, null);
         }
         List<String> allowed = item ? Routes.itemMethods(table) : Routes.collectionMethods(table);
-        if (!allowed.isEmpty()) {
-            response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
-        }
+        response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
         throw new SentroException(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed on "
                 + path + ": " + Routes.whyRefused(table, item, request.getMethod()), null);
     }

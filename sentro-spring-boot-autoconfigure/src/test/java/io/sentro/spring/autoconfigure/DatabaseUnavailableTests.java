@@ -39,7 +39,11 @@ class DatabaseUnavailableTests {
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/posts/1")).build(),
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/posts"))
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"x\"}")).build() }) {
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"x\"}")).build(),
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/posts/1"))
+                            .header("Content-Type", "application/json")
+                            .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"title\":\"x\"}")).build(),
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/posts/1")).DELETE().build() }) {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
                 assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -287,7 +287,7 @@ abstract class ApiScenarios {
         assertThat(patched.get("title_length").asInt()).isEqualTo(7);
         assertThat(jdbc.queryForObject("SELECT views FROM posts WHERE id = 2", Integer.class)).isEqualTo(7);
 
-        JsonNode replaced = ok(api.put("/api/posts/2", "{\"author_id\":2,\"title\":\"Replaced\"}"));
+        JsonNode replaced = ok(api.put("/api/posts/2", "{\"id\":2,\"author_id\":2,\"title\":\"Replaced\"}"));
         assertThat(replaced.get("views").asInt()).isZero();
         assertThat(replaced.get("status").asString()).isEqualTo("draft");
         assertThat(replaced.get("author_id").asLong()).isEqualTo(2);
@@ -390,6 +390,8 @@ abstract class ApiScenarios {
         assertProblem(api.patch("/api/posts/1", "{}"), 400, "no column");
         assertProblem(api.patch("/api/posts/1", "{\"title_length\":1}"), 400, "title_length");
         assertProblem(api.put("/api/posts/1", "{\"title\":\"no author\"}"), 400, "author_id");
+        assertProblem(api.put("/api/posts/1", "{\"id\":2,\"author_id\":1,\"title\":\"x\"}"), 400, "differs");
+        assertProblem(api.post("/api/labels", "[{\"name\":\"ok\"},{}]"), 400, "[1].name");
         assertProblem(api.send("POST", "/api/posts", "author_id=1", "application/x-www-form-urlencoded"), 415,
                 "JSON");
         assertThat(fingerprint()).isEqualTo(before);
@@ -418,6 +420,9 @@ abstract class ApiScenarios {
         assertProblem(api.delete("/api/audit_log/1"), 405, "primary key");
         assertProblem(api.post("/api/audit_log", "{\"message\":\"x\"}"), 405, "audit_log");
         assertProblem(api.patch("/api/published_posts/1", "{\"title\":\"x\"}"), 405, "published_posts");
+        Response toSchema = api.post("/api/_schema", "{}");
+        assertProblem(toSchema, 405, "GET");
+        assertThat(toSchema.allow()).hasValue("GET");
         assertThat(fingerprint()).isEqualTo(before);
         assertThat(count("audit_log")).isEqualTo(2);
     }
