@@ -1,4 +1,4 @@
--- The seeds' blog: users, posts and comments, with a few rows.
+-- Seed example 1, the blog: users, posts and comments, with a few rows.
 CREATE TYPE post_status AS ENUM ('draft', 'published', 'archived');
 
 CREATE TABLE users (

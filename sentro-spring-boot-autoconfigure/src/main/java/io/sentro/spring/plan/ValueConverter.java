@@ -76,6 +76,17 @@ public final class ValueConverter {
         }
     }
 
+    /**
+     * Converts one field of a JSON body for the hooks to see: as {@link #fromJson}, except that a JSON column's value
+     * is plain Java (maps, lists, strings, numbers, booleans) rather than JSON text.
+     */
+    public @Nullable Object fromJsonForHooks(Column column, JsonNode node, String field) {
+        if (column.kind() == TypeKind.JSON && !node.isNull()) {
+            return jsonMapper.treeToValue(node, Object.class);
+        }
+        return fromJson(column, node, field);
+    }
+
     /** Converts one field of a JSON body; JSON null becomes SQL NULL. */
     public @Nullable Object fromJson(Column column, JsonNode node, String field) {
         if (node.isNull()) {
@@ -91,8 +102,9 @@ public final class ValueConverter {
     /**
      * Converts a Java value a hook or field writer put into a payload. Values already of the column's Java type are
      * kept (after the same length and enum checks as client values); {@code Instant}, {@code ZonedDateTime} and
-     * {@code java.util.Date} become the column's temporal type; a {@code String} for a JSON column is taken as JSON
-     * text; anything else is converted as its JSON form would be.
+     * {@code java.util.Date} become the column's temporal type; any value for a JSON column is written as the JSON it
+     * maps to (a {@code String} becomes a JSON string; use {@link JsonText} for JSON text); anything else is converted
+     * as its JSON form would be.
      */
     public @Nullable Object fromObject(Column column, @Nullable Object value, String field) {
         if (value == null || value instanceof JsonNode) {
@@ -104,18 +116,8 @@ public final class ValueConverter {
             return temporal;
         }
         if (type.kind() == TypeKind.JSON) {
-            if (value instanceof JsonText) {
-                return value;
-            }
-            if (value instanceof String text) {
-                try {
-                    return new JsonText(jsonMapper.writeValueAsString(jsonMapper.readTree(text)));
-                }
-                catch (tools.jackson.core.JacksonException ex) {
-                    throw new SentroException(ErrorCode.INVALID_VALUE, "Field '" + field + "' must be JSON text for column '"
-                            + column.name() + "'", field);
-                }
-            }
+            // Maps, lists, strings and numbers are written as the JSON they map to; JsonText is already JSON.
+            return value instanceof JsonText ? value : new JsonText(jsonMapper.writeValueAsString(value));
         }
         if (hasJavaType(type.kind(), value)) {
             if (value instanceof String text && (type.kind() == TypeKind.TEXT || type.kind() == TypeKind.ENUM)) {

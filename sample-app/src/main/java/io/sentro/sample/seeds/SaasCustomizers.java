@@ -1,0 +1,85 @@
+package io.sentro.sample.seeds;
+
+import java.util.Map;
+
+import io.sentro.sample.integrations.EmailService;
+import io.sentro.sample.integrations.StripeService;
+import io.sentro.spring.customize.Action;
+import io.sentro.spring.customize.ActionResult;
+import io.sentro.spring.customize.Integrations;
+import io.sentro.spring.customize.ModelCustomizer;
+import io.sentro.spring.customize.Operation;
+import io.sentro.spring.customize.SentroDb;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Seed example 3, the multi-tenant SaaS: a Stripe customer for each new organization, a plan upgrade action, and
+ * invitation e-mails for team members.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SeedExamplesCondition.class)
+class SaasCustomizers {
+
+    @Bean
+    ModelCustomizer organizations(Integrations integrations) {
+        var c = new ModelCustomizer("organizations");
+        c.rename("Organizations");
+        c.onAfter(Operation.CREATE, (result, ctx) -> {
+            Map<String, Object> org = result.rows().get(0);
+            StripeService stripe = integrations.using("stripe", StripeService.class);
+            if (stripe != null) {
+                String customer = stripe.createCustomer((String) org.get("email"), (String) org.get("name"));
+                ctx.db().update("organizations", Map.of("stripe_customer_id", customer), Map.of("id", org.get("id")));
+                org.put("stripe_customer_id", customer);
+            }
+            return result;
+        });
+        c.addAction(Action.detail("upgrade-plan", "Upgrade Plan", (request, record, db) -> {
+            Object planId = request.param("planId");
+            StripeService stripe = integrations.using("stripe", StripeService.class);
+            if (stripe == null || record.get("stripe_customer_id") == null) {
+                return ActionResult.failure("Stripe not configured");
+            }
+            if (!(planId instanceof String plan) || plan.isBlank()) {
+                return ActionResult.failure("'planId' is required");
+            }
+            String subscription = stripe.createSubscription((String) record.get("stripe_customer_id"), plan);
+            db.update("organizations", Map.of("plan", plan, "subscription_id", subscription),
+                    Map.of("id", record.get("id")));
+            return ActionResult.success("Upgraded to " + plan + " plan");
+        }));
+        return c;
+    }
+
+    @Bean
+    ModelCustomizer teamMembers(Integrations integrations) {
+        var c = new ModelCustomizer("team_members");
+        c.rename("Team Members");
+        c.onAfter(Operation.CREATE, (result, ctx) -> {
+            EmailService email = integrations.using("email", EmailService.class);
+            if (email != null) {
+                invite(email, ctx.db(), result.rows().get(0));
+            }
+            return result;
+        });
+        c.addAction(Action.detail("resend-invite", "Resend Invitation", (request, record, db) -> {
+            EmailService email = integrations.using("email", EmailService.class);
+            if (email == null) {
+                return ActionResult.failure("Email not configured");
+            }
+            invite(email, db, record);
+            return ActionResult.success("Invitation resent");
+        }));
+        return c;
+    }
+
+    private static void invite(EmailService email, SentroDb db, Map<String, Object> member) {
+        Map<String, Object> org = db.getSingle("organizations", Map.of("id", member.get("organization_id")));
+        email.sendTemplate((String) member.get("email"), "team-invitation", Map.of(
+                "orgName", org == null ? "" : org.get("name"),
+                "inviteLink", "https://app.example.test/accept/" + member.get("invite_token")));
+    }
+}

@@ -1,0 +1,98 @@
+package io.sentro.sample.seeds;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.sentro.sample.integrations.DocumentService;
+import io.sentro.sample.integrations.StorageService;
+import io.sentro.sample.integrations.StripeService;
+import io.sentro.spring.customize.Action;
+import io.sentro.spring.customize.ActionResult;
+import io.sentro.spring.customize.Integrations;
+import io.sentro.spring.customize.ModelCustomizer;
+import io.sentro.spring.customize.Operation;
+import io.sentro.spring.error.SentroException;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Seed example 2, the e-commerce store: product images uploaded to storage, price and stock display fields, an
+ * inventory action, orders with tax display fields, a payment intent on creation and an invoice action.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SeedExamplesCondition.class)
+class ShopCustomizers {
+
+    @Bean
+    ModelCustomizer products(Integrations integrations) {
+        var c = new ModelCustomizer("products");
+        c.rename("Product Catalog");
+        c.replaceFieldWriting("image", value -> {
+            StorageService s3 = integrations.using("s3", StorageService.class);
+            Map<String, Object> written = new HashMap<>();
+            written.put("image", s3 != null && StorageService.isDataUrl(value) ? s3.upload("products", (String) value)
+                    : value);
+            return written;
+        });
+        c.addDisplayField("formattedPrice", product -> money((BigDecimal) product.get("price")));
+        c.addDisplayField("stockStatus", product -> {
+            int stock = (Integer) product.get("stock");
+            return stock == 0 ? "Out of Stock" : stock < 10 ? "Low Stock" : "In Stock";
+        });
+        c.addAction(Action.detail("adjust-inventory", "Adjust Inventory", (request, record, db) -> {
+            if (!(request.param("adjustment") instanceof Integer adjustment)) {
+                throw new SentroException(400, "'adjustment' must be a whole number");
+            }
+            int newStock = (Integer) record.get("stock") + adjustment;
+            if (newStock < 0) {
+                return ActionResult.failure("Stock cannot go below zero (it is " + record.get("stock") + ")");
+            }
+            db.update("products", Map.of("stock", newStock), Map.of("id", record.get("id")));
+            return ActionResult.success("Stock adjusted by " + adjustment).with("newStock", newStock);
+        }));
+        return c;
+    }
+
+    @Bean
+    ModelCustomizer orders(Integrations integrations) {
+        var c = new ModelCustomizer("orders");
+        c.rename("Customer Orders");
+        c.addDisplayField("totalWithTax", order -> ((BigDecimal) order.get("total")).multiply(new BigDecimal("1.1"))
+                .setScale(2, RoundingMode.HALF_UP));
+        c.addDisplayField("formattedTotal", order -> money((BigDecimal) order.get("total")));
+        c.onAfter(Operation.CREATE, (result, ctx) -> {
+            Map<String, Object> order = result.rows().get(0);
+            StripeService stripe = integrations.using("stripe", StripeService.class);
+            if (stripe != null && "pending".equals(order.get("status"))) {
+                long cents = ((BigDecimal) order.get("total")).movePointRight(2).setScale(0, RoundingMode.HALF_UP)
+                        .longValueExact();
+                String paymentIntent = stripe.createPaymentIntent(cents, "usd");
+                // The seeds leave this for "a real app"; here the order keeps its payment intent, in the same
+                // transaction, and the response shows it.
+                ctx.db().update("orders", Map.of("payment_intent_id", paymentIntent), Map.of("id", order.get("id")));
+                order.put("payment_intent_id", paymentIntent);
+            }
+            return result;
+        });
+        c.addAction(Action.detail("generate-invoice", "Generate Invoice", (request, record, db) -> {
+            List<Map<String, Object>> items = db.get("order_items", Map.of("order_id", record.get("id")));
+            DocumentService documents = integrations.using("documents", DocumentService.class);
+            if (documents == null) {
+                return ActionResult.failure("Document rendering is not configured");
+            }
+            String url = documents.render("invoices", record.get("id"), items.size() + " item(s), total "
+                    + money((BigDecimal) record.get("total")));
+            return ActionResult.success("Invoice generated").with("url", url).with("items", items.size());
+        }));
+        return c;
+    }
+
+    static String money(BigDecimal amount) {
+        return "$" + amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+}
