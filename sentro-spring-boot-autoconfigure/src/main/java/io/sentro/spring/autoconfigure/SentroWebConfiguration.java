@@ -24,6 +24,7 @@ import io.sentro.spring.web.SentroHandlerMapping;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,10 +42,24 @@ class SentroWebConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Integrations sentroIntegrations(ListableBeanFactory beans) {
-        Integrations integrations = new Integrations();
-        beans.getBeansOfType(SentroIntegration.class, false, true).forEach(integrations::use);
-        return integrations;
+    Integrations sentroIntegrations() {
+        return new Integrations();
+    }
+
+    /**
+     * Registers every {@link SentroIntegration} bean under its bean name, in whichever {@link Integrations} bean
+     * there is (Sentro's or the application's own), once all singletons exist.
+     */
+    @Bean
+    static SmartInitializingSingleton sentroIntegrationRegistration(ListableBeanFactory beans) {
+        return () -> {
+            Integrations integrations = beans.getBean(Integrations.class);
+            beans.getBeansOfType(SentroIntegration.class, false, true).forEach((name, integration) -> {
+                if (integrations.using(name) == null) {
+                    integrations.use(name, integration);
+                }
+            });
+        };
     }
 
     /**

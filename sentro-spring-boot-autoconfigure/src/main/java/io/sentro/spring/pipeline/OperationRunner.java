@@ -31,6 +31,7 @@ import io.sentro.spring.plan.OperationPlan.GetPlan;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
 import io.sentro.spring.plan.Planner;
 import io.sentro.spring.plan.Planner.BodyRows;
+import io.sentro.spring.request.CountMode;
 import io.sentro.spring.request.FilterTerm;
 import io.sentro.spring.request.ListQuery;
 import io.sentro.spring.request.Operator;
@@ -93,8 +94,12 @@ public final class OperationRunner {
         }
         HookContext context = context(Operation.READ, table, request);
         ReadQuery readQuery = new ReadQuery(filters(query.filters()), sortItems(query.sort()), query.fields(),
-                query.search(), query.limit() == null ? -1 : query.limit(), query.offset() == null ? 0 : query.offset());
+                query.search(), query.limit() == null ? planner.defaultPageSize() : query.limit(),
+                query.offset() == null ? 0 : query.offset());
         Payload payload = new Payload(Operation.READ, Map.of(), Map.of(), readQuery, context);
+        // What the page was read with, unless an around hook answers without reading.
+        page[0] = readQuery.limit();
+        page[1] = readQuery.offset();
         OperationResult result = run(pipeline, context, payload, input -> {
             ReadQuery changed = input.query() != null ? input.query() : readQuery;
             return readPage(pipeline, listQuery(changed, query), page).result();
@@ -122,7 +127,10 @@ public final class OperationRunner {
         return new ReadOutcome(new OperationResult(rows.rows(), rows.total()), rows.limit(), rows.offset());
     }
 
-    /** One row by key; null when there is none. */
+    /**
+     * One row by key; null when there is none. With READ hooks, the get is a one-row query on the key, so that a
+     * hook narrowing reads (a tenant filter) narrows gets too.
+     */
     public @Nullable Map<String, @Nullable Object> get(Table table, List<String> rawKey, List<String> fields,
             HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
@@ -131,8 +139,15 @@ public final class OperationRunner {
             return first(getRow(pipeline, key, fields));
         }
         HookContext context = context(Operation.READ, table, request);
-        Payload payload = new Payload(Operation.READ, Map.of(), keyMap(key), null, context);
-        return first(run(pipeline, context, payload, input -> getRow(pipeline, key, fields)));
+        List<ReadQuery.Filter> keyFilters = new ArrayList<>();
+        keyMap(key).forEach((column, value) -> keyFilters.add(new ReadQuery.Filter(column, "eq", value)));
+        ReadQuery readQuery = new ReadQuery(keyFilters, List.of(), fields, null, 1, 0);
+        Payload payload = new Payload(Operation.READ, Map.of(), keyMap(key), readQuery, context);
+        ListQuery none = new ListQuery(List.of(), List.of(), List.of(), Map.of(), null, null, null, CountMode.NONE);
+        return first(run(pipeline, context, payload, input -> {
+            ReadQuery changed = input.query() != null ? input.query() : readQuery;
+            return readPage(pipeline, listQuery(changed, none), new long[2]).result();
+        }));
     }
 
     private OperationResult getRow(TablePipeline pipeline, Key key, List<String> fields) {
@@ -233,7 +248,7 @@ public final class OperationRunner {
                 records = new ArrayList<>();
                 for (Object id : idList) {
                     List<String> rawKey = rawKey(table, id);
-                    Map<String, @Nullable Object> record = first(getRow(pipeline, planner.key(table, rawKey), List.of()));
+                    Map<String, @Nullable Object> record = get(table, rawKey, List.of(), request);
                     if (record == null) {
                         throw new SentroException(ErrorCode.ROW_NOT_FOUND, "No row of '" + table.name() + "' has the key "
                                 + String.join(",", rawKey), "ids");
@@ -242,11 +257,11 @@ public final class OperationRunner {
                 }
             }
             else {
-                records = readPage(pipeline, selection, new long[2]).result().rows();
+                records = list(table, selection, request).result().rows();
             }
             HookContext context = context(Operation.READ, table, request);
             Action.TableHandler handler = action.tableHandler();
-            return call(() -> handler.run(new ActionRequest(body, context), records, db));
+            return refuseFailure(action, call(() -> handler.run(new ActionRequest(body, context), records, db)));
         });
     }
 
@@ -256,14 +271,28 @@ public final class OperationRunner {
         TablePipeline pipeline = registry.pipeline(table);
         Key key = planner.key(table, rawKey);
         return inTransaction(table, () -> {
-            Map<String, @Nullable Object> record = first(getRow(pipeline, key, List.of()));
+            Map<String, @Nullable Object> record = get(table, rawKey, List.of(), request);
             if (record == null) {
                 throw notFound(table);
             }
             HookContext context = context(Operation.READ, table, request);
             Action.DetailHandler handler = action.detailHandler();
-            return call(() -> handler.run(new ActionRequest(body, context), record, db));
+            return refuseFailure(action, call(() -> handler.run(new ActionRequest(body, context), record, db)));
         });
+    }
+
+    /**
+     * An action result with {@code success: false} becomes a 400 problem carrying its {@code error}, thrown inside
+     * the action's transaction so that whatever the action wrote is rolled back.
+     */
+    private static @Nullable Map<String, @Nullable Object> refuseFailure(Action action,
+            @Nullable Map<String, @Nullable Object> result) {
+        if (result != null && Boolean.FALSE.equals(result.get("success"))) {
+            Object error = result.get("error") != null ? result.get("error") : result.get("message");
+            throw new SentroException(ErrorCode.ACTION_FAILED, error != null ? String.valueOf(error)
+                    : "Action '" + action.id() + "' failed", "action");
+        }
+        return result;
     }
 
     private static List<String> rawKey(Table table, @Nullable Object id) {
@@ -334,7 +363,11 @@ public final class OperationRunner {
             proceeded[0] = true;
             return around(hooks, index + 1, nextInput, core);
         };
-        return call(() -> hooks.get(index).apply(next, input));
+        OperationResult result = call(() -> hooks.get(index).apply(next, input));
+        if (result == null) {
+            throw new IllegalStateException("An around hook returned null; return next.proceed(input) or a result");
+        }
+        return result;
     }
 
     private static void writeFields(TablePipeline pipeline, Payload payload) {

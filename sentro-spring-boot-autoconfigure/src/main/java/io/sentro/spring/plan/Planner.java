@@ -44,6 +44,11 @@ public final class Planner {
         this.maxPageSize = maxPageSize;
     }
 
+    /** Rows per page when a request gives no limit. */
+    public int defaultPageSize() {
+        return defaultPageSize;
+    }
+
     public ReadPlan read(Table table, ListQuery query) {
         long limit = query.limit() == null ? defaultPageSize : query.limit();
         if (limit > maxPageSize) {

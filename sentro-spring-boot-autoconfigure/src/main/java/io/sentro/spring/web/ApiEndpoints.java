@@ -74,6 +74,11 @@ public final class ApiEndpoints {
             responses.rows(response, HttpServletResponse.SC_CREATED, created.rows());
             return;
         }
+        if (created.rows().isEmpty()) {
+            // An after hook took the row out of the response; it was created all the same.
+            responses.row(response, HttpServletResponse.SC_CREATED, Map.of());
+            return;
+        }
         Map<String, @Nullable Object> row = created.rows().get(0);
         if (table.hasPrimaryKey()) {
             response.setHeader(HttpHeaders.LOCATION, location(request, table, row));

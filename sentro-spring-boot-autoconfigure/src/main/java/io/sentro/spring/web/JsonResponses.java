@@ -69,19 +69,14 @@ public final class JsonResponses {
     }
 
     /**
-     * An action's result: {@code data} with {@code filename} as a file download, {@code success: false} as a 400
-     * problem carrying its {@code error}, anything else as JSON.
+     * An action's result: {@code data} with {@code filename} as a file download, anything else as JSON. (A result
+     * with {@code success: false} never gets here: the runner turned it into a problem inside the transaction.)
      */
     public void actionResult(HttpServletResponse response, Action action, @Nullable Map<String, @Nullable Object> result)
             throws IOException {
         if (result == null) {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
-        }
-        if (Boolean.FALSE.equals(result.get("success"))) {
-            Object error = result.get("error") != null ? result.get("error") : result.get("message");
-            throw new SentroException(ErrorCode.ACTION_FAILED, error != null ? String.valueOf(error)
-                    : "Action '" + action.id() + "' failed", "action");
         }
         Object data = result.get("data");
         Object filename = result.get("filename");

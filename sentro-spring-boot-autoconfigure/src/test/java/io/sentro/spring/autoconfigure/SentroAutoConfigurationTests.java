@@ -116,6 +116,19 @@ class SentroAutoConfigurationTests {
                 });
     }
 
+    @Test
+    void registersIntegrationBeansInTheApplicationsOwnRegistry() {
+        io.sentro.spring.customize.Integrations own = new io.sentro.spring.customize.Integrations().use("stripe", "fake");
+        runner.withUserConfiguration(OfflineDatabase.class)
+                .withBean(io.sentro.spring.customize.Integrations.class, () -> own)
+                .withBean("mailer", Mailer.class, Mailer::new)
+                .run(context -> {
+                    assertThat(context.getBean(io.sentro.spring.customize.Integrations.class)).isSameAs(own);
+                    assertThat(own.using("mailer", Mailer.class)).isNotNull();
+                    assertThat((Object) own.using("stripe")).isEqualTo("fake");
+                });
+    }
+
     static class Mailer implements io.sentro.spring.customize.SentroIntegration {
     }
 

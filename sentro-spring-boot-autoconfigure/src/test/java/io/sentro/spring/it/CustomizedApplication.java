@@ -197,6 +197,12 @@ class CustomizedApplication {
             }
             return payload;
         });
+        c.addAction(Action.table("names", "Names", (request, records, db) -> ActionResult.success(records.stream()
+                .map(row -> String.valueOf(row.get("name"))).collect(Collectors.joining(",")))));
+        c.addAction(Action.table("fail-after-write", "Fails after writing", (request, records, db) -> {
+            db.insert("audit_log", Map.of("message", "written by a failing action"));
+            return ActionResult.failure("Nothing to do");
+        }));
         c.onBefore(Operation.DELETE, (payload, ctx) -> {
             if (Long.valueOf(1).equals(((Number) payload.key().get("id")).longValue())) {
                 throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The java label stays");

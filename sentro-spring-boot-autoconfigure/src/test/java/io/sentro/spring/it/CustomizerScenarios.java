@@ -110,6 +110,21 @@ abstract class CustomizerScenarios {
     }
 
     @Test
+    void beforeReadHooksNarrowGetsAndActionRecordsToo() {
+        assertThat(ok(api.get("/api/labels/1")).get("name").asString()).isEqualTo("java");
+        assertThat(api.get("/api/labels/3").status()).isEqualTo(404);
+        assertThat(ok(api.post("/api/labels/_actions/names", "")).get("message").asString()).isEqualTo("java,spring");
+        assertProblem(api.post("/api/labels/_actions/names", "{\"ids\":[1,3]}"), 404, "3");
+    }
+
+    @Test
+    void anActionThatReportsFailureWritesNothing() {
+        long audit = count("audit_log");
+        assertProblem(api.post("/api/labels/_actions/fail-after-write", ""), 400, "Nothing to do");
+        assertThat(count("audit_log")).isEqualTo(audit);
+    }
+
+    @Test
     void beforeCreateHooksRunInOrderAndFieldWritersOnce() {
         CustomizedApplication.TITLE_WRITES.set(0);
         Response created = api.post("/api/posts", "{\"author_id\":1,\"title\":\"Hello, Hooks World\"}");
