@@ -1,7 +1,6 @@
 package io.sentro.spring.dialect;
 
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 
 import io.sentro.spring.error.ErrorCode;
@@ -29,13 +28,6 @@ public class MySqlDialect implements SqlDialect {
     @Override
     public String quote(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';
-    }
-
-    @Override
-    public void paginate(StringBuilder sql, List<Object> parameters, boolean ordered, long limit, long offset) {
-        sql.append(" LIMIT ? OFFSET ?");
-        parameters.add(limit);
-        parameters.add(offset);
     }
 
     @Override

@@ -37,13 +37,6 @@ public class PostgresDialect implements SqlDialect {
     }
 
     @Override
-    public void paginate(StringBuilder sql, List<Object> parameters, boolean ordered, long limit, long offset) {
-        sql.append(" LIMIT ? OFFSET ?");
-        parameters.add(limit);
-        parameters.add(offset);
-    }
-
-    @Override
     public String caseInsensitiveLike(String quotedColumn) {
         return quotedColumn + " ILIKE ?";
     }

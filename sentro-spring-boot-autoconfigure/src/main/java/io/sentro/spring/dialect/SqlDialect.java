@@ -34,9 +34,13 @@ public interface SqlDialect {
 
     /**
      * Appends the page clause to a SELECT and adds its parameters. {@code ordered} says whether the SELECT already
-     * has an ORDER BY.
+     * has an ORDER BY. The default is {@code LIMIT ? OFFSET ?}.
      */
-    void paginate(StringBuilder sql, List<Object> parameters, boolean ordered, long limit, long offset);
+    default void paginate(StringBuilder sql, List<Object> parameters, boolean ordered, long limit, long offset) {
+        sql.append(" LIMIT ? OFFSET ?");
+        parameters.add(limit);
+        parameters.add(offset);
+    }
 
     /** A case-insensitive LIKE of a column against one parameter, without an ESCAPE clause. */
     default String caseInsensitiveLike(String quotedColumn) {
@@ -45,15 +49,21 @@ public interface SqlDialect {
 
     /** Escapes the LIKE wildcards in literal text, so that it matches only itself. */
     default String escapeLike(String text) {
+        String special = LIKE_ESCAPE + likeWildcards();
         StringBuilder escaped = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == LIKE_ESCAPE || c == '%' || c == '_') {
+            if (special.indexOf(c) >= 0) {
                 escaped.append(LIKE_ESCAPE);
             }
             escaped.append(c);
         }
         return escaped.toString();
+    }
+
+    /** The characters with a special meaning in this database's LIKE patterns. */
+    default String likeWildcards() {
+        return "%_";
     }
 
     /** The escape character of LIKE patterns Sentro builds; not a backslash, whose meaning varies with SQL modes. */

@@ -45,16 +45,8 @@ public class SqlServerDialect implements SqlDialect {
     }
 
     @Override
-    public String escapeLike(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == LIKE_ESCAPE || c == '%' || c == '_' || c == '[') {
-                escaped.append(LIKE_ESCAPE);
-            }
-            escaped.append(c);
-        }
-        return escaped.toString();
+    public String likeWildcards() {
+        return "%_[";
     }
 
     @Override

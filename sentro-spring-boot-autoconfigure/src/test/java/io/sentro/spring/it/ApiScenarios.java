@@ -13,9 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OnDatabase.Condition.class)
 abstract class ApiScenarios {
 
-    private ConfigurableApplicationContext context;
+    private RunningApp app;
     protected HttpApi api;
     protected JdbcTemplate jdbc;
     protected FixtureDatabase database;
@@ -43,22 +40,15 @@ abstract class ApiScenarios {
     void start() {
         database = database();
         database.resetRows();
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + database.url(), "--springdoc.api-docs.enabled=false",
-                "--sentro.page.max-size=100"));
-        if (database.username() != null) {
-            args.add("--spring.datasource.username=" + database.username());
-            args.add("--spring.datasource.password=" + database.password());
-        }
-        context = new SpringApplicationBuilder(PlainApplication.class).run(args.toArray(String[]::new));
-        api = new HttpApi(((WebServerApplicationContext) context).getWebServer().getPort());
+        app = RunningApp.start(PlainApplication.class, database, "sentro.page.max-size=100");
+        api = app.api();
         jdbc = new JdbcTemplate(database.dataSource());
     }
 
     @AfterAll
     void stop() {
-        if (context != null) {
-            context.close();
+        if (app != null) {
+            app.close();
         }
     }
 

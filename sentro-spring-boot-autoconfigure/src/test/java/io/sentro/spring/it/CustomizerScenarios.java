@@ -1,8 +1,5 @@
 package io.sentro.spring.it;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.sentro.spring.it.HttpApi.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,9 +9,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static io.sentro.spring.it.ApiScenarios.assertProblem;
@@ -29,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OnDatabase.Condition.class)
 abstract class CustomizerScenarios {
 
-    private ConfigurableApplicationContext context;
+    private RunningApp app;
     private HttpApi api;
     private JdbcTemplate jdbc;
     private FixtureDatabase database;
@@ -38,21 +32,15 @@ abstract class CustomizerScenarios {
     void start() {
         database = FixtureDatabases.of(getClass().getAnnotation(OnDatabase.class).value());
         database.resetRows();
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + database.url(), "--springdoc.api-docs.enabled=false"));
-        if (database.username() != null) {
-            args.add("--spring.datasource.username=" + database.username());
-            args.add("--spring.datasource.password=" + database.password());
-        }
-        context = new SpringApplicationBuilder(CustomizedApplication.class).run(args.toArray(String[]::new));
-        api = new HttpApi(((WebServerApplicationContext) context).getWebServer().getPort());
+        app = RunningApp.start(CustomizedApplication.class, database);
+        api = app.api();
         jdbc = new JdbcTemplate(database.dataSource());
     }
 
     @AfterAll
     void stop() {
-        if (context != null) {
-            context.close();
+        if (app != null) {
+            app.close();
         }
     }
 
@@ -199,7 +187,7 @@ abstract class CustomizerScenarios {
 
     @Test
     void integrationsAreLookedUpByNameAndMissingOnesAreNull() {
-        CustomizedApplication.Outbox outbox = context.getBean(CustomizedApplication.Outbox.class);
+        CustomizedApplication.Outbox outbox = app.context().getBean(CustomizedApplication.Outbox.class);
         outbox.sent.clear();
         assertThat(api.post("/api/authors", "{\"name\":\"Bo\",\"email\":\"bo@example.com\"}").status()).isEqualTo(201);
         assertThat(outbox.sent).containsExactly("welcome:bo@example.com");
