@@ -418,6 +418,24 @@ abstract class ApiScenarios {
     }
 
     @Test
+    void tablesConfiguredReadOnlyRefuseWritesWithNothingWritten() {
+        String before = fingerprint();
+        try (RunningApp readOnly = RunningApp.start(PlainApplication.class, database, "sentro.read-only-tables=post*",
+                "sentro.exclude-tables=audit_log")) {
+            HttpApi readOnlyApi = readOnly.api();
+            assertThat(ok(readOnlyApi.get("/api/posts/1")).get("id").asLong()).isEqualTo(1);
+            assertProblem(readOnlyApi.post("/api/posts", "{\"author_id\":1,\"title\":\"x\"}"), 405, "read-only");
+            assertProblem(readOnlyApi.patch("/api/posts/1", "{\"title\":\"x\"}"), 405, "read-only");
+            assertProblem(readOnlyApi.delete("/api/post_labels/1,1"), 405, "read-only");
+            assertProblem(readOnlyApi.get("/api/audit_log"), 404, "audit_log");
+            assertThat(readOnlyApi.post("/api/labels", "{\"name\":\"still writable\"}").status()).isEqualTo(201);
+        }
+        assertThat(fingerprint()).isNotEqualTo(before);
+        assertThat(count("posts")).isEqualTo(5);
+        assertThat(count("post_labels")).isEqualTo(3);
+    }
+
+    @Test
     void valuesAreBoundNeverSpliced() {
         JsonNode page = ok(api.get("/api/posts?where.title.eq=%27%20OR%201%3D1--"));
         assertThat(page.get("rows").size()).isZero();

@@ -75,6 +75,25 @@ class CustomizedApplication {
         };
     }
 
+    /** Authenticates a request by its X-User header, as a security filter would. */
+    @Bean
+    jakarta.servlet.Filter headerAuthentication() {
+        return (request, response, chain) -> {
+            String user = ((jakarta.servlet.http.HttpServletRequest) request).getHeader("X-User");
+            if (user == null) {
+                chain.doFilter(request, response);
+                return;
+            }
+            chain.doFilter(new jakarta.servlet.http.HttpServletRequestWrapper(
+                    (jakarta.servlet.http.HttpServletRequest) request) {
+                @Override
+                public java.security.Principal getUserPrincipal() {
+                    return () -> user;
+                }
+            }, response);
+        };
+    }
+
     /** An in-process stand-in for an e-mail service: records what it was asked to send. */
     static class Outbox implements SentroIntegration {
 
@@ -188,10 +207,9 @@ class CustomizedApplication {
         });
         c.onBefore(Operation.CREATE, (payload, ctx) -> {
             ctx.db().insert("audit_log", Map.of("message", "label " + payload.get("name")));
-            String user = ctx.request().map(request -> request.getHeader("X-User")).orElse(null);
-            if (user != null) {
-                payload.put("name", payload.get("name") + "@" + user);
-            }
+            ctx.principal().ifPresent(user -> payload.put("name", payload.get("name") + "@" + user.getName()));
+            ctx.request().map(request -> request.getHeader("X-Tag")).ifPresent(tag -> payload.put("name",
+                    payload.get("name") + "#" + tag));
             if ("boom".equals(payload.get("name"))) {
                 throw new SentroException(400, "boom refused");
             }
@@ -199,6 +217,11 @@ class CustomizedApplication {
         });
         c.addAction(Action.table("names", "Names", (request, records, db) -> ActionResult.success(records.stream()
                 .map(row -> String.valueOf(row.get("name"))).collect(Collectors.joining(",")))));
+        c.addAction(Action.table("purge-log", "Purge the log", (request, records, db) -> {
+            int purged = db.delete("audit_log", Map.of("message", request.param("message")));
+            return ActionResult.success("purged").with("purged", purged)
+                    .with("left", db.get("audit_log", Map.of()).size());
+        }));
         c.addAction(Action.table("fail-after-write", "Fails after writing", (request, records, db) -> {
             db.insert("audit_log", Map.of("message", "written by a failing action"));
             return ActionResult.failure("Nothing to do");

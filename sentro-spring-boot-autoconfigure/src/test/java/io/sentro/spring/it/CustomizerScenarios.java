@@ -174,8 +174,18 @@ abstract class CustomizerScenarios {
         assertThat(count("audit_log")).isEqualTo(audit + 1);
         HttpApi.Response withUser = api.sendWithHeader("POST", "/api/labels", "{\"name\":\"go\"}", "X-User", "ann");
         assertThat(withUser.json().get("name").asString()).isEqualTo("go@ann");
+        HttpApi.Response tagged = api.sendWithHeader("POST", "/api/labels", "{\"name\":\"rust\"}", "X-Tag", "t1");
+        assertThat(tagged.json().get("name").asString()).isEqualTo("rust#t1");
         assertProblem(api.post("/api/labels", "{\"name\":\"boom\"}"), 400, "boom");
-        assertThat(count("audit_log")).isEqualTo(audit + 2);
+        assertThat(count("audit_log")).isEqualTo(audit + 3);
+    }
+
+    @Test
+    void theDbHelperDeletesAndReads() {
+        JsonNode result = ok(api.post("/api/labels/_actions/purge-log", "{\"message\":\"seeded\"}"));
+        assertThat(result.get("purged").asInt()).isEqualTo(1);
+        assertThat(result.get("left").asInt()).isEqualTo(1);
+        assertThat(count("audit_log")).isEqualTo(1);
     }
 
     @Test
