@@ -5,9 +5,22 @@ import io.sentro.spring.introspect.SchemaIntrospector;
 
 /**
  * MariaDB 10.6+: MySQL's dialect, except that INSERT can return the written row with {@code RETURNING}, which
- * saves the second round trip. UPDATE still selects again.
+ * saves the second round trip, when MariaDB's own driver is used (MySQL Connector/J refuses it). UPDATE still
+ * selects again. JSON columns are recognised by their {@code json_valid} check.
  */
 public class MariaDbDialect extends MySqlDialect {
+
+    private final boolean insertReturning;
+
+    /** MariaDB through its own driver, which runs {@code INSERT ... RETURNING}. */
+    public MariaDbDialect() {
+        this(true);
+    }
+
+    /** MariaDB through a driver that may or may not run {@code INSERT ... RETURNING}. */
+    public MariaDbDialect(boolean insertReturning) {
+        this.insertReturning = insertReturning;
+    }
 
     private final SchemaIntrospector introspector = new MariaDbIntrospector();
 
@@ -23,6 +36,6 @@ public class MariaDbDialect extends MySqlDialect {
 
     @Override
     public ReturningStyle insertReturning() {
-        return ReturningStyle.RETURNING_CLAUSE;
+        return insertReturning ? ReturningStyle.RETURNING_CLAUSE : ReturningStyle.RESELECT;
     }
 }

@@ -17,19 +17,19 @@ public final class SqlDialects {
      * @throws UnsupportedDatabaseException for a database Sentro does not support
      */
     public static SqlDialect detect(DatabaseMetaData metaData) throws SQLException {
-        String product = metaData.getDatabaseProductName();
-        String version = metaData.getDatabaseProductVersion();
-        return forProduct(product, version);
+        return forProduct(metaData.getDatabaseProductName(), metaData.getDatabaseProductVersion(),
+                metaData.getDriverName());
     }
 
-    static SqlDialect forProduct(String product, String version) {
+    static SqlDialect forProduct(String product, String version, String driver) {
         String name = product.toLowerCase(Locale.ROOT);
         if (name.contains("postgresql")) {
             return new PostgresDialect();
         }
         // MySQL Connector/J reports a MariaDB server as "MySQL"; its version string tells them apart.
         if (name.contains("mariadb") || (name.contains("mysql") && version.toLowerCase(Locale.ROOT).contains("mariadb"))) {
-            return new MariaDbDialect();
+            // MySQL Connector/J refuses INSERT ... RETURNING as a query; only MariaDB's own driver runs it.
+            return new MariaDbDialect(driver.toLowerCase(Locale.ROOT).contains("mariadb"));
         }
         if (name.contains("mysql")) {
             return new MySqlDialect();

@@ -30,7 +30,6 @@ import io.sentro.spring.sql.SqlStatement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -238,8 +237,7 @@ public final class SqlExecutor {
     private RuntimeException translate(Table table, DataAccessException ex) {
         SQLException sql = sqlException(ex);
         ErrorCode code = sql == null ? null : dialect.classify(sql).orElse(null);
-        if (code == null && (ex instanceof DataAccessResourceFailureException
-                || ex instanceof TransientDataAccessResourceException)) {
+        if (code == null && ex instanceof DataAccessResourceFailureException) {
             code = ErrorCode.DATABASE_UNAVAILABLE;
         }
         if (code == null) {

@@ -12,12 +12,18 @@ class SqlDialectsTests {
 
     @Test
     void detectsEachSupportedDatabase() {
-        assertThat(SqlDialects.forProduct("PostgreSQL", "16.2")).isInstanceOf(PostgresDialect.class);
-        assertThat(SqlDialects.forProduct("MySQL", "8.4.0")).isExactlyInstanceOf(MySqlDialect.class);
-        assertThat(SqlDialects.forProduct("MariaDB", "10.11.6-MariaDB")).isInstanceOf(MariaDbDialect.class);
-        assertThat(SqlDialects.forProduct("MySQL", "5.5.5-10.11.6-MariaDB")).isInstanceOf(MariaDbDialect.class);
-        assertThat(SqlDialects.forProduct("Microsoft SQL Server", "16.00.4135")).isInstanceOf(SqlServerDialect.class);
-        assertThatThrownBy(() -> SqlDialects.forProduct("H2", "2.2")).hasMessageContaining("H2");
+        assertThat(SqlDialects.forProduct("PostgreSQL", "16.2", "PostgreSQL JDBC Driver")).isInstanceOf(PostgresDialect.class);
+        assertThat(SqlDialects.forProduct("MySQL", "8.4.0", "MySQL Connector/J")).isExactlyInstanceOf(MySqlDialect.class);
+        SqlDialect mariaDb = SqlDialects.forProduct("MariaDB", "10.11.6-MariaDB", "MariaDB Connector/J");
+        assertThat(mariaDb).isInstanceOf(MariaDbDialect.class);
+        assertThat(mariaDb.insertReturning()).isEqualTo(ReturningStyle.RETURNING_CLAUSE);
+        SqlDialect mariaDbThroughMySqlDriver = SqlDialects.forProduct("MySQL", "5.5.5-10.11.6-MariaDB",
+                "MySQL Connector/J");
+        assertThat(mariaDbThroughMySqlDriver).isInstanceOf(MariaDbDialect.class);
+        assertThat(mariaDbThroughMySqlDriver.insertReturning()).isEqualTo(ReturningStyle.RESELECT);
+        assertThat(SqlDialects.forProduct("Microsoft SQL Server", "16.00.4135", "Microsoft JDBC Driver 13.4 for SQL Server"))
+                .isInstanceOf(SqlServerDialect.class);
+        assertThatThrownBy(() -> SqlDialects.forProduct("H2", "2.2", "H2 JDBC Driver")).hasMessageContaining("H2");
     }
 
     @Test

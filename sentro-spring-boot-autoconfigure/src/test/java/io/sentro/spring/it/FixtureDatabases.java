@@ -21,6 +21,7 @@ final class FixtureDatabases {
     private static FixtureDatabase postgres;
     private static FixtureDatabase mysql;
     private static FixtureDatabase sqlServer;
+    private static FixtureDatabase mariaDb;
 
     private FixtureDatabases() {
     }
@@ -55,7 +56,7 @@ final class FixtureDatabases {
             List<String> reset = List.of("mysql-data.sql");
             String url = System.getenv("SENTRO_TEST_MYSQL_URL");
             if (url != null && !url.isBlank()) {
-                mysql = new FixtureDatabase(url.startsWith("jdbc:mariadb:") ? "MariaDB" : "MySQL-family", url, null, null,
+                mysql = new FixtureDatabase("MySQL-family", url, null, null,
                         schema, reset, "SENTRO_TEST_MYSQL_URL");
             }
             else {
@@ -71,6 +72,35 @@ final class FixtureDatabases {
             mysql.createSchema();
         }
         return mysql;
+    }
+
+    /**
+     * MariaDB through its own driver ({@code SENTRO_TEST_MARIADB_URL}, else a MariaDB container), next to the
+     * MySQL-family URL, which may point at a MariaDB server through MySQL Connector/J: the two drivers take different
+     * paths (INSERT ... RETURNING, or insert and select again).
+     */
+    static synchronized FixtureDatabase mariaDb() {
+        if (mariaDb == null) {
+            List<String> schema = List.of("mysql-schema.sql");
+            List<String> reset = List.of("mysql-data.sql");
+            String url = System.getenv("SENTRO_TEST_MARIADB_URL");
+            if (url != null && !url.isBlank()) {
+                mariaDb = new FixtureDatabase("MariaDB", url, null, null, schema, reset, "SENTRO_TEST_MARIADB_URL");
+            }
+            else {
+                if (!dockerAvailable()) {
+                    throw new Unavailable("MariaDB tests skipped: SENTRO_TEST_MARIADB_URL is not set and no Docker "
+                            + "engine is available for Testcontainers");
+                }
+                org.testcontainers.mariadb.MariaDBContainer container = new org.testcontainers.mariadb.MariaDBContainer(
+                        "mariadb:11.4");
+                container.start();
+                mariaDb = new FixtureDatabase("MariaDB", container.getJdbcUrl(), container.getUsername(),
+                        container.getPassword(), schema, reset, "Testcontainers");
+            }
+            mariaDb.createSchema();
+        }
+        return mariaDb;
     }
 
     static synchronized FixtureDatabase sqlServer() {
@@ -102,13 +132,14 @@ final class FixtureDatabases {
         return switch (dialect) {
             case POSTGRES -> postgres();
             case MYSQL -> mysql();
+            case MARIADB -> mariaDb();
             case SQL_SERVER -> sqlServer();
         };
     }
 
     /** The dialects the scenarios run on. */
     enum Dialect {
-        POSTGRES, MYSQL, SQL_SERVER
+        POSTGRES, MYSQL, MARIADB, SQL_SERVER
     }
 
     /** No database can be had for a dialect here; the message says why. */
