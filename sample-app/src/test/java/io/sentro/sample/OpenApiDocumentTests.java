@@ -1,0 +1,141 @@
+package io.sentro.sample;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.sentro.spring.pipeline.CustomizerRegistry;
+import io.sentro.spring.schema.Column;
+import io.sentro.spring.schema.SchemaModel;
+import io.sentro.spring.schema.Table;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample app's {@code /v3/api-docs}: valid OpenAPI 3.1 by a real parser (no error, no warning), and complete:
+ * every served table, operation, filter parameter and action is in it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenApiDocumentTests {
+
+    private ConfigurableApplicationContext context;
+    private String document;
+    private JsonNode json;
+
+    @BeforeAll
+    void start() throws Exception {
+        context = SpringApplication.run(SampleApplication.class, "--server.port=0", "--spring.main.banner-mode=off");
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        document = response.body();
+        json = JsonMapper.builder().build().readTree(document);
+    }
+
+    @AfterAll
+    void stop() {
+        context.close();
+    }
+
+    @Test
+    void validatesWithoutErrorsOrWarnings() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setValidateInternalRefs(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(document, null, options);
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI()).isNotNull();
+        assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.1");
+        // The same parser does report a broken reference, so the empty list above means something.
+        SwaggerParseResult broken = new OpenAPIV3Parser().readContents(
+                document.replace("#/components/schemas/PostsPage", "#/components/schemas/Nope"), null, options);
+        assertThat(broken.getMessages()).isNotEmpty();
+    }
+
+    @Test
+    void coversEveryTableOperationFilterAndAction() {
+        SchemaModel model = context.getBean(SchemaModel.class);
+        CustomizerRegistry registry = context.getBean(CustomizerRegistry.class);
+        JsonNode paths = json.get("paths");
+        List<String> missing = new ArrayList<>();
+        for (Table table : model.tables()) {
+            String collection = "/api/" + table.name();
+            expect(paths, collection, "get", missing);
+            if (table.insertable()) {
+                expect(paths, collection, "post", missing);
+            }
+            if (table.hasPrimaryKey()) {
+                expect(paths, collection + "/{key}", "get", missing);
+            }
+            if (table.updatable()) {
+                expect(paths, collection + "/{key}", "patch", missing);
+                expect(paths, collection + "/{key}", "put", missing);
+            }
+            if (table.deletable()) {
+                expect(paths, collection + "/{key}", "delete", missing);
+            }
+            JsonNode list = paths.path(collection).path("get");
+            List<String> parameters = new ArrayList<>();
+            list.path("parameters").values().forEach(parameter -> parameters.add(parameter.get("name").asString()));
+            for (Column column : table.columns()) {
+                if (!parameters.contains("where." + column.name() + ".isNull")) {
+                    missing.add(collection + " where." + column.name() + ".isNull");
+                }
+                if (column.kind().isComparable() && !parameters.contains("where." + column.name() + ".eq")) {
+                    missing.add(collection + " where." + column.name() + ".eq");
+                }
+            }
+            assertThat(parameters).contains("limit", "offset", "sort", "fields", "count");
+            registry.pipeline(table).actions().forEach(action -> {
+                String path = collection + (action.type() == io.sentro.spring.customize.Action.Type.DETAIL
+                        ? "/{key}" : "") + "/_actions/" + action.id();
+                expect(paths, path, "post", missing);
+                assertThat(paths.path(path).path("post").path("summary").asString()).isEqualTo(action.label());
+            });
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void showsDisplayNamesCommentsAndTypes() {
+        JsonNode users = json.get("components").get("schemas").get("Users");
+        assertThat(users.get("title").asString()).isEqualTo("Blog Authors");
+        assertThat(users.get("properties").get("email").get("title").asString()).isEqualTo("Email Address");
+        assertThat(users.get("properties").get("email").get("description").asString()).isEqualTo("Login e-mail address");
+        assertThat(users.get("properties").get("fullName").get("readOnly").asBoolean()).isTrue();
+        assertThat(users.get("properties").get("id").get("readOnly").asBoolean()).isTrue();
+        JsonNode posts = json.get("components").get("schemas").get("Posts").get("properties");
+        assertThat(posts.get("status").get("enum").values()).extracting(JsonNode::asString)
+                .containsExactly("draft", "published", "archived");
+        assertThat(posts.get("title").get("maxLength").asInt()).isEqualTo(200);
+        assertThat(posts.get("created_at").get("format").asString()).isEqualTo("date-time");
+        JsonNode postsInput = json.get("components").get("schemas").get("PostsInput");
+        assertThat(postsInput.get("required").values()).extracting(JsonNode::asString).contains("user_id", "title");
+        assertThat(json.get("tags").values()).extracting(tag -> tag.get("name").asString()).contains("Blog Posts",
+                "Product Catalog", "Event Registrations");
+        assertThat(json.get("paths").get("/api/posts").get("get").get("operationId").asString()).isEqualTo("listPosts");
+    }
+
+    private static void expect(JsonNode paths, String path, String method, List<String> missing) {
+        if (paths.path(path).path(method).isMissingNode()) {
+            missing.add(method.toUpperCase() + " " + path);
+        }
+    }
+}

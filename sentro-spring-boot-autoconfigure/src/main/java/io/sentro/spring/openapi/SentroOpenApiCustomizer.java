@@ -1,0 +1,413 @@
+package io.sentro.spring.openapi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.sentro.spring.customize.Action;
+import io.sentro.spring.pipeline.CustomizerRegistry;
+import io.sentro.spring.pipeline.TablePipeline;
+import io.sentro.spring.request.Operator;
+import io.sentro.spring.schema.Column;
+import io.sentro.spring.schema.SchemaModel;
+import io.sentro.spring.schema.Table;
+import io.sentro.spring.schema.TypeKind;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.JsonSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.tags.Tag;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+/**
+ * Adds Sentro's routes to springdoc's OpenAPI 3.1 document, derived from the schema model and the customizers: per
+ * table a tag, a row schema, an input schema (create and replace), a patch schema and a page schema; every operation
+ * with its parameters (each {@code where.*} filter the column supports), bodies and problem responses; every action.
+ * The document follows the database and the customizers; nothing is written by hand.
+ */
+public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
+
+    private static final String JSON = "application/json";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String REF = "#/components/schemas/";
+
+    private final SchemaModel model;
+    private final CustomizerRegistry registry;
+    private final String basePath;
+    private final int maxPageSize;
+    private final OpenApiNames names;
+
+    public SentroOpenApiCustomizer(SchemaModel model, CustomizerRegistry registry, String basePath, int maxPageSize) {
+        this.model = model;
+        this.registry = registry;
+        this.basePath = basePath;
+        this.maxPageSize = maxPageSize;
+        this.names = new OpenApiNames(model.tables());
+    }
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        if (openApi.getComponents() == null) {
+            openApi.setComponents(new Components());
+        }
+        if (openApi.getPaths() == null) {
+            openApi.setPaths(new Paths());
+        }
+        Components components = openApi.getComponents();
+        components.addSchemas("Problem", problemSchema());
+        addProblemResponses(components);
+        openApi.getPaths().addPathItem(basePath + "/_schema", new PathItem().get(new Operation()
+                .operationId("getSentroSchema").summary("The served tables, columns, keys, relations and actions")
+                .addTagsItem("Sentro").responses(new ApiResponses()
+                        .addApiResponse("200", jsonResponse("The model", object())))));
+        openApi.addTagsItem(new Tag().name("Sentro").description("The model behind the generated API"));
+        for (Table table : model.tables()) {
+            TablePipeline pipeline = registry.pipeline(table);
+            addTable(openApi, pipeline);
+        }
+    }
+
+    private void addTable(OpenAPI openApi, TablePipeline pipeline) {
+        Table table = pipeline.table();
+        String name = names.of(table);
+        String tag = pipeline.displayName();
+        openApi.addTagsItem(new Tag().name(tag).description(table.comment()));
+        Components components = openApi.getComponents();
+        components.addSchemas(name, rowSchema(pipeline));
+        components.addSchemas(name + "Page", pageSchema(name));
+        if (table.insertable() || table.updatable()) {
+            components.addSchemas(name + "Input", inputSchema(pipeline, true));
+            components.addSchemas(name + "Patch", inputSchema(pipeline, false));
+        }
+
+        String collection = basePath + "/" + table.name();
+        PathItem collectionItem = new PathItem();
+        collectionItem.get(operation("list" + name, tag, "List " + tag, listDescription(table))
+                .parameters(listParameters(pipeline))
+                .responses(responses("200", jsonResponse("A page of rows", ref(name + "Page")), "400", "404")));
+        if (table.insertable()) {
+            ApiResponse created = jsonResponse("The row as stored, with defaults and generated values", ref(name));
+            if (table.hasPrimaryKey()) {
+                created.addHeaderObject("Location", new Header().description("The new row's path")
+                        .schema(string()));
+            }
+            collectionItem.post(operation("create" + name, tag, "Create a " + tag + " row",
+                    "Send one JSON object. A JSON array of objects creates several rows in one transaction and "
+                            + "answers with an array.")
+                    .requestBody(jsonBody(ref(name + "Input")))
+                    .responses(responses("201", created, "400", "409", "415")));
+        }
+        openApi.getPaths().addPathItem(collection, collectionItem);
+
+        if (table.hasPrimaryKey()) {
+            String itemPath = collection + "/{key}";
+            PathItem item = new PathItem();
+            item.get(operation("get" + name, tag, "Get one " + tag + " row by key", null)
+                    .addParametersItem(keyParameter(table)).addParametersItem(fieldsParameter(pipeline))
+                    .responses(responses("200", jsonResponse("The row", ref(name)), "400", "404")));
+            if (table.updatable()) {
+                item.patch(operation("update" + name, tag, "Update some columns of a " + tag + " row", null)
+                        .addParametersItem(keyParameter(table)).requestBody(jsonBody(ref(name + "Patch")))
+                        .responses(responses("200", jsonResponse("The row as stored", ref(name)), "400", "404", "409",
+                                "415")));
+                item.put(operation("replace" + name, tag, "Replace a " + tag + " row",
+                        "Columns left out are reset to their default, or NULL.")
+                        .addParametersItem(keyParameter(table)).requestBody(jsonBody(ref(name + "Input")))
+                        .responses(responses("200", jsonResponse("The row as stored", ref(name)), "400", "404", "409",
+                                "415")));
+            }
+            if (table.deletable()) {
+                item.delete(operation("delete" + name, tag, "Delete a " + tag + " row", null)
+                        .addParametersItem(keyParameter(table))
+                        .responses(responses("204", new ApiResponse().description("Deleted"), "400", "404", "409")));
+            }
+            openApi.getPaths().addPathItem(itemPath, item);
+        }
+
+        for (Action action : pipeline.actions()) {
+            boolean detail = action.type() == Action.Type.DETAIL;
+            String path = collection + (detail ? "/{key}" : "") + "/_actions/" + action.id();
+            Operation operation = operation(OpenApiNames.camel(action.id()) + name, tag, action.label(),
+                    detail ? "Runs on one row." : "Runs on the rows named by `ids`, or else on the rows the list "
+                            + "query parameters select.")
+                    .requestBody(new RequestBody().required(false).content(new Content().addMediaType(JSON,
+                            new MediaType().schema(actionBody(table, detail)))))
+                    .responses(responses("200", actionResponse(), "400", "404"));
+            if (detail) {
+                operation.addParametersItem(keyParameter(table));
+            }
+            openApi.getPaths().addPathItem(path, new PathItem().post(operation));
+        }
+    }
+
+    // ---- schemas ------------------------------------------------------------------------------------------------
+
+    private Schema<Object> rowSchema(TablePipeline pipeline) {
+        Table table = pipeline.table();
+        Schema<Object> row = object();
+        row.title(pipeline.displayName());
+        if (table.comment() != null) {
+            row.description(table.comment());
+        }
+        for (Column column : table.columns()) {
+            row.addProperty(column.name(), ColumnSchemas.column(column, pipeline.columnDisplayName(column.name()),
+                    !column.writable()));
+        }
+        for (String displayField : pipeline.displayFields().keySet()) {
+            row.addProperty(displayField, new JsonSchema().readOnly(true)
+                    .description("Computed by the application; read-only, not filterable."));
+        }
+        return row;
+    }
+
+    private Schema<Object> inputSchema(TablePipeline pipeline, boolean withRequired) {
+        Table table = pipeline.table();
+        Schema<Object> input = object();
+        input.title(pipeline.displayName() + (withRequired ? " (create or replace)" : " (update)"));
+        input.additionalProperties(false);
+        for (Column column : table.columns()) {
+            if (!column.writable() && !table.primaryKey().contains(column.name())) {
+                continue;
+            }
+            if (!column.writable()) {
+                // A key the database assigns may be repeated in a PUT body, as a row read with GET has it.
+                Schema<Object> key = ColumnSchemas.column(column, pipeline.columnDisplayName(column.name()), false);
+                key.description("The row's own key; only accepted equal to the key in the path (PUT).");
+                input.addProperty(column.name(), key);
+                continue;
+            }
+            input.addProperty(column.name(), ColumnSchemas.column(column, pipeline.columnDisplayName(column.name()),
+                    false));
+            if (withRequired && column.requiredOnCreate()) {
+                input.addRequiredItem(column.name());
+            }
+        }
+        return input;
+    }
+
+    private static Schema<Object> pageSchema(String name) {
+        Schema<Object> page = object();
+        page.addProperty("rows", new JsonSchema().typesItem("array").items(ref(name)));
+        page.addProperty("total", new JsonSchema().types(Set.of("integer", "null")).format("int64")
+                .description("Rows matching the filters; null with count=none"));
+        page.addProperty("limit", new JsonSchema().typesItem("integer").format("int64"));
+        page.addProperty("offset", new JsonSchema().typesItem("integer").format("int64"));
+        page.required(List.of("rows", "total", "limit", "offset"));
+        return page;
+    }
+
+    private static Schema<Object> problemSchema() {
+        Schema<Object> problem = object();
+        problem.description("An RFC 9457 problem; 'detail' names what was wrong, 'parameter' the parameter or field");
+        problem.addProperty("type", string().format("uri"));
+        problem.addProperty("title", string());
+        problem.addProperty("status", new JsonSchema().typesItem("integer").format("int32"));
+        problem.addProperty("detail", string());
+        problem.addProperty("instance", string());
+        problem.addProperty("code", string().description("Sentro's stable code, e.g. SENTRO-102"));
+        problem.addProperty("parameter", string());
+        problem.required(List.of("type", "title", "status", "detail"));
+        return problem;
+    }
+
+    private Schema<Object> actionBody(Table table, boolean detail) {
+        Schema<Object> body = object();
+        body.additionalProperties(true);
+        if (!detail) {
+            body.addProperty("ids", new JsonSchema().typesItem("array").items(keySchema(table))
+                    .description("Keys of the rows to run on; without it, the rows the query parameters select"));
+        }
+        return body;
+    }
+
+    private static ApiResponse actionResponse() {
+        Schema<Object> file = new JsonSchema().typesItem("string").contentMediaType("application/octet-stream");
+        return new ApiResponse().description("The action's result, or a file it produced").content(new Content()
+                .addMediaType(JSON, new MediaType().schema(object().additionalProperties(true)))
+                .addMediaType("application/octet-stream", new MediaType().schema(file)));
+    }
+
+    // ---- parameters ---------------------------------------------------------------------------------------------
+
+    private List<Parameter> listParameters(TablePipeline pipeline) {
+        Table table = pipeline.table();
+        List<Parameter> parameters = new ArrayList<>();
+        parameters.add(query("limit", "Rows per page (default " + "from sentro.page.default-size; at most "
+                + maxPageSize + ")", new JsonSchema().typesItem("integer").format("int32").minimum(
+                        java.math.BigDecimal.ZERO).maximum(java.math.BigDecimal.valueOf(maxPageSize))));
+        parameters.add(query("offset", "Rows to skip", new JsonSchema().typesItem("integer").format("int64")
+                .minimum(java.math.BigDecimal.ZERO)));
+        List<Object> sortable = new ArrayList<>();
+        for (Column column : table.columns()) {
+            if (column.kind().isComparable()) {
+                sortable.add(column.name());
+                sortable.add("-" + column.name());
+            }
+        }
+        parameters.add(list("sort", "Columns to sort by, comma-separated; a leading minus sorts descending. "
+                + "The primary key breaks ties.", sortable));
+        parameters.add(fieldsParameter(pipeline));
+        if (table.columns().stream().anyMatch(column -> column.kind() == TypeKind.TEXT)) {
+            parameters.add(query("search", "Case-insensitive text to find in any text column", string()));
+        }
+        Schema<Object> count = string();
+        count.setEnum(List.of("exact", "none"));
+        parameters.add(query("count", "Whether to count the matching rows (total)", count));
+        for (Column column : table.columns()) {
+            for (Operator operator : Operator.values()) {
+                if (applies(operator, column)) {
+                    parameters.add(filterParameter(column, operator));
+                }
+            }
+        }
+        return parameters;
+    }
+
+    private static boolean applies(Operator operator, Column column) {
+        TypeKind kind = column.kind();
+        if (operator == Operator.IS_NULL) {
+            return true;
+        }
+        if (!kind.isComparable()) {
+            return false;
+        }
+        if (operator.isPattern()) {
+            return kind == TypeKind.TEXT;
+        }
+        return !operator.isOrdering() || kind.isOrdered();
+    }
+
+    private static Parameter filterParameter(Column column, Operator operator) {
+        String name = "where." + column.name() + "." + operator.token();
+        if (operator == Operator.IS_NULL) {
+            return query(name, "true: " + column.name() + " is NULL; false: it is not",
+                    new JsonSchema().typesItem("boolean"));
+        }
+        if (operator.isPattern()) {
+            return query(name, column.name() + (operator == Operator.LIKE ? " LIKE" : " ILIKE (case-insensitive)")
+                    + " the pattern: % any run, _ one character", string());
+        }
+        if (operator.takesList()) {
+            return query(name, column.name() + (operator == Operator.IN ? " is one of" : " is none of")
+                    + " the comma-separated values", new JsonSchema().typesItem("array")
+                            .items(ColumnSchemas.type(column.type()))).style(Parameter.StyleEnum.FORM).explode(false);
+        }
+        String meaning = switch (operator) {
+            case EQ -> " equals";
+            case NEQ -> " differs from";
+            case GT -> " is greater than";
+            case GTE -> " is at least";
+            case LT -> " is less than";
+            default -> " is at most";
+        };
+        return query(name, column.name() + meaning + " the value", ColumnSchemas.type(column.type()));
+    }
+
+    private Parameter fieldsParameter(TablePipeline pipeline) {
+        List<Object> fields = new ArrayList<>();
+        pipeline.table().columns().forEach(column -> fields.add(column.name()));
+        fields.addAll(pipeline.displayFields().keySet());
+        return list("fields", "Columns (and display fields) to return, comma-separated; all when absent", fields);
+    }
+
+    private static Parameter keyParameter(Table table) {
+        String description = table.primaryKey().size() == 1 ? "The " + table.primaryKey().get(0) + " of the row"
+                : "The primary key (" + String.join(", ", table.primaryKey()) + ") as comma-separated values in that "
+                        + "order; commas inside a value are written %2C";
+        return new Parameter().in("path").name("key").required(true).description(description)
+                .schema(keySchema(table));
+    }
+
+    private static Schema<Object> keySchema(Table table) {
+        if (table.primaryKey().size() == 1) {
+            return ColumnSchemas.type(table.primaryKeyColumns().get(0).type());
+        }
+        return string();
+    }
+
+    private static Parameter list(String name, String description, List<Object> values) {
+        Schema<Object> item = string();
+        item.setEnum(values);
+        return query(name, description, new JsonSchema().typesItem("array").items(item))
+                .style(Parameter.StyleEnum.FORM).explode(false);
+    }
+
+    private static Parameter query(String name, String description, Schema<?> schema) {
+        return new Parameter().in("query").name(name).required(false).description(description).schema(schema);
+    }
+
+    // ---- operations and responses -------------------------------------------------------------------------------
+
+    private static Operation operation(String id, String tag, String summary, String description) {
+        Operation operation = new Operation().operationId(id).summary(summary).addTagsItem(tag);
+        if (description != null) {
+            operation.description(description);
+        }
+        return operation;
+    }
+
+    private static String listDescription(Table table) {
+        return "Filters: where.<column>.<operator>=<value> (all must hold). OR groups: or.<group>.<column>.<operator>"
+                + "=<value>, filters of a group ANDed, groups ORed. Default order: the primary key"
+                + (table.hasPrimaryKey() ? " (" + String.join(", ", table.primaryKey()) + ")." : ".");
+    }
+
+    private static ApiResponses responses(String okStatus, ApiResponse ok, String... problems) {
+        ApiResponses responses = new ApiResponses().addApiResponse(okStatus, ok);
+        for (String status : problems) {
+            responses.addApiResponse(status, new ApiResponse().$ref("#/components/responses/Problem" + status));
+        }
+        responses.addApiResponse("503", new ApiResponse().$ref("#/components/responses/Problem503"));
+        return responses;
+    }
+
+    private static void addProblemResponses(Components components) {
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        descriptions.put("400", "Bad request: an unknown column or operator, a value that does not fit its column, "
+                + "a malformed body, a missing required field");
+        descriptions.put("404", "Unknown table, or no row with this key");
+        descriptions.put("405", "The table does not allow this method");
+        descriptions.put("409", "A unique or foreign key constraint is violated");
+        descriptions.put("415", "The body is not JSON");
+        descriptions.put("503", "The database is unavailable");
+        descriptions.forEach((status, description) -> components.addResponses("Problem" + status, new ApiResponse()
+                .description(description).content(new Content().addMediaType(PROBLEM_JSON,
+                        new MediaType().schema(ref("Problem"))))));
+    }
+
+    private static ApiResponse jsonResponse(String description, Schema<?> schema) {
+        return new ApiResponse().description(description)
+                .content(new Content().addMediaType(JSON, new MediaType().schema(schema)));
+    }
+
+    private static RequestBody jsonBody(Schema<?> schema) {
+        return new RequestBody().required(true).content(new Content().addMediaType(JSON, new MediaType().schema(schema)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Schema<Object> ref(String name) {
+        return (Schema<Object>) (Schema<?>) new JsonSchema().$ref(REF + name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Schema<Object> object() {
+        return (Schema<Object>) (Schema<?>) new JsonSchema().typesItem("object");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Schema<Object> string() {
+        return (Schema<Object>) (Schema<?>) new JsonSchema().typesItem("string");
+    }
+}
