@@ -55,6 +55,12 @@ public class SentroProperties {
 
     private final Page page = new Page();
 
+    private final Types types = new Types();
+
+    public Types getTypes() {
+        return types;
+    }
+
     public boolean isTuneConnectionPool() {
         return tuneConnectionPool;
     }
@@ -152,6 +158,26 @@ public class SentroProperties {
 
         public void setMaxSize(int maxSize) {
             this.maxSize = maxSize;
+        }
+    }
+
+    /**
+     * TypeScript declarations of the served tables (also served at {base-path}/_types.ts).
+     */
+    public static class Types {
+
+        /**
+         * File to write the TypeScript declarations to at start-up, e.g. frontend/src/api-types.ts. Not written
+         * when empty.
+         */
+        private @org.jspecify.annotations.Nullable String output;
+
+        public @org.jspecify.annotations.Nullable String getOutput() {
+            return output;
+        }
+
+        public void setOutput(@org.jspecify.annotations.Nullable String output) {
+            this.output = output;
         }
     }
 }

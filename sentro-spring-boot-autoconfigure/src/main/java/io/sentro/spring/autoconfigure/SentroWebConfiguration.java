@@ -11,6 +11,7 @@ import io.sentro.spring.customize.SentroDb;
 import io.sentro.spring.customize.SentroIntegration;
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.execute.SqlExecutor;
+import io.sentro.spring.openapi.TypeScriptDeclarations;
 import io.sentro.spring.pipeline.CustomizerRegistry;
 import io.sentro.spring.pipeline.OperationRunner;
 import io.sentro.spring.plan.Planner;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -98,10 +100,34 @@ class SentroWebConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ApiEndpoints sentroApiEndpoints(SchemaModel model, CustomizerRegistry registry, SqlDialect dialect,
-            OperationRunner runner, SentroProperties properties) {
+            OperationRunner runner, TypeScriptDeclarations typeScript, SentroProperties properties) {
         String basePath = normalizedBasePath(properties.getBasePath());
         return new ApiEndpoints(model, basePath, parser, runner, new JsonResponses(),
-                new SchemaDocument(model, registry, dialect.name(), basePath));
+                new SchemaDocument(model, registry, dialect.name(), basePath), typeScript.source());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TypeScriptDeclarations sentroTypeScriptDeclarations(SchemaModel model, CustomizerRegistry registry) {
+        return new TypeScriptDeclarations(model, registry);
+    }
+
+    /** Writes the TypeScript declarations to {@code sentro.types.output} at start-up, when it is set. */
+    @Bean
+    @ConditionalOnProperty("sentro.types.output")
+    SmartInitializingSingleton sentroTypeScriptOutput(TypeScriptDeclarations typeScript, SentroProperties properties) {
+        return () -> {
+            java.nio.file.Path output = java.nio.file.Path.of(properties.getTypes().getOutput());
+            try {
+                if (output.getParent() != null) {
+                    java.nio.file.Files.createDirectories(output.getParent());
+                }
+                java.nio.file.Files.writeString(output, typeScript.source());
+            }
+            catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException("Could not write sentro.types.output " + output, ex);
+            }
+        };
     }
 
     @Bean

@@ -62,9 +62,9 @@ public final class SchemaLoader {
         return SchemaModel.of(served);
     }
 
-    /** Whether a name can be a literal URL path segment; {@code _schema} is Sentro's own. */
+    /** Whether a name can be a literal URL path segment; {@code _schema} and {@code _types.ts} are Sentro's own. */
     static boolean addressable(String name) {
-        return !name.isEmpty() && !name.equals("_schema") && name.chars().noneMatch(c -> "{}*/\\?#;%".indexOf(c) >= 0);
+        return !name.isEmpty() && !name.equals("_schema") && !name.equals("_types.ts") && name.chars().noneMatch(c -> "{}*/\\?#;%".indexOf(c) >= 0);
     }
 
     private static Table applyWriteRules(Table table, Options options) {

@@ -38,15 +38,17 @@ public final class ApiEndpoints {
     private final OperationRunner runner;
     private final JsonResponses responses;
     private final SchemaDocument schemaDocument;
+    private final String typeScript;
 
     public ApiEndpoints(SchemaModel model, String basePath, ApiRequestParser parser, OperationRunner runner,
-            JsonResponses responses, SchemaDocument schemaDocument) {
+            JsonResponses responses, SchemaDocument schemaDocument, String typeScript) {
         this.model = model;
         this.basePath = basePath;
         this.parser = parser;
         this.runner = runner;
         this.responses = responses;
         this.schemaDocument = schemaDocument;
+        this.typeScript = typeScript;
     }
 
     /** {@code GET {base}/T}. */
@@ -140,6 +142,16 @@ public final class ApiEndpoints {
     void schema(HttpServletRequest request, HttpServletResponse response) throws IOException {
         parser.parseNone(request.getParameterMap());
         responses.document(response, schemaDocument.document());
+    }
+
+    /** {@code GET {base}/_types.ts}: TypeScript declarations of the served tables. */
+    void types(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        parser.parseNone(request.getParameterMap());
+        byte[] bytes = typeScript.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("application/typescript;charset=UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
     /**

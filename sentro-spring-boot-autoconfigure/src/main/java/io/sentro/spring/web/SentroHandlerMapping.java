@@ -46,6 +46,7 @@ public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
     protected void initHandlerMethods() {
         List<String> routes = new ArrayList<>();
         register(RequestMethod.GET, basePath + "/_schema", "schema", endpoints::schema, routes);
+        register(RequestMethod.GET, basePath + "/_types.ts", "types", endpoints::types, routes);
         for (Table table : model.tables()) {
             if (!servable(table)) {
                 continue;
@@ -97,7 +98,7 @@ public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
      */
     private static boolean servable(Table table) {
         String name = table.name();
-        boolean ok = !name.equals("_schema") && name.chars().noneMatch(c -> "{}*/\\?#;%".indexOf(c) >= 0);
+        boolean ok = !name.equals("_schema") && !name.equals("_types.ts") && name.chars().noneMatch(c -> "{}*/\\?#;%".indexOf(c) >= 0);
         if (!ok) {
             log.warn("Sentro does not serve table '" + name + "': its name cannot be a URL path segment");
         }
