@@ -5,15 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.sentro.spring.it.HttpApi.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,39 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * auto-configuration on the fixture schema, driven over real HTTP. Every error scenario asserts the status, the
  * problem+json body naming the parameter, and that nothing was written.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(OnDatabase.Condition.class)
-abstract class ApiScenarios {
+abstract class ApiScenarios extends DatabaseScenarios {
 
-    private RunningApp app;
-    protected HttpApi api;
-    protected JdbcTemplate jdbc;
-    protected FixtureDatabase database;
-
-    /** The database to run on, named by the {@link OnDatabase} annotation of the concrete class. */
-    protected FixtureDatabase database() {
-        return FixtureDatabases.of(getClass().getAnnotation(OnDatabase.class).value());
+    @Override
+    protected Class<?> application() {
+        return PlainApplication.class;
     }
 
-    @BeforeAll
-    void start() {
-        database = database();
-        database.resetRows();
-        app = RunningApp.start(PlainApplication.class, database, "sentro.page.max-size=100");
-        api = app.api();
-        jdbc = new JdbcTemplate(database.dataSource());
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    @BeforeEach
-    void resetRows() {
-        database.resetRows();
+    @Override
+    protected String[] properties() {
+        return new String[] { "sentro.page.max-size=100" };
     }
 
     // ---- introspection ------------------------------------------------------------------------------------------
@@ -445,11 +415,6 @@ abstract class ApiScenarios {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
-
-    protected long count(String table) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
-        return count == null ? 0 : count;
-    }
 
     /** Row counts of every table and the sum of post views: changes when anything is written. */
     protected String fingerprint() {

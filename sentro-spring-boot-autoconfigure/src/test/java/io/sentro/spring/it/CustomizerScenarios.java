@@ -1,15 +1,9 @@
 package io.sentro.spring.it;
 
 import io.sentro.spring.it.HttpApi.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static io.sentro.spring.it.ApiScenarios.assertProblem;
 import static io.sentro.spring.it.ApiScenarios.ok;
@@ -19,34 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every customizer capability through the HTTP API, on every available database: the customizers of
  * {@link CustomizedApplication} on the fixture schema.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(OnDatabase.Condition.class)
-abstract class CustomizerScenarios {
+abstract class CustomizerScenarios extends DatabaseScenarios {
 
-    private RunningApp app;
-    private HttpApi api;
-    private JdbcTemplate jdbc;
-    private FixtureDatabase database;
-
-    @BeforeAll
-    void start() {
-        database = FixtureDatabases.of(getClass().getAnnotation(OnDatabase.class).value());
-        database.resetRows();
-        app = RunningApp.start(CustomizedApplication.class, database);
-        api = app.api();
-        jdbc = new JdbcTemplate(database.dataSource());
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
+    @Override
+    protected Class<?> application() {
+        return CustomizedApplication.class;
     }
 
     @BeforeEach
-    void resetRows() {
-        database.resetRows();
+    void clearTrace() {
         CustomizedApplication.AROUND_TRACE.clear();
     }
 
@@ -227,11 +202,6 @@ abstract class CustomizerScenarios {
         assertThat(jdbc.queryForObject("SELECT views FROM posts WHERE id = 2", Integer.class)).isEqualTo(5);
         assertProblem(api.post("/api/posts/2/_actions/publish", "{}"), 400, "already published");
         assertProblem(api.post("/api/posts/999/_actions/publish", "{}"), 404, "posts");
-    }
-
-    private long count(String table) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
-        return count == null ? 0 : count;
     }
 
     private String fingerprint() {
