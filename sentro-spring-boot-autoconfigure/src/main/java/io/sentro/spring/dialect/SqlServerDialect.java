@@ -67,12 +67,18 @@ public class SqlServerDialect implements SqlDialect {
         };
     }
 
+    private static boolean foreignKey(SQLException exception) {
+        String message = String.valueOf(exception.getMessage()).toUpperCase(Locale.ROOT);
+        return message.contains("FOREIGN KEY") || message.contains("REFERENCE CONSTRAINT");
+    }
+
     @Override
     public Optional<ErrorCode> classifyVendor(SQLException exception) {
         return switch (exception.getErrorCode()) {
             case 2627, 2601 -> Optional.of(ErrorCode.UNIQUE_VIOLATION);
-            case 547 -> Optional.of(String.valueOf(exception.getMessage()).toUpperCase(Locale.ROOT).contains("FOREIGN KEY")
-                    ? ErrorCode.FOREIGN_KEY_VIOLATION : ErrorCode.CHECK_VIOLATION);
+            // 547 is any constraint conflict: "... FOREIGN KEY constraint" on insert or update, "... REFERENCE
+            // constraint" on delete, "... CHECK constraint" otherwise.
+            case 547 -> Optional.of(foreignKey(exception) ? ErrorCode.FOREIGN_KEY_VIOLATION : ErrorCode.CHECK_VIOLATION);
             case 515 -> Optional.of(ErrorCode.MISSING_VALUE);
             case 220, 241, 242, 245, 8114, 8115, 8152, 2628, 9455 -> Optional.of(ErrorCode.INVALID_VALUE);
             default -> Optional.empty();

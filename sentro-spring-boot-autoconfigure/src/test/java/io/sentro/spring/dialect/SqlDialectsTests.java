@@ -40,6 +40,8 @@ class SqlDialectsTests {
                 .hasValue(ErrorCode.FOREIGN_KEY_VIOLATION);
         assertThat(new SqlServerDialect().classify(new SQLException("The INSERT statement conflicted with the FOREIGN KEY "
                 + "constraint", "23000", 547))).hasValue(ErrorCode.FOREIGN_KEY_VIOLATION);
+        assertThat(new SqlServerDialect().classify(new SQLException("The DELETE statement conflicted with the REFERENCE "
+                + "constraint \"FK__posts__author\"", "23000", 547))).hasValue(ErrorCode.FOREIGN_KEY_VIOLATION);
         assertThat(new SqlServerDialect().classify(new SQLException("conflicted with the CHECK constraint", "23000", 547)))
                 .hasValue(ErrorCode.CHECK_VIOLATION);
         assertThat(new SqlServerDialect().classify(new SQLException("dup", "23000", 2627)))
