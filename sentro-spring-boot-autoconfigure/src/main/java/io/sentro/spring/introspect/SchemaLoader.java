@@ -63,7 +63,7 @@ public final class SchemaLoader {
     }
 
     /** Whether a name can be a literal URL path segment; {@code _schema} and {@code _types.ts} are Sentro's own. */
-    static boolean addressable(String name) {
+    public static boolean addressable(String name) {
         return !name.isEmpty() && !name.equals("_schema") && !name.equals("_types.ts") && name.chars().noneMatch(c -> "{}*/\\?#;%".indexOf(c) >= 0);
     }
 

@@ -237,7 +237,6 @@ public final class OperationRunner {
      */
     public Map<String, @Nullable Object> tableAction(Table table, Action action, Map<String, @Nullable Object> body,
             ListQuery selection, HttpServletRequest request) {
-        TablePipeline pipeline = registry.pipeline(table);
         return inTransaction(table, () -> {
             List<Map<String, @Nullable Object>> records;
             Object ids = body.get("ids");
@@ -268,7 +267,6 @@ public final class OperationRunner {
     /** Runs a detail action on the record with the key; 404 when there is none. */
     public Map<String, @Nullable Object> detailAction(Table table, Action action, List<String> rawKey,
             Map<String, @Nullable Object> body, HttpServletRequest request) {
-        TablePipeline pipeline = registry.pipeline(table);
         Key key = planner.key(table, rawKey);
         return inTransaction(table, () -> {
             Map<String, @Nullable Object> record = get(table, rawKey, List.of(), request);

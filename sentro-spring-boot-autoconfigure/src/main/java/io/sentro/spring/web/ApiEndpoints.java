@@ -122,7 +122,7 @@ public final class ApiEndpoints {
         Map<String, @Nullable Object> body = actionBody(request);
         Map<String, @Nullable Object> result = runner.tableAction(table, action, body,
                 parser.parseList(request.getParameterMap()), request);
-        responses.actionResult(response, action, result);
+        responses.actionResult(response, result);
     }
 
     /** {@code POST {base}/T/{key}/_actions/{id}}: a detail action on one record. */
@@ -135,7 +135,7 @@ public final class ApiEndpoints {
         keySegment = keySegment.substring(keySegment.lastIndexOf('/') + 1);
         List<String> rawKey = parser.parseKey(keySegment, table.primaryKey().size());
         Map<String, @Nullable Object> result = runner.detailAction(table, action, rawKey, body, request);
-        responses.actionResult(response, action, result);
+        responses.actionResult(response, result);
     }
 
     /** {@code GET {base}/_schema}. */

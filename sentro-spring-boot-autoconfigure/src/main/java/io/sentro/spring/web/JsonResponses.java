@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import io.sentro.spring.customize.Action;
 import io.sentro.spring.customize.OperationResult;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
@@ -72,7 +71,7 @@ public final class JsonResponses {
      * An action's result: {@code data} with {@code filename} as a file download, anything else as JSON. (A result
      * with {@code success: false} never gets here: the runner turned it into a problem inside the transaction.)
      */
-    public void actionResult(HttpServletResponse response, Action action, @Nullable Map<String, @Nullable Object> result)
+    public void actionResult(HttpServletResponse response, @Nullable Map<String, @Nullable Object> result)
             throws IOException {
         if (result == null) {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);

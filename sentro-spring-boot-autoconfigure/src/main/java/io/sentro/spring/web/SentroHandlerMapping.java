@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.sentro.spring.customize.Action;
+import io.sentro.spring.introspect.SchemaLoader;
 import io.sentro.spring.pipeline.CustomizerRegistry;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
@@ -92,15 +93,11 @@ public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
         }
     }
 
-    /**
-     * Whether a table's name can be a literal path segment. Names with URL pattern syntax or a slash cannot, and
-     * {@code _schema} is taken.
-     */
+    /** Whether a table's name can be a literal path segment (the loader already leaves others out of the model). */
     private static boolean servable(Table table) {
-        String name = table.name();
-        boolean ok = !name.equals("_schema") && !name.equals("_types.ts") && name.chars().noneMatch(c -> "{}*/\\?#;%".indexOf(c) >= 0);
+        boolean ok = SchemaLoader.addressable(table.name());
         if (!ok) {
-            log.warn("Sentro does not serve table '" + name + "': its name cannot be a URL path segment");
+            log.warn("Sentro does not serve table '" + table.name() + "': its name cannot be a URL path segment");
         }
         return ok;
     }
