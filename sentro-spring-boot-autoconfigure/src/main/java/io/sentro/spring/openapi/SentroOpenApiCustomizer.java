@@ -68,6 +68,15 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         Components components = openApi.getComponents();
         components.addSchemas("Problem", problemSchema());
         addProblemResponses(components);
+        openApi.getPaths().addPathItem(basePath, new PathItem().get(new Operation()
+                .operationId("getSentroIndex").summary("The served tables and their paths")
+                .addTagsItem("Sentro").responses(new ApiResponses()
+                        .addApiResponse("200", jsonResponse("The index", object())))));
+        openApi.getPaths().addPathItem(basePath + "/_types.ts", new PathItem().get(new Operation()
+                .operationId("getSentroTypeScript").summary("TypeScript declarations of the served tables")
+                .addTagsItem("Sentro").responses(new ApiResponses().addApiResponse("200", new ApiResponse()
+                        .description("TypeScript source").content(new Content().addMediaType("application/typescript",
+                                new MediaType().schema(string())))))));
         openApi.getPaths().addPathItem(basePath + "/_schema", new PathItem().get(new Operation()
                 .operationId("getSentroSchema").summary("The served tables, columns, keys, relations and actions")
                 .addTagsItem("Sentro").responses(new ApiResponses()

@@ -144,6 +144,25 @@ public final class ApiEndpoints {
         responses.document(response, schemaDocument.document());
     }
 
+    /** {@code GET {base}}: the served tables with their paths, and where the descriptions are. */
+    void index(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        parser.parseNone(request.getParameterMap());
+        String prefix = request.getContextPath() + basePath;
+        List<Object> tables = new ArrayList<>();
+        for (Table table : model.tables()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", table.name());
+            entry.put("href", prefix + "/" + UriUtils.encodePathSegment(table.name(), StandardCharsets.UTF_8));
+            entry.put("methods", Routes.collectionMethods(table));
+            tables.add(entry);
+        }
+        Map<String, Object> index = new LinkedHashMap<>();
+        index.put("tables", tables);
+        index.put("schema", prefix + "/_schema");
+        index.put("types", prefix + "/_types.ts");
+        responses.document(response, index);
+    }
+
     /** {@code GET {base}/_types.ts}: TypeScript declarations of the served tables. */
     void types(HttpServletRequest request, HttpServletResponse response) throws IOException {
         parser.parseNone(request.getParameterMap());

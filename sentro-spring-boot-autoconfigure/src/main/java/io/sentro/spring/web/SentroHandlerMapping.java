@@ -46,6 +46,7 @@ public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
     @Override
     protected void initHandlerMethods() {
         List<String> routes = new ArrayList<>();
+        register(RequestMethod.GET, basePath, "index", endpoints::index, routes);
         register(RequestMethod.GET, basePath + "/_schema", "schema", endpoints::schema, routes);
         register(RequestMethod.GET, basePath + "/_types.ts", "types", endpoints::types, routes);
         for (Table table : model.tables()) {

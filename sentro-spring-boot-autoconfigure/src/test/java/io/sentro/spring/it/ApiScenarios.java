@@ -65,6 +65,13 @@ abstract class ApiScenarios extends DatabaseScenarios {
         }
     }
 
+    @Test
+    void theBasePathListsTheServedTables() {
+        JsonNode index = ok(api.get("/api"));
+        assertThat(names(index.get("tables"), "href")).contains("/api/posts", "/api/post_labels", "/api/author_stats");
+        assertThat(index.get("schema").asString()).isEqualTo("/api/_schema");
+    }
+
     // ---- reads --------------------------------------------------------------------------------------------------
 
     @Test
