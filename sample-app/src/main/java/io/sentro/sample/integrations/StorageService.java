@@ -23,6 +23,11 @@ public class StorageService implements SentroIntegration {
         return value instanceof String text && text.startsWith("data:");
     }
 
+    /** The value to store for an image field: a {@code data:} URL is uploaded and becomes its URL; others are kept. */
+    public Object stored(String prefix, Object value) {
+        return isDataUrl(value) ? upload(prefix, (String) value) : value;
+    }
+
     /** Stores a {@code data:<type>;base64,<bytes>} URL under {@code prefix}, returning its public URL. */
     public synchronized String upload(String prefix, String dataUrl) {
         int comma = dataUrl.indexOf(',');

@@ -54,8 +54,7 @@ class RealEstateCustomizers {
             StorageService s3 = integrations.using("s3", StorageService.class);
             List<String> urls = new ArrayList<>();
             for (Object image : images) {
-                urls.add(s3 != null && StorageService.isDataUrl(image) ? s3.upload("properties", (String) image)
-                        : String.valueOf(image));
+                urls.add(String.valueOf(s3 != null ? s3.stored("properties", image) : image));
             }
             return Map.of("images", urls);
         });

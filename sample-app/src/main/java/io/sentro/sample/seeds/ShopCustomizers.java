@@ -35,8 +35,7 @@ class ShopCustomizers {
         c.replaceFieldWriting("image", value -> {
             StorageService s3 = integrations.using("s3", StorageService.class);
             Map<String, Object> written = new HashMap<>();
-            written.put("image", s3 != null && StorageService.isDataUrl(value) ? s3.upload("products", (String) value)
-                    : value);
+            written.put("image", s3 != null ? s3.stored("products", value) : value);
             return written;
         });
         c.addDisplayField("formattedPrice", product -> money((BigDecimal) product.get("price")));

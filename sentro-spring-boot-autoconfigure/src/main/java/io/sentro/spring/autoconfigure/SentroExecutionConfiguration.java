@@ -32,10 +32,10 @@ class SentroExecutionConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SqlExecutor sentroSqlExecutor(DataSource dataSource, SqlRenderer renderer,
+    SqlExecutor sentroSqlExecutor(DataSource dataSource, SqlRenderer renderer, SchemaModel model,
             ObjectProvider<PlatformTransactionManager> transactionManager) {
         PlatformTransactionManager transactions = transactionManager
                 .getIfUnique(() -> new JdbcTransactionManager(dataSource));
-        return new SqlExecutor(new JdbcTemplate(dataSource), new TransactionTemplate(transactions), renderer);
+        return new SqlExecutor(new JdbcTemplate(dataSource), new TransactionTemplate(transactions), renderer, model);
     }
 }

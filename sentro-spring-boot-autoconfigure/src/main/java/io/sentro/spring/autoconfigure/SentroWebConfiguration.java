@@ -42,6 +42,10 @@ class SentroWebConfiguration {
 
     private final ApiRequestParser parser = new ApiRequestParser();
 
+    private final ValueConverter values = new ValueConverter(parser.jsonMapper());
+
+    private final JsonResponses responses = new JsonResponses();
+
     @Bean
     @ConditionalOnMissingBean
     Integrations sentroIntegrations() {
@@ -82,7 +86,7 @@ class SentroWebConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SentroDb sentroDb(SchemaModel model, SqlExecutor executor) {
-        return OperationRunner.db(model, new ValueConverter(parser.jsonMapper()), executor);
+        return OperationRunner.db(model, values, executor);
     }
 
     @Bean
@@ -93,7 +97,7 @@ class SentroWebConfiguration {
         Assert.state(page.getDefaultSize() > 0, "sentro.page.default-size must be positive");
         Assert.state(page.getDefaultSize() <= page.getMaxSize(),
                 "sentro.page.default-size must not exceed sentro.page.max-size");
-        Planner planner = new Planner(new ValueConverter(parser.jsonMapper()), page.getDefaultSize(), page.getMaxSize());
+        Planner planner = new Planner(values, page.getDefaultSize(), page.getMaxSize());
         return new OperationRunner(registry, planner, executor, db, integrations);
     }
 
@@ -102,7 +106,7 @@ class SentroWebConfiguration {
     ApiEndpoints sentroApiEndpoints(SchemaModel model, CustomizerRegistry registry, SqlDialect dialect,
             OperationRunner runner, TypeScriptDeclarations typeScript, SentroProperties properties) {
         String basePath = normalizedBasePath(properties.getBasePath());
-        return new ApiEndpoints(model, basePath, parser, runner, new JsonResponses(),
+        return new ApiEndpoints(model, basePath, parser, runner, responses,
                 new SchemaDocument(model, registry, dialect.name(), basePath), typeScript.source());
     }
 
@@ -135,7 +139,7 @@ class SentroWebConfiguration {
     SentroHandlerMapping sentroHandlerMapping(SchemaModel model, CustomizerRegistry registry, ApiEndpoints endpoints,
             SentroProperties properties) {
         return new SentroHandlerMapping(model, registry, normalizedBasePath(properties.getBasePath()), endpoints,
-                new JsonResponses());
+                responses);
     }
 
     static String normalizedBasePath(String basePath) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.introspect.MySqlIntrospector;
 import io.sentro.spring.introspect.SchemaIntrospector;
+import io.sentro.spring.schema.ColumnType;
 
 /**
  * MySQL 8: backtick identifiers, {@code LIMIT/OFFSET}, no RETURNING (rows are selected again by key in the same
@@ -43,6 +44,12 @@ public class MySqlDialect implements SqlDialect {
     @Override
     public String defaultValues() {
         return "() VALUES ()";
+    }
+
+    @Override
+    public Object bindValue(ColumnType type, Object value) {
+        // MariaDB's uuid type takes its text form; MySQL Connector/J has no binding for java.util.UUID.
+        return type.kind() == io.sentro.spring.schema.TypeKind.UUID ? value.toString() : SqlDialect.super.bindValue(type, value);
     }
 
     @Override

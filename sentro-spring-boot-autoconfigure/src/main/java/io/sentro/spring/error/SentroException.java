@@ -58,7 +58,8 @@ public class SentroException extends RuntimeException {
         return parameter;
     }
 
-    public static SentroException badRequest(ErrorCode code, String parameter, String detail) {
-        return new SentroException(code, detail, parameter);
+    /** No row of the table has the key in the path. */
+    public static SentroException rowNotFound(String table) {
+        return new SentroException(ErrorCode.ROW_NOT_FOUND, "No row of '" + table + "' has this key", "id");
     }
 }

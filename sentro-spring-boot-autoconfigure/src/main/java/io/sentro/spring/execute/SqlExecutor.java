@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import io.sentro.spring.plan.OperationPlan.GetPlan;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
 import io.sentro.spring.plan.OperationPlan.UpdatePlan;
 import io.sentro.spring.schema.Column;
+import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
 import io.sentro.spring.sql.SqlRenderer;
 import io.sentro.spring.sql.SqlStatement;
@@ -49,17 +51,19 @@ public final class SqlExecutor {
     private final TransactionTemplate transactions;
     private final SqlRenderer renderer;
     private final SqlDialect dialect;
+    private final Map<Column, ValueReader> readers = new IdentityHashMap<>();
 
-    public SqlExecutor(JdbcTemplate jdbc, TransactionTemplate transactions, SqlRenderer renderer) {
+    /** Chooses the reader of every served column once, so that no request decides how to read a type. */
+    public SqlExecutor(JdbcTemplate jdbc, TransactionTemplate transactions, SqlRenderer renderer, SchemaModel model) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.renderer = renderer;
         this.dialect = renderer.dialect();
-    }
-
-    /** The transactions writes run in; hooks and actions join them. */
-    public TransactionTemplate transactions() {
-        return transactions;
+        for (Table table : model.tables()) {
+            for (Column column : table.columns()) {
+                readers.put(column, dialect.reader(column.type()));
+            }
+        }
     }
 
     public RowPage read(ReadPlan plan) {
@@ -189,7 +193,8 @@ public final class SqlExecutor {
         ValueReader[] readers = new ValueReader[columns.size()];
         String[] names = new String[columns.size()];
         for (int i = 0; i < readers.length; i++) {
-            readers[i] = dialect.reader(columns.get(i).type());
+            ValueReader reader = this.readers.get(columns.get(i));
+            readers[i] = reader != null ? reader : dialect.reader(columns.get(i).type());
             names[i] = columns.get(i).name();
         }
         List<Map<String, Object>> rows = new ArrayList<>();

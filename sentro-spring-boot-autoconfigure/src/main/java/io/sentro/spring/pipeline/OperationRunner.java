@@ -528,6 +528,6 @@ public final class OperationRunner {
     }
 
     private static SentroException notFound(Table table) {
-        return new SentroException(ErrorCode.ROW_NOT_FOUND, "No row of '" + table.name() + "' has this key", "id");
+        return SentroException.rowNotFound(table.name());
     }
 }

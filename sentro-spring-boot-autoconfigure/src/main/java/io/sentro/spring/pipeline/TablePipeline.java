@@ -72,10 +72,6 @@ public final class TablePipeline {
         return displayName != null ? displayName : table.name();
     }
 
-    public boolean renamed() {
-        return displayName != null;
-    }
-
     /** The display name of a column: the customizer's, or the column name. */
     public String columnDisplayName(String column) {
         return columnDisplayNames.getOrDefault(column, column);

@@ -28,13 +28,6 @@ public enum TypeKind {
     /** Anything else: served as its string form and never writable. */
     OTHER;
 
-    public boolean isNumeric() {
-        return switch (this) {
-            case SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE -> true;
-            default -> false;
-        };
-    }
-
     public boolean isIntegral() {
         return this == SMALLINT || this == INTEGER || this == BIGINT;
     }

@@ -274,6 +274,6 @@ public final class ApiEndpoints {
     }
 
     private static SentroException notFound(Table table) {
-        return new SentroException(ErrorCode.ROW_NOT_FOUND, "No row of '" + table.name() + "' has this key", "id");
+        return SentroException.rowNotFound(table.name());
     }
 }

@@ -238,7 +238,7 @@ public final class JsonResponses {
             json.writeEndArray();
         }
         else if (value instanceof Object[] array) {
-            writeValue(json, List.of(array));
+            writeValue(json, java.util.Arrays.asList(array));
         }
         else {
             json.writeString(value.toString());

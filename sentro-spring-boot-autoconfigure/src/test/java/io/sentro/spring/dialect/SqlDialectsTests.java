@@ -51,6 +51,15 @@ class SqlDialectsTests {
     }
 
     @Test
+    void bindsUuidsAsTextOnMySqlAndAsUuidsOnPostgres() {
+        java.util.UUID uuid = java.util.UUID.fromString("0b6f3c8e-8d2a-4f43-9a3e-2d7f7d0a8c11");
+        io.sentro.spring.schema.ColumnType type = io.sentro.spring.schema.ColumnType.of("uuid",
+                io.sentro.spring.schema.TypeKind.UUID);
+        assertThat(new MariaDbDialect().bindValue(type, uuid)).isEqualTo(uuid.toString());
+        assertThat(new PostgresDialect().bindValue(type, uuid)).isSameAs(uuid);
+    }
+
+    @Test
     void escapesLikeWildcardsForLiteralSearch() {
         assertThat(new PostgresDialect().escapeLike("50%_!")).isEqualTo("50!%!_!!");
         assertThat(new SqlServerDialect().escapeLike("[a]")).isEqualTo("![a]");

@@ -467,7 +467,7 @@ abstract class ApiScenarios extends DatabaseScenarios {
         return new ArrayList<>(object.propertyNames());
     }
 
-    private static JsonNode table(JsonNode schema, String name) {
+    static JsonNode table(JsonNode schema, String name) {
         for (JsonNode table : schema.get("tables").values()) {
             if (table.get("name").asString().equals(name)) {
                 return table;
@@ -476,7 +476,7 @@ abstract class ApiScenarios extends DatabaseScenarios {
         throw new AssertionError("no table " + name + " in _schema");
     }
 
-    private static JsonNode column(JsonNode table, String name) {
+    static JsonNode column(JsonNode table, String name) {
         for (JsonNode column : table.get("columns").values()) {
             if (column.get("name").asString().equals(name)) {
                 return column;

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static io.sentro.spring.it.ApiScenarios.assertProblem;
+import static io.sentro.spring.it.ApiScenarios.column;
 import static io.sentro.spring.it.ApiScenarios.ok;
+import static io.sentro.spring.it.ApiScenarios.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -209,23 +211,5 @@ abstract class CustomizerScenarios extends DatabaseScenarios {
                 + "(SELECT COUNT(*) FROM labels), (SELECT COUNT(*) FROM audit_log), (SELECT SUM(views) FROM posts)",
                 (rs, i) -> rs.getLong(1) + ":" + rs.getLong(2) + ":" + rs.getLong(3) + ":" + rs.getLong(4) + ":"
                         + rs.getLong(5));
-    }
-
-    private static JsonNode table(JsonNode schema, String name) {
-        for (JsonNode table : schema.get("tables").values()) {
-            if (table.get("name").asString().equals(name)) {
-                return table;
-            }
-        }
-        throw new AssertionError("no table " + name);
-    }
-
-    private static JsonNode column(JsonNode table, String name) {
-        for (JsonNode column : table.get("columns").values()) {
-            if (column.get("name").asString().equals(name)) {
-                return column;
-            }
-        }
-        throw new AssertionError("no column " + name);
     }
 }
