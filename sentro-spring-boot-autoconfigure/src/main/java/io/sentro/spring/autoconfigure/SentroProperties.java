@@ -1,7 +1,11 @@
 package io.sentro.spring.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -56,6 +60,12 @@ public class SentroProperties {
     private final Page page = new Page();
 
     private final Types types = new Types();
+
+    private final Security security = new Security();
+
+    public Security getSecurity() {
+        return security;
+    }
 
     public Types getTypes() {
         return types;
@@ -170,14 +180,239 @@ public class SentroProperties {
          * File to write the TypeScript declarations to at start-up, e.g. frontend/src/api-types.ts. Not written
          * when empty.
          */
-        private @org.jspecify.annotations.Nullable String output;
+        private @Nullable String output;
 
-        public @org.jspecify.annotations.Nullable String getOutput() {
+        public @Nullable String getOutput() {
             return output;
         }
 
-        public void setOutput(@org.jspecify.annotations.Nullable String output) {
+        public void setOutput(@Nullable String output) {
             this.output = output;
+        }
+    }
+
+    /**
+     * Access control of the API: credentials and rules.
+     */
+    public static class Security {
+
+        private final Access access = new Access();
+
+        /**
+         * API keys accepted in the X-API-Key header. When none is set, no JWT decoder is configured and the default
+         * rule is 'authenticated', a random key is generated at start-up and logged.
+         */
+        private List<ApiKey> apiKeys = new ArrayList<>();
+
+        private final Jwt jwt = new Jwt();
+
+        public Access getAccess() {
+            return access;
+        }
+
+        public List<ApiKey> getApiKeys() {
+            return apiKeys;
+        }
+
+        public void setApiKeys(List<ApiKey> apiKeys) {
+            this.apiKeys = apiKeys;
+        }
+
+        public Jwt getJwt() {
+            return jwt;
+        }
+    }
+
+    /**
+     * Who may do what: a default rule, and rules per table. A rule is 'permit-all', 'authenticated', 'deny-all', or a
+     * comma-separated list of roles (EDITOR,ADMIN: authorities ROLE_EDITOR, ROLE_ADMIN).
+     */
+    public static class Access {
+
+        private String defaultRule = "authenticated";
+
+        /**
+         * Rules per table, by the table's name in URLs.
+         */
+        private Map<String, TableAccess> tables = new LinkedHashMap<>();
+
+        /** Rule for every table and operation without a rule of its own: permit-all, authenticated or deny-all. */
+        public String getDefault() {
+            return defaultRule;
+        }
+
+        public void setDefault(String defaultRule) {
+            this.defaultRule = defaultRule;
+        }
+
+        public Map<String, TableAccess> getTables() {
+            return tables;
+        }
+
+        public void setTables(Map<String, TableAccess> tables) {
+            this.tables = tables;
+        }
+    }
+
+    /**
+     * Access rules of one table.
+     */
+    public static class TableAccess {
+
+        /**
+         * Rule for reading rows (list, get, count, search).
+         */
+        private @Nullable String read;
+
+        /**
+         * Rule for creating rows.
+         */
+        private @Nullable String create;
+
+        /**
+         * Rule for updating rows (PATCH and PUT).
+         */
+        private @Nullable String update;
+
+        /**
+         * Rule for deleting rows.
+         */
+        private @Nullable String delete;
+
+        /**
+         * Rules per action id. An action without one follows 'update' (detail actions) or 'read' (table actions).
+         */
+        private Map<String, String> actions = new LinkedHashMap<>();
+
+        /**
+         * Columns never returned, filtered, sorted, searched or written by callers.
+         */
+        private List<String> hiddenColumns = new ArrayList<>();
+
+        public @Nullable String getRead() {
+            return read;
+        }
+
+        public void setRead(@Nullable String read) {
+            this.read = read;
+        }
+
+        public @Nullable String getCreate() {
+            return create;
+        }
+
+        public void setCreate(@Nullable String create) {
+            this.create = create;
+        }
+
+        public @Nullable String getUpdate() {
+            return update;
+        }
+
+        public void setUpdate(@Nullable String update) {
+            this.update = update;
+        }
+
+        public @Nullable String getDelete() {
+            return delete;
+        }
+
+        public void setDelete(@Nullable String delete) {
+            this.delete = delete;
+        }
+
+        public Map<String, String> getActions() {
+            return actions;
+        }
+
+        public void setActions(Map<String, String> actions) {
+            this.actions = actions;
+        }
+
+        public List<String> getHiddenColumns() {
+            return hiddenColumns;
+        }
+
+        public void setHiddenColumns(List<String> hiddenColumns) {
+            this.hiddenColumns = hiddenColumns;
+        }
+    }
+
+    /**
+     * One API key.
+     */
+    public static class ApiKey {
+
+        /**
+         * Name of the key's holder, the principal name hooks and logs see.
+         */
+        private String name = "api-key";
+
+        /**
+         * The key: plain text, or hashed in Spring Security's '{id}' form such as '{bcrypt}$2a$10$...'.
+         */
+        private @Nullable String key;
+
+        /**
+         * Roles of the key's holder, e.g. EDITOR (the authority ROLE_EDITOR).
+         */
+        private List<String> roles = new ArrayList<>();
+
+        /**
+         * Attributes of the key's holder, e.g. organization=acme.
+         */
+        private Map<String, String> attributes = new LinkedHashMap<>();
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public @Nullable String getKey() {
+            return key;
+        }
+
+        public void setKey(@Nullable String key) {
+            this.key = key;
+        }
+
+        public List<String> getRoles() {
+            return roles;
+        }
+
+        public void setRoles(List<String> roles) {
+            this.roles = roles;
+        }
+
+        public Map<String, String> getAttributes() {
+            return attributes;
+        }
+
+        public void setAttributes(Map<String, String> attributes) {
+            this.attributes = attributes;
+        }
+    }
+
+    /**
+     * Bearer JWTs, accepted when Spring Boot's OAuth2 resource server is configured
+     * (spring.security.oauth2.resourceserver.jwt.*).
+     */
+    public static class Jwt {
+
+        /**
+         * Claim holding the caller's roles, a list or a space-separated string; each becomes ROLE_<name>.
+         */
+        private String rolesClaim = "roles";
+
+        public String getRolesClaim() {
+            return rolesClaim;
+        }
+
+        public void setRolesClaim(String rolesClaim) {
+            this.rolesClaim = rolesClaim;
         }
     }
 }

@@ -18,6 +18,7 @@ import io.sentro.spring.plan.Planner;
 import io.sentro.spring.plan.ValueConverter;
 import io.sentro.spring.request.ApiRequestParser;
 import io.sentro.spring.schema.SchemaModel;
+import io.sentro.spring.security.AccessPolicy;
 import io.sentro.spring.web.ApiEndpoints;
 import io.sentro.spring.web.JsonResponses;
 import io.sentro.spring.web.SchemaDocument;
@@ -104,16 +105,19 @@ class SentroWebConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ApiEndpoints sentroApiEndpoints(SchemaModel model, CustomizerRegistry registry, SqlDialect dialect,
-            OperationRunner runner, TypeScriptDeclarations typeScript, SentroProperties properties) {
+            OperationRunner runner, TypeScriptDeclarations typeScript, AccessPolicy access,
+            SentroProperties properties) {
         String basePath = normalizedBasePath(properties.getBasePath());
         return new ApiEndpoints(model, basePath, parser, runner, responses,
-                new SchemaDocument(model, registry, dialect.name(), basePath), typeScript.source());
+                new SchemaDocument(model, registry, dialect.name(), basePath, access::hiddenFromEveryone), typeScript,
+                access);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    TypeScriptDeclarations sentroTypeScriptDeclarations(SchemaModel model, CustomizerRegistry registry) {
-        return new TypeScriptDeclarations(model, registry);
+    TypeScriptDeclarations sentroTypeScriptDeclarations(SchemaModel model, CustomizerRegistry registry,
+            AccessPolicy access) {
+        return new TypeScriptDeclarations(model, registry, access::hiddenFromEveryone);
     }
 
     /** Writes the TypeScript declarations to {@code sentro.types.output} at start-up, when it is set. */
@@ -137,9 +141,9 @@ class SentroWebConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SentroHandlerMapping sentroHandlerMapping(SchemaModel model, CustomizerRegistry registry, ApiEndpoints endpoints,
-            SentroProperties properties) {
+            AccessPolicy access, SentroProperties properties) {
         return new SentroHandlerMapping(model, registry, normalizedBasePath(properties.getBasePath()), endpoints,
-                responses);
+                responses, access);
     }
 
     static String normalizedBasePath(String basePath) {

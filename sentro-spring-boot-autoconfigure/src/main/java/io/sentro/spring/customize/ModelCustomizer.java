@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.authorization.AuthorizationManager;
 
 /**
  * Business logic for one table, declared as a Spring bean:
@@ -40,6 +41,25 @@ public class ModelCustomizer {
     private final Map<String, DisplayField> displayFields = new LinkedHashMap<>();
     private final List<Hook> hooks = new ArrayList<>();
     private final List<Action> actions = new ArrayList<>();
+    private final Map<Operation, AccessDeclaration> operationAccess = new LinkedHashMap<>();
+    private final Map<String, AccessDeclaration> actionAccess = new LinkedHashMap<>();
+    private final List<HiddenColumns> hiddenColumns = new ArrayList<>();
+
+    /**
+     * An access rule declared in code: either rule text ({@code permit-all}, {@code authenticated}, {@code deny-all}
+     * or roles such as {@code EDITOR,ADMIN}), or an authorization manager of the application's own.
+     */
+    public record AccessDeclaration(@Nullable String rule, @Nullable AuthorizationManager<AccessRequest> manager) {
+    }
+
+    /** Columns never shown to callers, except to those holding one of {@code exceptForRoles} (when not empty). */
+    public record HiddenColumns(List<String> columns, List<String> exceptForRoles) {
+
+        public HiddenColumns {
+            columns = List.copyOf(columns);
+            exceptForRoles = List.copyOf(exceptForRoles);
+        }
+    }
 
     /** Customizes the table served under this name (as in {@code {base}/<table>}). */
     public ModelCustomizer(String table) {
@@ -88,6 +108,82 @@ public class ModelCustomizer {
     public ModelCustomizer addAction(Action action) {
         actions.add(action);
         return this;
+    }
+
+    /**
+     * Who may run {@code operation} on this table: {@code permit-all}, {@code authenticated}, {@code deny-all}, or a
+     * comma-separated list of roles. A {@code sentro.security.access.tables.<table>.<operation>} property, when set,
+     * takes precedence (so that operators can change a rule without a rebuild).
+     */
+    public ModelCustomizer access(Operation operation, String rule) {
+        operationAccess.put(operation, new AccessDeclaration(checkedRule(rule), null));
+        return this;
+    }
+
+    /** Only callers holding one of the roles may run {@code operation}, e.g. {@code allow(UPDATE, "EDITOR")}. */
+    public ModelCustomizer allow(Operation operation, String... roles) {
+        return access(operation, String.join(",", roles));
+    }
+
+    /** Decides {@code operation} with an authorization manager of the application's own. */
+    public ModelCustomizer authorize(Operation operation, AuthorizationManager<AccessRequest> manager) {
+        operationAccess.put(operation, new AccessDeclaration(null, manager));
+        return this;
+    }
+
+    /** Who may run the action {@code actionId}; the same forms as {@link #access(Operation, String)}. */
+    public ModelCustomizer accessAction(String actionId, String rule) {
+        actionAccess.put(actionId, new AccessDeclaration(checkedRule(rule), null));
+        return this;
+    }
+
+    /** Only callers holding one of the roles may run the action {@code actionId}. */
+    public ModelCustomizer allowAction(String actionId, String... roles) {
+        return accessAction(actionId, String.join(",", roles));
+    }
+
+    /** Decides the action {@code actionId} with an authorization manager of the application's own. */
+    public ModelCustomizer authorizeAction(String actionId, AuthorizationManager<AccessRequest> manager) {
+        actionAccess.put(actionId, new AccessDeclaration(null, manager));
+        return this;
+    }
+
+    /**
+     * Columns never returned, filtered, sorted, searched or written by any caller (a {@code password} column, say).
+     * Hooks and field writers may still write them.
+     */
+    public ModelCustomizer hideColumns(String... columns) {
+        hiddenColumns.add(new HiddenColumns(List.of(columns), List.of()));
+        return this;
+    }
+
+    /** Columns hidden from every caller who holds none of {@code roles}. */
+    public ModelCustomizer hideColumnsExceptFor(List<String> roles, String... columns) {
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("hideColumnsExceptFor needs at least one role; use hideColumns");
+        }
+        hiddenColumns.add(new HiddenColumns(List.of(columns), roles));
+        return this;
+    }
+
+    private String checkedRule(String rule) {
+        if (!rule.trim().matches("[A-Za-z0-9_.:-]+(\\s*,\\s*[A-Za-z0-9_.:-]+)*")) {
+            throw new IllegalArgumentException("Access rule '" + rule + "' on '" + table + "': expected permit-all, "
+                    + "authenticated, deny-all or a comma-separated list of role names (e.g. EDITOR,ADMIN)");
+        }
+        return rule;
+    }
+
+    public Map<Operation, AccessDeclaration> operationAccess() {
+        return Collections.unmodifiableMap(operationAccess);
+    }
+
+    public Map<String, AccessDeclaration> actionAccess() {
+        return Collections.unmodifiableMap(actionAccess);
+    }
+
+    public List<HiddenColumns> hiddenColumns() {
+        return Collections.unmodifiableList(hiddenColumns);
     }
 
     public String table() {

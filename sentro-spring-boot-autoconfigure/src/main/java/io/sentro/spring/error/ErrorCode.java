@@ -3,7 +3,7 @@ package io.sentro.spring.error;
 /**
  * Stable problem codes, grouped by the stage that raises them: {@code SENTRO-1xx} request and validation,
  * {@code 2xx} routing, {@code 3xx} the application's hooks and actions, {@code 4xx} conflicts with stored data,
- * {@code 5xx} the database or Sentro itself.
+ * {@code 5xx} the database or Sentro itself, {@code 6xx} access control.
  * The code and the {@code type} URI are part of the HTTP contract; clients may switch on them.
  */
 public enum ErrorCode {
@@ -30,6 +30,9 @@ public enum ErrorCode {
 
     UNIQUE_VIOLATION("SENTRO-401", 409, "unique-violation", "Unique constraint violated"),
     FOREIGN_KEY_VIOLATION("SENTRO-402", 409, "foreign-key-violation", "Foreign key constraint violated"),
+
+    UNAUTHENTICATED("SENTRO-601", 401, "unauthenticated", "Authentication required"),
+    FORBIDDEN("SENTRO-602", 403, "forbidden", "Access denied"),
 
     DATABASE_UNAVAILABLE("SENTRO-501", 503, "database-unavailable", "Database unavailable"),
     INTERNAL_ERROR("SENTRO-500", 500, "internal-error", "Internal error");

@@ -11,6 +11,8 @@ public class SentroException extends RuntimeException {
     private final ErrorCode code;
     private final int status;
     private final @Nullable String parameter;
+    private final java.util.Map<String, String> headers;
+    private final java.util.Map<String, String> extensions;
 
     /**
      * Refuses an operation from a hook or action with an HTTP status (4xx) and a message for the client, e.g.
@@ -24,6 +26,8 @@ public class SentroException extends RuntimeException {
         this.code = ErrorCode.HOOK_REJECTED;
         this.status = status;
         this.parameter = null;
+        this.headers = java.util.Map.of();
+        this.extensions = java.util.Map.of();
     }
 
     public SentroException(ErrorCode code, String detail) {
@@ -35,10 +39,37 @@ public class SentroException extends RuntimeException {
     }
 
     public SentroException(ErrorCode code, String detail, @Nullable String parameter, @Nullable Throwable cause) {
+        this(code, detail, parameter, cause, java.util.Map.of(), java.util.Map.of());
+    }
+
+    private SentroException(ErrorCode code, String detail, @Nullable String parameter, @Nullable Throwable cause,
+            java.util.Map<String, String> headers, java.util.Map<String, String> extensions) {
         super(detail, cause);
         this.code = code;
         this.status = code.status();
         this.parameter = parameter;
+        this.headers = java.util.Map.copyOf(headers);
+        this.extensions = java.util.Map.copyOf(extensions);
+    }
+
+    /** The same problem with extension members in its body (RFC 9457 section 3.2), e.g. the table at fault. */
+    public SentroException withExtensions(java.util.Map<String, String> members) {
+        return new SentroException(code, getMessage(), parameter, getCause(), headers, members);
+    }
+
+    /** The same problem sent with response headers, e.g. {@code WWW-Authenticate} on a 401. */
+    public SentroException withHeaders(java.util.Map<String, String> responseHeaders) {
+        return new SentroException(code, getMessage(), parameter, getCause(), responseHeaders, extensions);
+    }
+
+    /** Response headers that go with the problem. */
+    public java.util.Map<String, String> headers() {
+        return headers;
+    }
+
+    /** Extension members of the problem body. */
+    public java.util.Map<String, String> extensions() {
+        return extensions;
     }
 
     public ErrorCode code() {

@@ -67,7 +67,27 @@ public final class CustomizerRegistry {
                             + "key, and '" + table.name() + "' has none");
                 }
             }
+            for (ModelCustomizer.HiddenColumns hidden : customizer.hiddenColumns()) {
+                for (String column : hidden.columns()) {
+                    requireColumn(bean, table, column, "hideColumns");
+                }
+            }
             pipelines.get(table.name()).merge(customizer);
+        }
+        checkActionAccess(orderedCustomizers);
+    }
+
+    /** Checks, once every customizer is merged, that access rules name actions that exist. */
+    private void checkActionAccess(List<NamedCustomizer> orderedCustomizers) {
+        for (NamedCustomizer named : orderedCustomizers) {
+            TablePipeline pipeline = pipelines.get(named.customizer().table());
+            for (String id : named.customizer().actionAccess().keySet()) {
+                if (pipeline.action(id).isEmpty()) {
+                    throw new InvalidCustomizerException(named.beanName(), "access rule for unknown action '" + id
+                            + "' of '" + pipeline.table().name() + "'. Actions: " + pipeline.actions().stream()
+                                    .map(Action::id).toList());
+                }
+            }
         }
     }
 

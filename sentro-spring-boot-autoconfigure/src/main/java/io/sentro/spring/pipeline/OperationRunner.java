@@ -26,6 +26,7 @@ import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
 import io.sentro.spring.execute.RowPage;
 import io.sentro.spring.execute.SqlExecutor;
+import io.sentro.spring.plan.Grant;
 import io.sentro.spring.plan.Key;
 import io.sentro.spring.plan.OperationPlan.GetPlan;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
@@ -86,11 +87,11 @@ public final class OperationRunner {
 
     // ---- READ ---------------------------------------------------------------------------------------------------
 
-    public ReadOutcome list(Table table, ListQuery query, HttpServletRequest request) {
+    public ReadOutcome list(Table table, ListQuery query, Grant grant, HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
         long[] page = new long[2];
         if (!hasHooks(pipeline, Operation.READ) && !pipeline.hasDisplayFields()) {
-            return readPage(pipeline, query, page);
+            return readPage(pipeline, query, grant, page);
         }
         HookContext context = context(Operation.READ, table, request);
         ReadQuery readQuery = new ReadQuery(filters(query.filters()), sortItems(query.sort()), query.fields(),
@@ -102,12 +103,12 @@ public final class OperationRunner {
         page[1] = readQuery.offset();
         OperationResult result = run(pipeline, context, payload, input -> {
             ReadQuery changed = input.query() != null ? input.query() : readQuery;
-            return readPage(pipeline, listQuery(changed, query), page).result();
+            return readPage(pipeline, listQuery(changed, query), grant, page).result();
         });
-        return new ReadOutcome(result, page[0], page[1]);
+        return new ReadOutcome(stripped(grant, result), page[0], page[1]);
     }
 
-    private ReadOutcome readPage(TablePipeline pipeline, ListQuery query, long[] page) {
+    private ReadOutcome readPage(TablePipeline pipeline, ListQuery query, Grant grant, long[] page) {
         Table table = pipeline.table();
         for (FilterTerm term : query.filters()) {
             refuseDisplayField(pipeline, term.column(), term.parameter());
@@ -119,7 +120,7 @@ public final class OperationRunner {
         }
         Projection projection = projection(pipeline, query.fields());
         ReadPlan plan = planner.read(table, new ListQuery(projection.columns(), query.sort(), query.filters(),
-                query.anyOf(), query.search(), query.limit(), query.offset(), query.count()));
+                query.anyOf(), query.search(), query.limit(), query.offset(), query.count()), grant);
         RowPage rows = executor.read(plan);
         page[0] = rows.limit();
         page[1] = rows.offset();
@@ -132,11 +133,11 @@ public final class OperationRunner {
      * hook narrowing reads (a tenant filter) narrows gets too.
      */
     public @Nullable Map<String, @Nullable Object> get(Table table, List<String> rawKey, List<String> fields,
-            HttpServletRequest request) {
+            Grant grant, HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
         Key key = planner.key(table, rawKey);
         if (!hasHooks(pipeline, Operation.READ) && !pipeline.hasDisplayFields()) {
-            return first(getRow(pipeline, key, fields));
+            return first(getRow(pipeline, key, fields, grant));
         }
         HookContext context = context(Operation.READ, table, request);
         List<ReadQuery.Filter> keyFilters = new ArrayList<>();
@@ -144,15 +145,15 @@ public final class OperationRunner {
         ReadQuery readQuery = new ReadQuery(keyFilters, List.of(), fields, null, 1, 0);
         Payload payload = new Payload(Operation.READ, Map.of(), keyMap(key), readQuery, context);
         ListQuery none = new ListQuery(List.of(), List.of(), List.of(), Map.of(), null, null, null, CountMode.NONE);
-        return first(run(pipeline, context, payload, input -> {
+        return first(stripped(grant, run(pipeline, context, payload, input -> {
             ReadQuery changed = input.query() != null ? input.query() : readQuery;
-            return readPage(pipeline, listQuery(changed, none), new long[2]).result();
-        }));
+            return readPage(pipeline, listQuery(changed, none), grant, new long[2]).result();
+        })));
     }
 
-    private OperationResult getRow(TablePipeline pipeline, Key key, List<String> fields) {
+    private OperationResult getRow(TablePipeline pipeline, Key key, List<String> fields, Grant grant) {
         Projection projection = projection(pipeline, fields);
-        GetPlan plan = planner.get(pipeline.table(), key, projection.columns());
+        GetPlan plan = planner.get(pipeline.table(), key, projection.columns(), grant);
         List<Map<String, @Nullable Object>> rows = new ArrayList<>(1);
         executor.get(plan).ifPresent(rows::add);
         projection.apply(pipeline, rows);
@@ -161,13 +162,13 @@ public final class OperationRunner {
 
     // ---- writes -------------------------------------------------------------------------------------------------
 
-    public CreateOutcome create(Table table, JsonNode body, HttpServletRequest request) {
+    public CreateOutcome create(Table table, JsonNode body, Grant grant, HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
         refuseDisplayFields(pipeline, body.isArray() ? body.values() : List.of(body));
-        BodyRows bodyRows = planner.createBody(table, body);
+        BodyRows bodyRows = planner.createBody(table, body, grant);
         if (!hasHooks(pipeline, Operation.CREATE) && pipeline.fieldWriters().isEmpty() && !pipeline.hasDisplayFields()) {
-            return new CreateOutcome(executor.create(planner.create(table, bodyRows.rows(), bodyRows.many())),
-                    bodyRows.many());
+            return new CreateOutcome(grant.strip(executor.create(planner.create(table, bodyRows.rows(),
+                    bodyRows.many()))), bodyRows.many());
         }
         return inTransaction(table, () -> {
             List<Map<String, @Nullable Object>> created = new ArrayList<>();
@@ -182,17 +183,17 @@ public final class OperationRunner {
                 });
                 created.addAll(result.rows());
             }
-            return new CreateOutcome(created, bodyRows.many());
+            return new CreateOutcome(grant.strip(created), bodyRows.many());
         });
     }
 
     /** Updates one row (PATCH, or PUT with {@code replace}); 404 when there is none. */
     public Map<String, @Nullable Object> update(Table table, List<String> rawKey, JsonNode body, boolean replace,
-            HttpServletRequest request) {
+            Grant grant, HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
         refuseDisplayFields(pipeline, List.of(body));
         Key key = planner.key(table, rawKey);
-        Map<String, @Nullable Object> values = planner.updateBody(table, body, replace ? key : null);
+        Map<String, @Nullable Object> values = planner.updateBody(table, body, replace ? key : null, grant);
         return inTransaction(table, () -> {
             HookContext context = context(Operation.UPDATE, table, request);
             Payload payload = new Payload(Operation.UPDATE, values, keyMap(key), null, context);
@@ -209,12 +210,12 @@ public final class OperationRunner {
             if (row == null) {
                 throw notFound(table);
             }
-            return row;
+            return grant.strip(row);
         });
     }
 
     /** Deletes one row; 404 when there is none. */
-    public void delete(Table table, List<String> rawKey, HttpServletRequest request) {
+    public void delete(Table table, List<String> rawKey, Grant grant, HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
         Key key = planner.key(table, rawKey);
         inTransaction(table, () -> {
@@ -236,7 +237,7 @@ public final class OperationRunner {
      * query selects.
      */
     public Map<String, @Nullable Object> tableAction(Table table, Action action, Map<String, @Nullable Object> body,
-            ListQuery selection, HttpServletRequest request) {
+            ListQuery selection, Grant grant, HttpServletRequest request) {
         return inTransaction(table, () -> {
             List<Map<String, @Nullable Object>> records;
             Object ids = body.get("ids");
@@ -247,7 +248,7 @@ public final class OperationRunner {
                 records = new ArrayList<>();
                 for (Object id : idList) {
                     List<String> rawKey = rawKey(table, id);
-                    Map<String, @Nullable Object> record = get(table, rawKey, List.of(), request);
+                    Map<String, @Nullable Object> record = get(table, rawKey, List.of(), grant, request);
                     if (record == null) {
                         throw new SentroException(ErrorCode.ROW_NOT_FOUND, "No row of '" + table.name() + "' has the key "
                                 + String.join(",", rawKey), "ids");
@@ -256,7 +257,7 @@ public final class OperationRunner {
                 }
             }
             else {
-                records = list(table, selection, request).result().rows();
+                records = list(table, selection, grant, request).result().rows();
             }
             HookContext context = context(Operation.READ, table, request);
             Action.TableHandler handler = action.tableHandler();
@@ -266,10 +267,10 @@ public final class OperationRunner {
 
     /** Runs a detail action on the record with the key; 404 when there is none. */
     public Map<String, @Nullable Object> detailAction(Table table, Action action, List<String> rawKey,
-            Map<String, @Nullable Object> body, HttpServletRequest request) {
+            Map<String, @Nullable Object> body, Grant grant, HttpServletRequest request) {
         Key key = planner.key(table, rawKey);
         return inTransaction(table, () -> {
-            Map<String, @Nullable Object> record = get(table, rawKey, List.of(), request);
+            Map<String, @Nullable Object> record = get(table, rawKey, List.of(), grant, request);
             if (record == null) {
                 throw notFound(table);
             }
@@ -521,6 +522,11 @@ public final class OperationRunner {
             map.put(column.name(), key.values().get(i));
         }
         return map;
+    }
+
+    /** The result without the columns the grant hides (hooks may have read or added them). */
+    private static OperationResult stripped(Grant grant, OperationResult result) {
+        return grant.hiddenColumns().isEmpty() ? result : new OperationResult(grant.strip(result.rows()), result.total());
     }
 
     private static @Nullable Map<String, @Nullable Object> first(OperationResult result) {

@@ -33,6 +33,9 @@ public final class TablePipeline {
     private final Map<Operation, List<AroundHook>> around = new EnumMap<>(Operation.class);
     private final Map<Operation, List<AfterHook>> after = new EnumMap<>(Operation.class);
     private final Map<String, Action> actions = new LinkedHashMap<>();
+    private final Map<Operation, ModelCustomizer.AccessDeclaration> operationAccess = new EnumMap<>(Operation.class);
+    private final Map<String, ModelCustomizer.AccessDeclaration> actionAccess = new LinkedHashMap<>();
+    private final List<ModelCustomizer.HiddenColumns> hiddenColumns = new ArrayList<>();
 
     TablePipeline(Table table) {
         this.table = table;
@@ -61,6 +64,24 @@ public final class TablePipeline {
         for (Action action : customizer.actions()) {
             actions.put(action.id(), action);
         }
+        operationAccess.putAll(customizer.operationAccess());
+        actionAccess.putAll(customizer.actionAccess());
+        hiddenColumns.addAll(customizer.hiddenColumns());
+    }
+
+    /** Access rules declared in code per operation; a later customizer's rule replaces an earlier one's. */
+    public Map<Operation, ModelCustomizer.AccessDeclaration> operationAccess() {
+        return java.util.Collections.unmodifiableMap(operationAccess);
+    }
+
+    /** Access rules declared in code per action id. */
+    public Map<String, ModelCustomizer.AccessDeclaration> actionAccess() {
+        return java.util.Collections.unmodifiableMap(actionAccess);
+    }
+
+    /** Hidden columns declared in code, all of them (they add up). */
+    public List<ModelCustomizer.HiddenColumns> hiddenColumns() {
+        return java.util.Collections.unmodifiableList(hiddenColumns);
     }
 
     public Table table() {

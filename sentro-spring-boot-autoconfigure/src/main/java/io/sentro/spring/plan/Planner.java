@@ -49,41 +49,43 @@ public final class Planner {
         return defaultPageSize;
     }
 
-    public ReadPlan read(Table table, ListQuery query) {
+    /** Plans a list read; columns the grant hides are unknown to it. */
+    public ReadPlan read(Table table, ListQuery query, Grant grant) {
         long limit = query.limit() == null ? defaultPageSize : query.limit();
         if (limit > maxPageSize) {
             throw new SentroException(ErrorCode.INVALID_PARAMETER, "'limit' is " + limit + ", above the maximum page size "
                     + maxPageSize + " (sentro.page.max-size)", "limit");
         }
         long offset = query.offset() == null ? 0 : query.offset();
-        List<Column> projection = projection(table, query.fields());
+        List<Column> projection = projection(table, query.fields(), grant);
         List<Filter> allOf = new ArrayList<>();
         for (FilterTerm term : query.filters()) {
-            allOf.add(filter(table, term));
+            allOf.add(filter(table, term, grant));
         }
         List<List<Filter>> anyOf = new ArrayList<>();
         for (List<FilterTerm> group : query.anyOf().values()) {
             List<Filter> filters = new ArrayList<>();
             for (FilterTerm term : group) {
-                filters.add(filter(table, term));
+                filters.add(filter(table, term, grant));
             }
             anyOf.add(filters);
         }
         List<Column> searchColumns = List.of();
         if (query.search() != null) {
-            searchColumns = table.columns().stream().filter(column -> column.kind() == TypeKind.TEXT).toList();
+            searchColumns = table.columns().stream()
+                    .filter(column -> column.kind() == TypeKind.TEXT && !grant.hides(column.name())).toList();
             if (searchColumns.isEmpty()) {
                 throw new SentroException(ErrorCode.INVALID_PARAMETER, "'search' needs a text column, and table '"
                         + table.name() + "' has none; filter with where.<column>.<operator> instead", "search");
             }
         }
         Condition condition = new Condition(allOf, anyOf, searchColumns, query.search());
-        return new ReadPlan(table, projection, condition, order(table, query.sort()), limit, offset,
+        return new ReadPlan(table, projection, condition, order(table, query.sort(), grant), limit, offset,
                 query.count() == CountMode.EXACT);
     }
 
-    public GetPlan get(Table table, Key key, List<String> fields) {
-        return new GetPlan(table, key, projection(table, fields));
+    public GetPlan get(Table table, Key key, List<String> fields, Grant grant) {
+        return new GetPlan(table, key, projection(table, fields, grant));
     }
 
     public Key key(Table table, List<String> rawKey) {
@@ -110,9 +112,9 @@ public final class Planner {
      * Reads a create body into rows of typed values keyed by column name. Unknown fields, fields the database fills
      * and values that do not convert are refused here, before any hook runs.
      */
-    public BodyRows createBody(Table table, JsonNode body) {
+    public BodyRows createBody(Table table, JsonNode body, Grant grant) {
         if (body.isObject()) {
-            return new BodyRows(List.of(bodyValues(table, body, "")), false);
+            return new BodyRows(List.of(bodyValues(table, body, "", grant)), false);
         }
         if (body.isArray()) {
             if (body.isEmpty()) {
@@ -126,7 +128,7 @@ public final class Planner {
                     throw new SentroException(ErrorCode.INVALID_BODY, "Item " + prefix.substring(0, prefix.length() - 1)
                             + " of the body must be a JSON object", "body");
                 }
-                rows.add(bodyValues(table, row, prefix));
+                rows.add(bodyValues(table, row, prefix, grant));
             }
             return new BodyRows(rows, true);
         }
@@ -139,12 +141,13 @@ public final class Planner {
      * the key in the path: a key column in the body may repeat it (as a row read with GET has it), even when the
      * database assigns that column, but may not differ from it.
      */
-    public Map<String, @Nullable Object> updateBody(Table table, JsonNode body, @Nullable Key replacedKey) {
+    public Map<String, @Nullable Object> updateBody(Table table, JsonNode body, @Nullable Key replacedKey,
+            Grant grant) {
         if (!body.isObject()) {
             throw new SentroException(ErrorCode.INVALID_BODY, "The body must be a JSON object", "body");
         }
         if (replacedKey == null) {
-            return bodyValues(table, body, "");
+            return bodyValues(table, body, "", grant);
         }
         tools.jackson.databind.node.ObjectNode rest = (tools.jackson.databind.node.ObjectNode) body.deepCopy();
         for (int i = 0; i < replacedKey.columns().size(); i++) {
@@ -156,7 +159,7 @@ public final class Planner {
                         + "' differs from the key in the path; PUT replaces the row at its path", keyColumn.name());
             }
         }
-        return bodyValues(table, rest, "");
+        return bodyValues(table, rest, "", grant);
     }
 
     private static boolean sameValue(@Nullable Object given, Object key) {
@@ -226,10 +229,10 @@ public final class Planner {
         return new DeletePlan(table, key);
     }
 
-    private Map<String, @Nullable Object> bodyValues(Table table, JsonNode body, String prefix) {
+    private Map<String, @Nullable Object> bodyValues(Table table, JsonNode body, String prefix, Grant grant) {
         Map<String, @Nullable Object> row = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : body.properties()) {
-            Column column = writableColumn(table, field.getKey(), prefix + field.getKey());
+            Column column = writableColumn(table, field.getKey(), prefix + field.getKey(), grant);
             row.put(column.name(), values.fromJsonForHooks(column, field.getValue(), prefix + field.getKey()));
         }
         return row;
@@ -238,16 +241,17 @@ public final class Planner {
     private Map<Column, Object> columnValues(Table table, Map<String, @Nullable Object> values, String prefix) {
         Map<Column, Object> row = new LinkedHashMap<>();
         for (Map.Entry<String, @Nullable Object> field : values.entrySet()) {
-            Column column = writableColumn(table, field.getKey(), prefix + field.getKey());
+            Column column = writableColumn(table, field.getKey(), prefix + field.getKey(), Grant.FULL);
             row.put(column, this.values.fromObject(column, field.getValue(), prefix + field.getKey()));
         }
         return row;
     }
 
-    private static Column writableColumn(Table table, String name, String parameter) {
-        Column column = table.column(name).orElseThrow(() -> new SentroException(ErrorCode.UNKNOWN_COLUMN,
-                "Unknown field '" + parameter + "': table '" + table.name() + "' has no column '" + name
-                        + "'. Columns: " + columnNames(table), parameter));
+    private static Column writableColumn(Table table, String name, String parameter, Grant grant) {
+        Column column = table.column(name).filter(found -> !grant.hides(found.name())).orElseThrow(() ->
+                new SentroException(ErrorCode.UNKNOWN_COLUMN, "Unknown field '" + parameter + "': table '"
+                        + table.name() + "' has no column '" + name + "'. Columns: " + columnNames(table, grant),
+                        parameter));
         if (!column.writable()) {
             throw new SentroException(ErrorCode.READ_ONLY_COLUMN, "Field '" + parameter + "' cannot be written: "
                     + readOnlyReason(column), parameter);
@@ -276,8 +280,8 @@ public final class Planner {
                 + String.join(", ", names) + " (NOT NULL without a default)", names.get(0));
     }
 
-    private Filter filter(Table table, FilterTerm term) {
-        Column column = column(table, term.column(), term.parameter());
+    private Filter filter(Table table, FilterTerm term, Grant grant) {
+        Column column = column(table, term.column(), term.parameter(), grant);
         Operator operator = term.operator();
         TypeKind kind = column.kind();
         String parameter = term.parameter();
@@ -319,10 +323,10 @@ public final class Planner {
         return new Filter(column, operator, values.fromText(column, term.values().get(0), parameter));
     }
 
-    private static List<SortOrder> order(Table table, List<SortTerm> sort) {
+    private static List<SortOrder> order(Table table, List<SortTerm> sort, Grant grant) {
         List<SortOrder> order = new ArrayList<>();
         for (SortTerm term : sort) {
-            Column column = column(table, term.column(), "sort");
+            Column column = column(table, term.column(), "sort", grant);
             if (!column.kind().isComparable()) {
                 throw new SentroException(ErrorCode.INVALID_PARAMETER, "Cannot sort by column '" + column.name() + "' ("
                         + column.type().databaseType() + ")", "sort");
@@ -338,13 +342,14 @@ public final class Planner {
         return order;
     }
 
-    private static List<Column> projection(Table table, List<String> fields) {
+    private static List<Column> projection(Table table, List<String> fields, Grant grant) {
         if (fields.isEmpty()) {
-            return table.columns();
+            return grant.hiddenColumns().isEmpty() ? table.columns()
+                    : table.columns().stream().filter(column -> !grant.hides(column.name())).toList();
         }
         List<Column> projection = new ArrayList<>(fields.size());
         for (String field : fields) {
-            Column column = column(table, field, "fields");
+            Column column = column(table, field, "fields", grant);
             if (!projection.contains(column)) {
                 projection.add(column);
             }
@@ -352,13 +357,15 @@ public final class Planner {
         return projection;
     }
 
-    private static Column column(Table table, String name, String parameter) {
-        return table.column(name).orElseThrow(() -> new SentroException(ErrorCode.UNKNOWN_COLUMN, "Unknown column '"
-                + name + "' in '" + parameter + "': table '" + table.name() + "' has columns " + columnNames(table),
-                parameter));
+    /** A column the caller may name; a hidden one is as unknown as a column the table lacks (no oracle). */
+    private static Column column(Table table, String name, String parameter, Grant grant) {
+        return table.column(name).filter(found -> !grant.hides(found.name())).orElseThrow(() ->
+                new SentroException(ErrorCode.UNKNOWN_COLUMN, "Unknown column '" + name + "' in '" + parameter
+                        + "': table '" + table.name() + "' has columns " + columnNames(table, grant), parameter));
     }
 
-    private static String columnNames(Table table) {
-        return String.join(", ", table.columns().stream().map(Column::name).toList());
+    private static String columnNames(Table table, Grant grant) {
+        return String.join(", ", table.columns().stream().map(Column::name).filter(name -> !grant.hides(name))
+                .toList());
     }
 }

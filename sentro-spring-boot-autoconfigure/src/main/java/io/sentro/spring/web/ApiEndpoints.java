@@ -5,12 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import io.sentro.spring.customize.Action;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
 import io.sentro.spring.pipeline.OperationRunner;
+import io.sentro.spring.openapi.TypeScriptDeclarations;
+import io.sentro.spring.plan.Grant;
+import io.sentro.spring.security.AccessPolicy;
 import io.sentro.spring.pipeline.OperationRunner.CreateOutcome;
 import io.sentro.spring.pipeline.OperationRunner.ReadOutcome;
 import io.sentro.spring.request.ApiRequestParser;
@@ -38,10 +44,12 @@ public final class ApiEndpoints {
     private final OperationRunner runner;
     private final JsonResponses responses;
     private final SchemaDocument schemaDocument;
-    private final String typeScript;
+    private final TypeScriptDeclarations typeScript;
+    private final AccessPolicy access;
 
     public ApiEndpoints(SchemaModel model, String basePath, ApiRequestParser parser, OperationRunner runner,
-            JsonResponses responses, SchemaDocument schemaDocument, String typeScript) {
+            JsonResponses responses, SchemaDocument schemaDocument, TypeScriptDeclarations typeScript,
+            AccessPolicy access) {
         this.model = model;
         this.basePath = basePath;
         this.parser = parser;
@@ -49,18 +57,19 @@ public final class ApiEndpoints {
         this.responses = responses;
         this.schemaDocument = schemaDocument;
         this.typeScript = typeScript;
+        this.access = access;
     }
 
     /** {@code GET {base}/T}. */
-    void list(Table table, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ReadOutcome outcome = runner.list(table, parser.parseList(request.getParameterMap()), request);
+    void list(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ReadOutcome outcome = runner.list(table, parser.parseList(request.getParameterMap()), grant, request);
         responses.page(response, outcome.result(), outcome.limit(), outcome.offset());
     }
 
     /** {@code GET {base}/T/{key}}. */
-    void get(Table table, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void get(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<String> fields = parser.parseFields(request.getParameterMap());
-        Map<String, @Nullable Object> row = runner.get(table, key(table, request), fields, request);
+        Map<String, @Nullable Object> row = runner.get(table, key(table, request), fields, grant, request);
         if (row == null) {
             throw notFound(table);
         }
@@ -68,10 +77,11 @@ public final class ApiEndpoints {
     }
 
     /** {@code POST {base}/T}: one object, or an array of objects written in one transaction. */
-    void create(Table table, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void create(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         JsonNode body = body(request, true);
         parser.parseNone(request.getParameterMap());
-        CreateOutcome created = runner.create(table, body, request);
+        CreateOutcome created = runner.create(table, body, grant, request);
         if (created.many()) {
             responses.rows(response, HttpServletResponse.SC_CREATED, created.rows());
             return;
@@ -89,27 +99,29 @@ public final class ApiEndpoints {
     }
 
     /** {@code PATCH {base}/T/{key}}: the given columns only. */
-    void patch(Table table, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        update(table, request, response, false);
+    void patch(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        update(table, grant, request, response, false);
     }
 
     /** {@code PUT {base}/T/{key}}: the whole row; columns not given are reset to their default or NULL. */
-    void put(Table table, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        update(table, request, response, true);
+    void put(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        update(table, grant, request, response, true);
     }
 
-    private void update(Table table, HttpServletRequest request, HttpServletResponse response, boolean replace)
-            throws IOException {
+    private void update(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response,
+            boolean replace) throws IOException {
         JsonNode body = body(request, true);
         parser.parseNone(request.getParameterMap());
-        Map<String, @Nullable Object> row = runner.update(table, key(table, request), body, replace, request);
+        Map<String, @Nullable Object> row = runner.update(table, key(table, request), body, replace, grant, request);
         responses.row(response, HttpServletResponse.SC_OK, row);
     }
 
     /** {@code DELETE {base}/T/{key}}. */
-    void delete(Table table, HttpServletRequest request, HttpServletResponse response) {
+    void delete(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response) {
         parser.parseNone(request.getParameterMap());
-        runner.delete(table, key(table, request), request);
+        runner.delete(table, key(table, request), grant, request);
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 
@@ -117,31 +129,31 @@ public final class ApiEndpoints {
      * {@code POST {base}/T/_actions/{id}}: a table action on the records named by {@code ids} in the body, or else on
      * those the query string selects (the list syntax).
      */
-    void tableAction(Table table, Action action, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    void tableAction(Table table, Action action, Grant grant, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         Map<String, @Nullable Object> body = actionBody(request);
         Map<String, @Nullable Object> result = runner.tableAction(table, action, body,
-                parser.parseList(request.getParameterMap()), request);
+                parser.parseList(request.getParameterMap()), grant, request);
         responses.actionResult(response, result);
     }
 
     /** {@code POST {base}/T/{key}/_actions/{id}}: a detail action on one record. */
-    void detailAction(Table table, Action action, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    void detailAction(Table table, Action action, Grant grant, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         Map<String, @Nullable Object> body = actionBody(request);
         parser.parseNone(request.getParameterMap());
         String uri = path(request);
         String keySegment = uri.substring(0, uri.lastIndexOf("/_actions/"));
         keySegment = keySegment.substring(keySegment.lastIndexOf('/') + 1);
         List<String> rawKey = parser.parseKey(keySegment, table.primaryKey().size());
-        Map<String, @Nullable Object> result = runner.detailAction(table, action, rawKey, body, request);
+        Map<String, @Nullable Object> result = runner.detailAction(table, action, rawKey, body, grant, request);
         responses.actionResult(response, result);
     }
 
     /** {@code GET {base}/_schema}. */
     void schema(HttpServletRequest request, HttpServletResponse response) throws IOException {
         parser.parseNone(request.getParameterMap());
-        responses.document(response, schemaDocument.document());
+        responses.document(response, schemaDocument.document(readable(request)));
     }
 
     /** {@code GET {base}}: the served tables with their paths, and where the descriptions are. */
@@ -149,7 +161,11 @@ public final class ApiEndpoints {
         parser.parseNone(request.getParameterMap());
         String prefix = request.getContextPath() + basePath;
         List<Object> tables = new ArrayList<>();
+        Predicate<Table> readable = readable(request);
         for (Table table : model.tables()) {
+            if (!readable.test(table)) {
+                continue;
+            }
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", table.name());
             entry.put("href", prefix + "/" + UriUtils.encodePathSegment(table.name(), StandardCharsets.UTF_8));
@@ -166,7 +182,7 @@ public final class ApiEndpoints {
     /** {@code GET {base}/_types.ts}: TypeScript declarations of the served tables. */
     void types(HttpServletRequest request, HttpServletResponse response) throws IOException {
         parser.parseNone(request.getParameterMap());
-        byte[] bytes = typeScript.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = typeScript.source(readable(request)).getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("application/typescript;charset=UTF-8");
         response.setContentLength(bytes.length);
@@ -187,9 +203,11 @@ public final class ApiEndpoints {
             throw new SentroException(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed on " + path
                     + ": the schema is read with GET", null);
         }
-        Table table = model.table(name).orElseThrow(() -> new SentroException(ErrorCode.UNKNOWN_TABLE,
+        Predicate<Table> readable = readable(request);
+        // A table the caller may not read is as unknown to them as one that does not exist.
+        Table table = model.table(name).filter(readable).orElseThrow(() -> new SentroException(ErrorCode.UNKNOWN_TABLE,
                 "Unknown table '" + name + "'. Served tables: " + String.join(", ",
-                        model.tables().stream().map(Table::name).toList()), "table"));
+                        model.tables().stream().filter(readable).map(Table::name).toList()), "table"));
         boolean item = segments.size() == 2 && !segments.get(1).isEmpty();
         boolean action = segments.contains("_actions");
         if (action) {
@@ -204,6 +222,23 @@ public final class ApiEndpoints {
         response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
         throw new SentroException(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed on "
                 + path + ": " + Routes.whyRefused(table, item, request.getMethod()), null);
+    }
+
+    /**
+     * The tables the caller may read, for the index, {@code _schema}, {@code _types.ts} and error messages. An
+     * anonymous caller who may read none is asked to authenticate (401) rather than shown an empty API.
+     */
+    private Predicate<Table> readable(HttpServletRequest request) {
+        Set<String> names = new HashSet<>();
+        for (Table table : model.tables()) {
+            if (access.mayRead(table, request)) {
+                names.add(table.name());
+            }
+        }
+        if (names.isEmpty() && !model.tables().isEmpty() && access.anonymous()) {
+            throw access.unauthenticated("Authentication is required to use this API");
+        }
+        return table -> names.contains(table.name());
     }
 
     private List<String> key(Table table, HttpServletRequest request) {

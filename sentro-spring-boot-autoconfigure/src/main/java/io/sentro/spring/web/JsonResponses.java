@@ -127,6 +127,7 @@ public final class JsonResponses {
     public void problem(HttpServletRequest request, HttpServletResponse response, SentroException problem)
             throws IOException {
         response.resetBuffer();
+        problem.headers().forEach(response::setHeader);
         start(response, problem.status(), PROBLEM_JSON);
         try (JsonGenerator json = generator(response.getOutputStream())) {
             json.writeStartObject();
@@ -138,6 +139,9 @@ public final class JsonResponses {
             json.writeStringProperty("code", problem.code().code());
             if (problem.parameter() != null) {
                 json.writeStringProperty("parameter", problem.parameter());
+            }
+            for (Map.Entry<String, String> member : problem.extensions().entrySet()) {
+                json.writeStringProperty(member.getKey(), member.getValue());
             }
             json.writeEndObject();
         }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.sentro.spring.customize.Action;
 import io.sentro.spring.pipeline.CustomizerRegistry;
@@ -20,25 +23,36 @@ import io.sentro.spring.schema.UniqueConstraint;
  */
 public final class SchemaDocument {
 
-    private final Map<String, Object> document;
+    private final String databaseName;
+    private final String basePath;
+    private final Map<Table, Map<String, Object>> tables = new LinkedHashMap<>();
 
     private final CustomizerRegistry registry;
 
-    public SchemaDocument(SchemaModel model, CustomizerRegistry registry, String databaseName, String basePath) {
+    /** @param hidden the columns of a table that no caller sees, left out of the document */
+    public SchemaDocument(SchemaModel model, CustomizerRegistry registry, String databaseName, String basePath,
+            Function<Table, Set<String>> hidden) {
         this.registry = registry;
+        this.databaseName = databaseName;
+        this.basePath = basePath;
+        for (Table table : model.tables()) {
+            tables.put(table, table(model, registry.pipeline(table), basePath, hidden.apply(table)));
+        }
+    }
+
+    /** The document, listing the tables {@code included} accepts (those the caller may read). */
+    Map<String, Object> document(Predicate<Table> included) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("database", databaseName);
         root.put("basePath", basePath);
-        List<Object> tables = new ArrayList<>();
-        for (Table table : model.tables()) {
-            tables.add(table(model, registry.pipeline(table), basePath));
-        }
-        root.put("tables", tables);
-        this.document = root;
-    }
-
-    Map<String, Object> document() {
-        return document;
+        List<Object> listed = new ArrayList<>();
+        tables.forEach((table, json) -> {
+            if (included.test(table)) {
+                listed.add(json);
+            }
+        });
+        root.put("tables", listed);
+        return root;
     }
 
     /** The ids of a table's actions, for error messages. */
@@ -47,7 +61,8 @@ public final class SchemaDocument {
         return ids.isEmpty() ? "no actions" : String.join(", ", ids);
     }
 
-    private static Map<String, Object> table(SchemaModel model, TablePipeline pipeline, String basePath) {
+    private static Map<String, Object> table(SchemaModel model, TablePipeline pipeline, String basePath,
+            Set<String> hidden) {
         Table table = pipeline.table();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", table.name());
@@ -62,6 +77,9 @@ public final class SchemaDocument {
         json.put("deletable", table.deletable());
         List<Object> columns = new ArrayList<>();
         for (Column column : table.columns()) {
+            if (hidden.contains(column.name())) {
+                continue;
+            }
             Map<String, Object> columnJson = column(column);
             columnJson.put("displayName", pipeline.columnDisplayName(column.name()));
             columns.add(columnJson);

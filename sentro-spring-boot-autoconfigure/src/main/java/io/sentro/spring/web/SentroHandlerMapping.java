@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.sentro.spring.customize.Action;
+import io.sentro.spring.customize.Operation;
 import io.sentro.spring.introspect.SchemaLoader;
 import io.sentro.spring.pipeline.CustomizerRegistry;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
+import io.sentro.spring.security.AccessPolicy;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -32,10 +34,12 @@ public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
     private final String basePath;
     private final ApiEndpoints endpoints;
     private final JsonResponses responses;
+    private final AccessPolicy access;
 
     public SentroHandlerMapping(SchemaModel model, CustomizerRegistry registry, String basePath, ApiEndpoints endpoints,
-            JsonResponses responses) {
+            JsonResponses responses, AccessPolicy access) {
         this.model = model;
+        this.access = access;
         this.registry = registry;
         this.basePath = basePath;
         this.endpoints = endpoints;
@@ -55,34 +59,37 @@ public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
             }
             String collection = basePath + "/" + table.name();
             String item = collection + "/{key}";
-            register(RequestMethod.GET, collection, "list " + table.name(),
-                    (request, response) -> endpoints.list(table, request, response), routes);
+            // Each route is decided by the access policy first, once, before anything else is read or run.
+            register(RequestMethod.GET, collection, "list " + table.name(), (request, response) -> endpoints
+                    .list(table, access.authorize(table, Operation.READ, request), request, response), routes);
             if (table.insertable()) {
-                register(RequestMethod.POST, collection, "create " + table.name(),
-                        (request, response) -> endpoints.create(table, request, response), routes);
+                register(RequestMethod.POST, collection, "create " + table.name(), (request, response) -> endpoints
+                        .create(table, access.authorize(table, Operation.CREATE, request), request, response), routes);
             }
             if (table.hasPrimaryKey()) {
-                register(RequestMethod.GET, item, "get " + table.name(),
-                        (request, response) -> endpoints.get(table, request, response), routes);
+                register(RequestMethod.GET, item, "get " + table.name(), (request, response) -> endpoints
+                        .get(table, access.authorize(table, Operation.READ, request), request, response), routes);
             }
             if (table.updatable()) {
-                register(RequestMethod.PATCH, item, "update " + table.name(),
-                        (request, response) -> endpoints.patch(table, request, response), routes);
-                register(RequestMethod.PUT, item, "replace " + table.name(),
-                        (request, response) -> endpoints.put(table, request, response), routes);
+                register(RequestMethod.PATCH, item, "update " + table.name(), (request, response) -> endpoints
+                        .patch(table, access.authorize(table, Operation.UPDATE, request), request, response), routes);
+                register(RequestMethod.PUT, item, "replace " + table.name(), (request, response) -> endpoints
+                        .put(table, access.authorize(table, Operation.UPDATE, request), request, response), routes);
             }
             if (table.deletable()) {
-                register(RequestMethod.DELETE, item, "delete " + table.name(),
-                        (request, response) -> endpoints.delete(table, request, response), routes);
+                register(RequestMethod.DELETE, item, "delete " + table.name(), (request, response) -> endpoints
+                        .delete(table, access.authorize(table, Operation.DELETE, request), request, response), routes);
             }
             for (Action action : registry.pipeline(table).actions()) {
                 if (action.type() == Action.Type.TABLE) {
                     register(RequestMethod.POST, collection + "/_actions/" + action.id(), "action " + action.id(),
-                            (request, response) -> endpoints.tableAction(table, action, request, response), routes);
+                            (request, response) -> endpoints.tableAction(table, action,
+                                    access.authorizeAction(table, action, request), request, response), routes);
                 }
                 else {
                     register(RequestMethod.POST, item + "/_actions/" + action.id(), "action " + action.id(),
-                            (request, response) -> endpoints.detailAction(table, action, request, response), routes);
+                            (request, response) -> endpoints.detailAction(table, action,
+                                    access.authorizeAction(table, action, request), request, response), routes);
                 }
             }
         }

@@ -31,7 +31,8 @@ class DatabaseUnavailableTests {
                 "--server.port=0", "--spring.main.banner-mode=off",
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none",
                 "--spring.datasource.hikari.initialization-fail-timeout=-1",
-                "--spring.datasource.hikari.connection-timeout=250", "--springdoc.api-docs.enabled=false")) {
+                "--spring.datasource.hikari.connection-timeout=250", "--springdoc.api-docs.enabled=false",
+                "--sentro.security.access.default=permit-all")) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             HttpClient client = HttpClient.newHttpClient();
             for (HttpRequest request : new HttpRequest[] {

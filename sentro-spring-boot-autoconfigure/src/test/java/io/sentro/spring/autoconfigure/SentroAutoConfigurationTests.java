@@ -157,8 +157,9 @@ class SentroAutoConfigurationTests {
 
         @Bean
         SentroHandlerMapping customMapping(SchemaModel model, io.sentro.spring.pipeline.CustomizerRegistry registry,
-                ApiEndpoints endpoints) {
-            return new SentroHandlerMapping(model, registry, "/custom", endpoints, new io.sentro.spring.web.JsonResponses());
+                ApiEndpoints endpoints, io.sentro.spring.security.AccessPolicy access) {
+            return new SentroHandlerMapping(model, registry, "/custom", endpoints, new io.sentro.spring.web.JsonResponses(),
+                    access);
         }
     }
 }

@@ -55,6 +55,18 @@ abstract class DatabaseScenarios {
         database.resetRows();
     }
 
+    /** The fixture's state in one string: equal before and after a request that must write nothing. */
+    protected String fingerprint() {
+        return jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM authors), (SELECT COUNT(*) FROM posts), "
+                + "(SELECT COUNT(*) FROM labels), (SELECT COUNT(*) FROM post_labels), (SELECT COUNT(*) FROM audit_log), "
+                + "(SELECT SUM(views) FROM posts), (SELECT MAX(title) FROM posts), "
+                + "(SELECT SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END) FROM posts), "
+                + "(SELECT MAX(email) FROM authors)",
+                (rs, i) -> rs.getLong(1) + ":" + rs.getLong(2) + ":" + rs.getLong(3) + ":" + rs.getLong(4) + ":"
+                        + rs.getLong(5) + ":" + rs.getLong(6) + ":" + rs.getString(7) + ":" + rs.getLong(8) + ":"
+                        + rs.getString(9));
+    }
+
     protected long count(String table) {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
         return count == null ? 0 : count;

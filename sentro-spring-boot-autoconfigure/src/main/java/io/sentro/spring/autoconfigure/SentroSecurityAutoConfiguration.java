@@ -1,0 +1,146 @@
+package io.sentro.spring.autoconfigure;
+
+import java.util.Collection;
+import java.util.List;
+
+import io.sentro.spring.security.AccessPolicy;
+import io.sentro.spring.security.ApiKeyAuthentication;
+import io.sentro.spring.security.SentroCredentials;
+import io.sentro.spring.security.SentroHttpSecurityCustomizer;
+import io.sentro.spring.security.SentroRequestMatcher;
+import io.sentro.spring.web.SecurityProblems;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Sentro's own {@link SecurityFilterChain}, for {@code sentro.base-path} only: it authenticates API keys (and bearer
+ * JWTs when the application configured a resource server) and leaves every decision to Sentro's
+ * {@link AccessPolicy}, which takes it per table and operation. The rest of the application's security is untouched:
+ * this auto-configuration runs after Spring Boot's, so Boot's default chain (or the resource server's) is still
+ * defined and keeps protecting the application's own endpoints.
+ * <p>
+ * The chain is ordered at {@link #FILTER_CHAIN_ORDER}, before the application's unordered chains, and backs off for
+ * any request that an application chain narrower than "any request" claims (see {@link SentroRequestMatcher}).
+ * Replace it by declaring a bean named {@code sentroSecurityFilterChain}; adjust it with
+ * {@link SentroHttpSecurityCustomizer} beans.
+ */
+@AutoConfiguration(after = SentroAutoConfiguration.class, afterName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration" })
+@ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class })
+@ConditionalOnBean(AccessPolicy.class)
+@EnableWebSecurity
+public final class SentroSecurityAutoConfiguration {
+
+    /** The order of Sentro's chain: before the application's unordered chains and Spring Boot's default one. */
+    public static final int FILTER_CHAIN_ORDER = Ordered.LOWEST_PRECEDENCE - 20;
+
+    @Bean
+    @Order(FILTER_CHAIN_ORDER)
+    @ConditionalOnMissingBean(name = "sentroSecurityFilterChain")
+    SecurityFilterChain sentroSecurityFilterChain(HttpSecurity http, SentroProperties properties,
+            SentroCredentials credentials, ObjectProvider<SecurityFilterChain> chains,
+            ObjectProvider<SentroHttpSecurityCustomizer> customizers) throws Exception {
+        String basePath = SentroWebConfiguration.normalizedBasePath(properties.getBasePath());
+        SecurityProblems problems = new SecurityProblems(credentials.challenge());
+        http.securityMatcher(new SentroRequestMatcher(basePath, chains))
+            // Every decision is the access policy's, per table and operation, once the request is routed.
+            .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+            // API keys and bearer tokens are not sent by browsers on their own; a session cookie is.
+            .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SentroSecurityAutoConfiguration::cookieAuthenticatedWrite))
+            .requestCache(cache -> cache.disable())
+            .logout(logout -> logout.disable())
+            // Caching of API responses is the API's business (and ETags'), not a blanket no-store.
+            .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+            .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems));
+        if (credentials.apiKeysEnabled()) {
+            AuthenticationFilter apiKeys = new AuthenticationFilter(new ProviderManager(credentials.apiKeys()),
+                    request -> {
+                        String key = request.getHeader(SentroCredentials.API_KEY_HEADER);
+                        return key == null ? null : ApiKeyAuthentication.unauthenticated(key);
+                    });
+            apiKeys.setRequestMatcher(request -> request.getHeader(SentroCredentials.API_KEY_HEADER) != null);
+            apiKeys.setSuccessHandler((request, response, authentication) -> {
+                // Carry on with the request: the key authenticates it, it does not log anybody in.
+            });
+            apiKeys.setFailureHandler(problems);
+            http.addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class);
+        }
+        for (SentroHttpSecurityCustomizer customizer : customizers.orderedStream().toList()) {
+            customizer.customize(http);
+        }
+        return http.build();
+    }
+
+    private static boolean cookieAuthenticatedWrite(jakarta.servlet.http.HttpServletRequest request) {
+        String method = request.getMethod();
+        boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
+                || method.equals("TRACE");
+        return !safe && request.getHeader(SentroCredentials.API_KEY_HEADER) == null
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null;
+    }
+
+    /**
+     * Bearer JWTs, when the application configured Spring Boot's OAuth2 resource server (which provides the
+     * {@link JwtDecoder}: a JWK set URI, an issuer URI or a public key).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ JwtDecoder.class, JwtAuthenticationConverter.class })
+    static class JwtConfiguration {
+
+        @Bean
+        @ConditionalOnBean(JwtDecoder.class)
+        @ConditionalOnMissingBean(name = "sentroJwtSecurity")
+        SentroHttpSecurityCustomizer sentroJwtSecurity(JwtDecoder decoder, SentroProperties properties,
+                SentroCredentials credentials) {
+            Converter<Jwt, AbstractAuthenticationToken> converter = jwtAuthentication(
+                    properties.getSecurity().getJwt().getRolesClaim());
+            SecurityProblems problems = new SecurityProblems(credentials.challenge());
+            return http -> http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter)));
+        }
+
+        /** Roles from the configured claim (a list or a space-separated string), each as {@code ROLE_<name>}. */
+        static JwtAuthenticationConverter jwtAuthentication(String rolesClaim) {
+            JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+            roles.setAuthoritiesClaimName(rolesClaim);
+            roles.setAuthorityPrefix("ROLE_");
+            JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+            converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+                Collection<GrantedAuthority> granted = roles.convert(jwt);
+                return granted == null ? List.of() : granted;
+            });
+            return converter;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.sentro.spring.security;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.sentro.spring.customize.Action;
+import io.sentro.spring.customize.Operation;
+import io.sentro.spring.schema.Table;
+
+/**
+ * The resolved rules of one table: one {@link AccessRule} per operation and per action, and the hidden columns (for
+ * everyone, or for everyone but some roles). Built once at start-up.
+ */
+final class TableAccess {
+
+    /** Columns hidden from callers holding none of {@code exceptForRoles}; from everyone when that is empty. */
+    record Hidden(Set<String> columns, Set<String> exceptForRoles) {
+    }
+
+    private final Table table;
+    private final Map<Operation, AccessRule> operations;
+    private final Map<String, AccessRule> actions;
+    private final List<Hidden> hidden;
+
+    /** {@code actions} holds the rule of every action of the table, its own or the one it follows. */
+    TableAccess(Table table, Map<Operation, AccessRule> operations, Map<String, AccessRule> actions,
+            List<Hidden> hidden) {
+        this.table = table;
+        this.operations = new EnumMap<>(operations);
+        this.actions = new LinkedHashMap<>(actions);
+        this.hidden = List.copyOf(hidden);
+    }
+
+    Table table() {
+        return table;
+    }
+
+    AccessRule rule(Operation operation) {
+        return operations.get(operation);
+    }
+
+    AccessRule actionRule(Action action) {
+        AccessRule rule = actions.get(action.id());
+        if (rule == null) {
+            throw new IllegalArgumentException("No action '" + action.id() + "' on '" + table.name() + "'");
+        }
+        return rule;
+    }
+
+    /**
+     * The operation an action without a rule of its own follows: UPDATE for a detail action (it acts on one row,
+     * usually to change it), READ for a table action (it acts on rows the caller could list).
+     */
+    static Operation defaultOperation(Action action) {
+        return action.type() == Action.Type.DETAIL ? Operation.UPDATE : Operation.READ;
+    }
+
+    List<Hidden> hidden() {
+        return hidden;
+    }
+
+    /** Columns hidden from every caller whatever their roles. */
+    Set<String> hiddenFromEveryone() {
+        Set<String> columns = new LinkedHashSet<>();
+        hidden.stream().filter(entry -> entry.exceptForRoles().isEmpty()).forEach(entry -> columns.addAll(entry.columns()));
+        return columns;
+    }
+
+    /** One line for the start-up log: who may do what. */
+    String describe() {
+        List<String> parts = new ArrayList<>();
+        for (Operation operation : List.of(Operation.READ, Operation.CREATE, Operation.UPDATE, Operation.DELETE)) {
+            if (applies(operation)) {
+                parts.add(operation.name().toLowerCase(java.util.Locale.ROOT) + "=" + rule(operation));
+            }
+        }
+        actions.forEach((id, rule) -> parts.add("action " + id + "=" + rule));
+        for (Hidden entry : hidden) {
+            parts.add("hidden " + entry.columns() + (entry.exceptForRoles().isEmpty() ? "" : " except for "
+                    + String.join(",", entry.exceptForRoles().stream().map(role -> role.substring("ROLE_".length()))
+                            .sorted().toList())));
+        }
+        return table.name() + ": " + String.join(", ", parts);
+    }
+
+    private boolean applies(Operation operation) {
+        return switch (operation) {
+            case READ -> true;
+            case CREATE -> table.insertable();
+            case UPDATE -> table.updatable();
+            case DELETE -> table.deletable();
+        };
+    }
+}

@@ -1,0 +1,285 @@
+package io.sentro.spring.it;
+
+import java.util.List;
+
+import io.sentro.spring.it.HttpApi.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import static io.sentro.spring.it.ApiScenarios.assertProblem;
+import static io.sentro.spring.it.ApiScenarios.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Access control over HTTP on every available database: API keys (plain, {noop} and bcrypt-hashed), JWTs signed
+ * here and served as a JWK set, rules per table, operation and action from properties and customizers, hidden
+ * columns. Every refusal is checked to write nothing.
+ */
+abstract class AccessScenarios extends DatabaseScenarios {
+
+    static final String READER = "reader-key-0123456789";
+    static final String EDITOR = "editor-key-0123456789";
+    static final String ADMIN = "admin-key-0123456789";
+
+    private JwtIssuer issuer;
+
+    @Override
+    protected Class<?> application() {
+        return SecuredApplication.class;
+    }
+
+    @Override
+    protected String[] properties() {
+        issuer = new JwtIssuer();
+        return new String[] {
+                "sentro.security.api-keys[0].name=reader", "sentro.security.api-keys[0].key=" + READER,
+                "sentro.security.api-keys[0].roles=READER",
+                "sentro.security.api-keys[1].name=editor",
+                "sentro.security.api-keys[1].key={bcrypt}" + new BCryptPasswordEncoder(4).encode(EDITOR),
+                "sentro.security.api-keys[1].roles=EDITOR",
+                "sentro.security.api-keys[2].name=admin", "sentro.security.api-keys[2].key={noop}" + ADMIN,
+                "sentro.security.api-keys[2].roles=ADMIN,EDITOR",
+                "sentro.security.access.tables.labels.read=permit-all",
+                "sentro.security.access.tables.posts.delete=ADMIN",
+                "sentro.security.access.tables.posts.actions.archive=ADMIN",
+                "sentro.security.access.tables.audit_log.read=deny-all",
+                "sentro.security.access.tables.authors.hidden-columns=email",
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwkSetUri(),
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + JwtIssuer.ISSUER,
+                "spring.security.oauth2.resourceserver.jwt.audiences=" + JwtIssuer.AUDIENCE };
+    }
+
+    @AfterAll
+    void stopIssuer() {
+        if (issuer != null) {
+            issuer.close();
+        }
+    }
+
+    // ---- authentication ------------------------------------------------------------------------------------------
+
+    @Test
+    void anonymousCallersAreAskedToAuthenticateAndWriteNothing() {
+        String before = fingerprint();
+        Response list = api.get("/api/posts");
+        assertUnauthenticated(list);
+        assertThat(list.json().get("table").asString()).isEqualTo("posts");
+        assertThat(list.json().get("operation").asString()).isEqualTo("read");
+        assertUnauthenticated(api.get("/api/posts/1"));
+        assertUnauthenticated(api.post("/api/posts", "{\"author_id\":1,\"title\":\"anonymous\"}"));
+        assertUnauthenticated(api.patch("/api/posts/1", "{\"title\":\"anonymous\"}"));
+        assertUnauthenticated(api.delete("/api/posts/2"));
+        assertUnauthenticated(api.post("/api/posts/1/_actions/publish", "{}"));
+        assertUnauthenticated(api.post("/api/labels", "{\"name\":\"anonymous\"}"));
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aWrongKeyIs401EvenWhereAnonymousCallersMayRead() {
+        String before = fingerprint();
+        assertUnauthenticated(as("not-a-key", "GET", "/api/labels", null));
+        assertUnauthenticated(as("", "GET", "/api/posts", null));
+        assertUnauthenticated(as(READER + "x", "POST", "/api/posts", "{\"author_id\":1,\"title\":\"x\"}"));
+        assertUnauthenticated(as(EDITOR.substring(1), "POST", "/api/posts", "{\"author_id\":1,\"title\":\"x\"}"));
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void plainNoopAndHashedKeysAuthenticate() {
+        assertThat(ok(as(READER, "GET", "/api/posts", null)).get("rows").size()).isEqualTo(5);
+        assertThat(ok(as(EDITOR, "GET", "/api/posts/1", null)).get("title").asString()).isEqualTo("Hello world");
+        // The bcrypt check is remembered: a second request with the same key is served the same way.
+        assertThat(ok(as(EDITOR, "GET", "/api/posts/1", null)).get("id").asLong()).isEqualTo(1);
+        assertThat(ok(as(ADMIN, "GET", "/api/posts/2", null)).get("id").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void tablesPermittedToAllAreReadableWithoutCredentials() {
+        assertThat(ok(api.get("/api/labels")).get("rows").size()).isEqualTo(3);
+        assertThat(ok(api.get("/api/labels/1")).get("name").asString()).isEqualTo("java");
+    }
+
+    // ---- rules per operation and action ------------------------------------------------------------------------
+
+    @Test
+    void operationRulesFromCustomizersAndProperties() {
+        String before = fingerprint();
+        Response refused = as(READER, "POST", "/api/posts", "{\"author_id\":1,\"title\":\"by a reader\"}");
+        assertForbidden(refused, "create");
+        assertForbidden(as(READER, "PATCH", "/api/posts/1", "{\"title\":\"by a reader\"}"), "update");
+        assertForbidden(as(READER, "PUT", "/api/posts/1", "{\"author_id\":1,\"title\":\"by a reader\"}"), "update");
+        assertForbidden(as(EDITOR, "DELETE", "/api/posts/2", null), "delete");
+        assertForbidden(as(ADMIN, "GET", "/api/audit_log", null), "read");
+        assertForbidden(as(EDITOR, "DELETE", "/api/labels/3", null), "delete");
+        assertThat(fingerprint()).isEqualTo(before);
+
+        assertThat(as(EDITOR, "POST", "/api/posts", "{\"author_id\":1,\"title\":\"by an editor\"}").status())
+                .isEqualTo(201);
+        assertThat(ok(as(EDITOR, "PATCH", "/api/posts/1", "{\"views\":7}")).get("views").asInt()).isEqualTo(7);
+        assertThat(as(ADMIN, "DELETE", "/api/posts/2", null).status()).isEqualTo(204);
+        assertThat(count("posts")).isEqualTo(5);
+    }
+
+    @Test
+    void anAuthorizationManagerOfTheApplicationDecides() {
+        assertThat(as(ADMIN, "POST", "/api/labels", "{\"name\":\"temporary\"}").status()).isEqualTo(201);
+        long id = jdbc.queryForObject("SELECT id FROM labels WHERE name = 'temporary'", Long.class);
+        assertForbidden(as(EDITOR, "DELETE", "/api/labels/" + id, null), "delete");
+        assertThat(as(ADMIN, "DELETE", "/api/labels/" + id, null).status()).isEqualTo(204);
+    }
+
+    @Test
+    void actionsFollowTheirOwnRuleOrTheirOperations() {
+        String before = fingerprint();
+        // A detail action without a rule follows UPDATE (EDITOR, ADMIN).
+        assertForbidden(as(READER, "POST", "/api/posts/2/_actions/publish", "{}"), "action:publish");
+        // A table action with a rule of its own (ADMIN).
+        assertForbidden(as(EDITOR, "POST", "/api/posts/_actions/archive", "{\"ids\":[1]}"), "action:archive");
+        assertThat(fingerprint()).isEqualTo(before);
+        // A table action without a rule follows READ.
+        assertThat(ok(as(READER, "POST", "/api/posts/_actions/titles", "{\"ids\":[1,2]}")).get("message").asString())
+                .isEqualTo("Hello world, Second post");
+        ok(as(EDITOR, "POST", "/api/posts/2/_actions/publish", "{}"));
+        assertThat(jdbc.queryForObject("SELECT status FROM posts WHERE id = 2", String.class)).isEqualTo("published");
+        ok(as(ADMIN, "POST", "/api/posts/_actions/archive", "{\"ids\":[1]}"));
+        assertThat(jdbc.queryForObject("SELECT status FROM posts WHERE id = 1", String.class)).isEqualTo("archived");
+    }
+
+    // ---- hidden columns ------------------------------------------------------------------------------------------
+
+    @Test
+    void hiddenColumnsAreNeverReturned() {
+        JsonNode author = ok(as(ADMIN, "GET", "/api/authors/1", null));
+        assertThat(author.has("email")).isFalse();
+        assertThat(author.get("name").asString()).isEqualTo("Ada");
+        JsonNode page = ok(as(ADMIN, "GET", "/api/authors", null));
+        page.get("rows").forEach(row -> assertThat(row.has("email")).isFalse());
+        // Rows a write returns (RETURNING, or read back) are stripped too.
+        JsonNode updated = ok(as(ADMIN, "PATCH", "/api/authors/1", "{\"name\":\"Ada L.\"}"));
+        assertThat(updated.get("name").asString()).isEqualTo("Ada L.");
+        assertThat(updated.has("email")).isFalse();
+    }
+
+    @Test
+    void hiddenColumnsAreAsUnknownAsMissingOnesAndWriteNothing() {
+        String before = fingerprint();
+        for (String path : List.of("/api/authors?fields=id,email", "/api/authors?sort=email",
+                "/api/authors?where.email.eq=ada@example.com", "/api/authors?or.a.email.like=a%25",
+                "/api/authors/1?fields=email")) {
+            Response hidden = as(ADMIN, "GET", path, null);
+            Response missing = as(ADMIN, "GET", path.replace("email", "nosuch"), null);
+            assertProblem(hidden, 400, "email");
+            assertThat(hidden.json().get("code").asString()).isEqualTo("SENTRO-102");
+            // The same answer as for a column that does not exist: no oracle.
+            assertThat(hidden.json().get("detail").asString().replace("email", "nosuch"))
+                    .isEqualTo(missing.json().get("detail").asString());
+            assertThat(hidden.json().get("detail").asString()).doesNotContain("columns id, name, email");
+        }
+        assertThat(ok(as(ADMIN, "GET", "/api/authors?search=ada@example", null)).get("rows").size()).isZero();
+        assertThat(ok(as(ADMIN, "GET", "/api/authors?search=Ada", null)).get("rows").size()).isEqualTo(1);
+        assertProblem(as(ADMIN, "POST", "/api/authors", "{\"name\":\"Edsger\",\"email\":\"e@example.com\"}"), 400,
+                "email");
+        assertProblem(as(ADMIN, "PATCH", "/api/authors/1", "{\"email\":\"changed@example.com\"}"), 400, "email");
+        assertProblem(as(ADMIN, "PUT", "/api/authors/1", "{\"name\":\"Ada\",\"email\":\"changed@example.com\"}"), 400,
+                "email");
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void columnsHiddenExceptForARoleShowToThatRoleOnly() {
+        assertThat(ok(as(READER, "GET", "/api/authors/1", null)).has("profile")).isFalse();
+        assertProblem(as(READER, "GET", "/api/authors?fields=profile", null), 400, "profile");
+        assertThat(ok(as(ADMIN, "GET", "/api/authors/1", null)).get("profile").get("n").asInt()).isEqualTo(1);
+        assertThat(ok(as(ADMIN, "GET", "/api/authors?fields=id,profile&limit=1", null)).get("rows").get(0)
+                .propertyNames()).containsExactly("id", "profile");
+    }
+
+    // ---- what the caller may see of the API --------------------------------------------------------------------
+
+    @Test
+    void theIndexSchemaAndTypesListOnlyWhatTheCallerMayRead() {
+        JsonNode index = ok(api.get("/api"));
+        assertThat(names(index.get("tables"))).containsExactly("labels");
+        JsonNode readerIndex = ok(as(READER, "GET", "/api", null));
+        assertThat(names(readerIndex.get("tables"))).contains("posts", "authors", "labels")
+                .doesNotContain("audit_log");
+        JsonNode schema = ok(as(READER, "GET", "/api/_schema", null));
+        assertThat(names(schema.get("tables"))).doesNotContain("audit_log");
+        JsonNode authors = ApiScenarios.table(schema, "authors");
+        assertThat(names(authors.get("columns"))).contains("name").doesNotContain("email");
+        Response types = as(READER, "GET", "/api/_types.ts", null);
+        assertThat(types.status()).isEqualTo(200);
+        assertThat(types.text()).contains("export interface Posts").doesNotContain("AuditLog").doesNotContain("email");
+        Response unknown = api.get("/api/audit_log");
+        assertProblem(unknown, 401, "authentication");
+        assertProblem(as(READER, "GET", "/api/nosuch", null), 404, "nosuch");
+        assertThat(as(READER, "GET", "/api/nosuch", null).json().get("detail").asString()).doesNotContain("audit_log");
+    }
+
+    // ---- JWT ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void jwtsFromTheJwkSetAuthenticateWithTheirRoles() {
+        String editor = issuer.token("erin", List.of("EDITOR"));
+        assertThat(bearer(editor, "POST", "/api/posts", "{\"author_id\":1,\"title\":\"by jwt\"}").status())
+                .isEqualTo(201);
+        String reader = issuer.token("rita", List.of("READER"));
+        assertThat(ok(bearer(reader, "GET", "/api/posts/1", null)).get("id").asLong()).isEqualTo(1);
+        assertForbidden(bearer(reader, "PATCH", "/api/posts/1", "{\"title\":\"x\"}"), "update");
+    }
+
+    @Test
+    void badJwtsAre401AndWriteNothing() {
+        String before = fingerprint();
+        List<String> roles = List.of("ADMIN");
+        for (String token : List.of(issuer.expired("eve", roles), issuer.notYetValid("eve", roles),
+                issuer.forged("eve", roles), issuer.unsigned("eve", roles), issuer.wrongIssuer("eve", roles),
+                issuer.wrongAudience("eve", roles), "not.a.jwt")) {
+            assertUnauthenticated(bearer(token, "DELETE", "/api/posts/2", null));
+            assertUnauthenticated(bearer(token, "GET", "/api/labels", null));
+        }
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void signingKeysRotateThroughTheJwkSet() {
+        String old = issuer.token("olga", List.of("READER"));
+        assertThat(bearer(old, "GET", "/api/posts/1", null).status()).isEqualTo(200);
+        issuer.rotate();
+        assertThat(ok(bearer(issuer.token("olga", List.of("READER")), "GET", "/api/posts/1", null)).get("id").asLong())
+                .isEqualTo(1);
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    private Response as(String key, String method, String path, String body) {
+        return api.send(method, path, body, "application/json", "X-API-Key", key);
+    }
+
+    private Response bearer(String token, String method, String path, String body) {
+        return api.send(method, path, body, "application/json", "Authorization", "Bearer " + token);
+    }
+
+    static void assertUnauthenticated(Response response) {
+        assertProblem(response, 401, "");
+        assertThat(response.json().get("code").asString()).isEqualTo("SENTRO-601");
+        assertThat(response.header("WWW-Authenticate")).contains("ApiKey").contains("X-API-Key");
+    }
+
+    static void assertForbidden(Response response, String operation) {
+        assertProblem(response, 403, "");
+        assertThat(response.json().get("code").asString()).isEqualTo("SENTRO-602");
+        assertThat(response.json().get("operation").asString()).isEqualTo(operation);
+        assertThat(response.json().get("table").asString()).isNotBlank();
+        assertThat(response.json().get("detail").asString()).contains(response.json().get("table").asString());
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> names = new java.util.ArrayList<>();
+        array.forEach(item -> names.add(item.get("name").asString()));
+        return names;
+    }
+}

@@ -1,0 +1,56 @@
+package io.sentro.spring.it;
+
+import java.util.List;
+import java.util.Map;
+
+import io.sentro.spring.customize.Action;
+import io.sentro.spring.customize.ActionResult;
+import io.sentro.spring.customize.ModelCustomizer;
+import io.sentro.spring.customize.Operation;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.authorization.AuthorizationDecision;
+
+/**
+ * A Boot app whose API is protected: rules in customizers here, the rest in {@link AccessScenarios#properties()}.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+class SecuredApplication {
+
+    @Bean
+    ModelCustomizer securedPosts() {
+        var posts = new ModelCustomizer("posts");
+        posts.allow(Operation.CREATE, "EDITOR", "ADMIN");
+        posts.allow(Operation.UPDATE, "EDITOR", "ADMIN");
+        posts.addAction(Action.detail("publish", "Publish", (request, post, db) -> {
+            db.update("posts", Map.of("status", "published"), Map.of("id", post.get("id")));
+            return ActionResult.success("Published");
+        }));
+        posts.addAction(Action.table("archive", "Archive", (request, selected, db) -> {
+            selected.forEach(post -> db.update("posts", Map.of("status", "archived"), Map.of("id", post.get("id"))));
+            return ActionResult.success("Archived " + selected.size());
+        }));
+        posts.addAction(Action.table("titles", "Titles", (request, selected, db) -> ActionResult.success(
+                String.join(", ", selected.stream().map(post -> String.valueOf(post.get("title"))).toList()))));
+        return posts;
+    }
+
+    @Bean
+    ModelCustomizer securedAuthors() {
+        var authors = new ModelCustomizer("authors");
+        authors.hideColumnsExceptFor(List.of("ADMIN"), "profile");
+        return authors;
+    }
+
+    @Bean
+    ModelCustomizer securedLabels() {
+        var labels = new ModelCustomizer("labels");
+        // An authorization manager of the application's own: only the holder named "admin" deletes labels.
+        labels.authorize(Operation.DELETE, (authentication, request) -> new AuthorizationDecision(
+                authentication.get() != null && "admin".equals(authentication.get().getName())));
+        return labels;
+    }
+}
