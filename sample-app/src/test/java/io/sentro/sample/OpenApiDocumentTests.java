@@ -55,6 +55,53 @@ class OpenApiDocumentTests {
     }
 
     @Test
+    void declaresItsCredentialsAndWhatEachOperationNeeds() {
+        JsonNode schemes = json.at("/components/securitySchemes");
+        assertThat(schemes.at("/ApiKey/type").asString()).isEqualTo("apiKey");
+        assertThat(schemes.at("/ApiKey/in").asString()).isEqualTo("header");
+        assertThat(schemes.at("/ApiKey/name").asString()).isEqualTo("X-API-Key");
+        JsonNode list = json.at("/paths/~1api~1posts/get");
+        assertThat(list.at("/security/0/ApiKey").isArray()).isTrue();
+        assertThat(list.at("/responses/401/$ref").asString()).isEqualTo("#/components/responses/Problem401");
+        // Deleting an organization takes the ADMIN role: a signed-in caller can still be refused.
+        JsonNode deleteOrganization = json.at("/paths/~1api~1organizations~1{key}/delete");
+        assertThat(deleteOrganization.at("/responses/403/$ref").asString())
+                .isEqualTo("#/components/responses/Problem403");
+        assertThat(json.at("/info/title").asString()).isEqualTo("Sentro sample");
+        assertThat(json.at("/info/version").asString()).isEqualTo("0.1.0-SNAPSHOT");
+        assertThat(json.at("/paths/~1api~1events/post/summary").asString()).isEqualTo("Create a row in Events");
+    }
+
+    /** Redocly's linter, from the npm registry, with its recommended rules: no error. */
+    @Test
+    void passesRedoclyLintWithTheRecommendedRules() throws Exception {
+        java.nio.file.Path work = java.nio.file.Path.of("target", "redocly").toAbsolutePath();
+        java.nio.file.Files.createDirectories(work);
+        java.nio.file.Path redocly = work.resolve("node_modules/.bin/redocly");
+        if (!java.nio.file.Files.isExecutable(redocly)) {
+            String[] install = { "npm", "install", "--no-audit", "--no-fund", "--silent", "@redocly/cli@2" };
+            Process npm;
+            try {
+                npm = new ProcessBuilder(install).directory(work.toFile()).redirectErrorStream(true).start();
+            }
+            catch (java.io.IOException ex) {
+                org.junit.jupiter.api.Assumptions.abort("Redocly lint skipped: Node.js/npm is not installed");
+                return;
+            }
+            String output = new String(npm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(npm.waitFor(600, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(npm.exitValue()).as("npm install @redocly/cli: " + output).isZero();
+        }
+        java.nio.file.Files.writeString(work.resolve("openapi.json"), document);
+        Process lint = new ProcessBuilder(redocly.toString(), "lint", "--extends", "recommended", "--format",
+                "summary", "openapi.json").directory(work.toFile()).redirectErrorStream(true).start();
+        String report = new String(lint.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(lint.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(lint.exitValue()).as(report).isZero();
+        assertThat(report).doesNotContain("error ");
+    }
+
+    @Test
     void validatesWithoutErrorsOrWarnings() {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);

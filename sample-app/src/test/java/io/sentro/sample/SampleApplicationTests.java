@@ -25,11 +25,15 @@ class SampleApplicationTests {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> posts = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/api/posts?where.title.ilike=%25hello%25&sort=-id&limit=5")).build(),
+                    + "/api/posts?where.title.ilike=%25hello%25&sort=-id&limit=5")).header("X-API-Key", "admin-demo-key")
+                    .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(posts.statusCode()).isEqualTo(200);
             assertThat(posts.body()).contains("\"title\":\"Hello again: compilers\"").contains("\"title\":\"Hello, world\"")
                     .contains("\"total\":2");
+            HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/posts")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(401);
             HttpResponse<String> swagger = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                     + "/swagger-ui/index.html")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(swagger.statusCode()).isEqualTo(200);

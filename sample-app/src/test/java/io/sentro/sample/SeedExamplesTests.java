@@ -29,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeedExamplesTests {
 
+    /** The sample's demo admin key. */
+    private static final String KEY = "admin-demo-key";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ConfigurableApplicationContext context;
@@ -231,11 +234,12 @@ class SeedExamplesTests {
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(origin + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(origin + path)).header("X-API-Key", KEY).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(origin + path)).header("Content-Type", "application/json")
+        return http.send(HttpRequest.newBuilder(URI.create(origin + path)).header("X-API-Key", KEY)
+                .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

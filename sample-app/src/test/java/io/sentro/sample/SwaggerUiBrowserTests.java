@@ -55,6 +55,13 @@ class SwaggerUiBrowserTests {
             try {
                 browser.get("http://127.0.0.1:" + port + "/swagger-ui.html");
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+                // Authorize with the sample's demo key, as a user would: the document declares the X-API-Key scheme.
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".auth-wrapper .authorize"))).click();
+                WebElement keyInput = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                        ".modal-ux .auth-container input[type=text], .modal-ux .auth-container input:not([type])")));
+                keyInput.sendKeys("admin-demo-key");
+                browser.findElement(By.cssSelector(".modal-ux .auth-container .auth-btn-wrapper .authorize")).click();
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".modal-ux .btn-done"))).click();
                 WebElement listPosts = wait.until(ExpectedConditions.elementToBeClickable(
                         By.cssSelector("#operations-Blog_Posts-listPosts .opblock-summary-control")));
                 listPosts.click();

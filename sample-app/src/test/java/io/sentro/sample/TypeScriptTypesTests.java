@@ -45,7 +45,8 @@ class TypeScriptTypesTests {
                 "--sentro.types.output=" + written);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/_types.ts")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + port + "/api/_types.ts")).header("X-API-Key", "admin-demo-key").build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/typescript"));

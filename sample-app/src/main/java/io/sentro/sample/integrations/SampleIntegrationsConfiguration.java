@@ -41,7 +41,11 @@ public class SampleIntegrationsConfiguration {
         return new DocumentService();
     }
 
-    /** What the integrations were asked to do: {@code GET /sample/outbox}, {@code /sample/integrations}. */
+    /**
+     * What the integrations were asked to do: {@code GET /sample/outbox}, {@code /sample/integrations}. A debugging
+     * aid of the sample, left out of the API's OpenAPI document.
+     */
+    @io.swagger.v3.oas.annotations.Hidden
     @RestController
     @RequestMapping("/sample")
     static class IntegrationsController {

@@ -6,7 +6,14 @@ import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.web.SentroHandlerMapping;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import io.sentro.spring.security.AccessPolicy;
+import io.sentro.spring.security.SentroCredentials;
+import io.swagger.v3.oas.models.info.Info;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,8 +31,18 @@ public final class SentroOpenApiAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SentroOpenApiCustomizer sentroOpenApiCustomizer(SchemaModel model, CustomizerRegistry registry,
-            SentroProperties properties) {
+            SentroProperties properties, AccessPolicy access, SentroCredentials credentials, Environment environment,
+            ObjectProvider<BuildProperties> build) {
+        SentroProperties.OpenApi openApi = properties.getOpenapi();
+        String title = openApi.getTitle() != null ? openApi.getTitle()
+                : environment.getProperty("spring.application.name", "Sentro API");
+        BuildProperties buildProperties = build.getIfAvailable();
+        String version = openApi.getVersion() != null ? openApi.getVersion()
+                : buildProperties != null && buildProperties.getVersion() != null ? buildProperties.getVersion()
+                : "1.0.0";
+        Info info = new Info().title(title).version(version).description(openApi.getDescription());
         return new SentroOpenApiCustomizer(model, registry,
-                SentroWebConfiguration.normalizedBasePath(properties.getBasePath()), properties.getPage().getMaxSize());
+                SentroWebConfiguration.normalizedBasePath(properties.getBasePath()), properties.getPage().getMaxSize(),
+                access, credentials, info);
     }
 }

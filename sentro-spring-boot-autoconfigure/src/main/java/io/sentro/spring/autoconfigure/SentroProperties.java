@@ -63,6 +63,12 @@ public class SentroProperties {
 
     private final Security security = new Security();
 
+    private final OpenApi openapi = new OpenApi();
+
+    public OpenApi getOpenapi() {
+        return openapi;
+    }
+
     public Security getSecurity() {
         return security;
     }
@@ -413,6 +419,51 @@ public class SentroProperties {
 
         public void setRolesClaim(String rolesClaim) {
             this.rolesClaim = rolesClaim;
+        }
+    }
+
+    /**
+     * The OpenAPI document's info.
+     */
+    public static class OpenApi {
+
+        /**
+         * Title of the OpenAPI document. Defaults to spring.application.name.
+         */
+        private @Nullable String title;
+
+        /**
+         * Version of the OpenAPI document. Defaults to the build version (META-INF/build-info.properties).
+         */
+        private @Nullable String version;
+
+        /**
+         * Description of the OpenAPI document.
+         */
+        private @Nullable String description;
+
+        public @Nullable String getTitle() {
+            return title;
+        }
+
+        public void setTitle(@Nullable String title) {
+            this.title = title;
+        }
+
+        public @Nullable String getVersion() {
+            return version;
+        }
+
+        public void setVersion(@Nullable String version) {
+            this.version = version;
+        }
+
+        public @Nullable String getDescription() {
+            return description;
+        }
+
+        public void setDescription(@Nullable String description) {
+            this.description = description;
         }
     }
 }

@@ -14,6 +14,9 @@ import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
 import io.sentro.spring.schema.TypeKind;
+import io.sentro.spring.security.AccessPolicy;
+import io.sentro.spring.security.AccessRule;
+import io.sentro.spring.security.SentroCredentials;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -26,7 +29,10 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -42,15 +48,26 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
     private static final String JSON = "application/json";
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String REF = "#/components/schemas/";
+    private static final String SPRINGDOC_DEFAULT_TITLE = "OpenAPI definition";
+    private static final String API_KEY_SCHEME = "ApiKey";
+    private static final String BEARER_SCHEME = "BearerJwt";
 
     private final SchemaModel model;
     private final CustomizerRegistry registry;
     private final String basePath;
     private final int maxPageSize;
     private final OpenApiNames names;
+    private final AccessPolicy access;
+    private final SentroCredentials credentials;
+    private final Info info;
 
-    public SentroOpenApiCustomizer(SchemaModel model, CustomizerRegistry registry, String basePath, int maxPageSize) {
+    /** @param info the document's title and version, used when springdoc's are its placeholders */
+    public SentroOpenApiCustomizer(SchemaModel model, CustomizerRegistry registry, String basePath, int maxPageSize,
+            AccessPolicy access, SentroCredentials credentials, Info info) {
         this.model = model;
+        this.access = access;
+        this.credentials = credentials;
+        this.info = info;
         this.registry = registry;
         this.basePath = basePath;
         this.maxPageSize = maxPageSize;
@@ -65,22 +82,28 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         if (openApi.getPaths() == null) {
             openApi.setPaths(new Paths());
         }
+        if (openApi.getInfo() == null || openApi.getInfo().getTitle() == null
+                || SPRINGDOC_DEFAULT_TITLE.equals(openApi.getInfo().getTitle())) {
+            openApi.setInfo(new Info().title(info.getTitle()).version(info.getVersion())
+                    .description(info.getDescription()));
+        }
         Components components = openApi.getComponents();
         components.addSchemas("Problem", problemSchema());
         addProblemResponses(components);
-        openApi.getPaths().addPathItem(basePath, new PathItem().get(new Operation()
+        addSecuritySchemes(components);
+        openApi.getPaths().addPathItem(basePath, new PathItem().get(described(new Operation()
                 .operationId("getSentroIndex").summary("The served tables and their paths")
                 .addTagsItem("Sentro").responses(new ApiResponses()
-                        .addApiResponse("200", jsonResponse("The index", object())))));
-        openApi.getPaths().addPathItem(basePath + "/_types.ts", new PathItem().get(new Operation()
+                        .addApiResponse("200", jsonResponse("The index", object()))), AccessRule.PERMIT_ALL)));
+        openApi.getPaths().addPathItem(basePath + "/_types.ts", new PathItem().get(described(new Operation()
                 .operationId("getSentroTypeScript").summary("TypeScript declarations of the served tables")
                 .addTagsItem("Sentro").responses(new ApiResponses().addApiResponse("200", new ApiResponse()
                         .description("TypeScript source").content(new Content().addMediaType("application/typescript",
-                                new MediaType().schema(string())))))));
-        openApi.getPaths().addPathItem(basePath + "/_schema", new PathItem().get(new Operation()
+                                new MediaType().schema(string()))))), AccessRule.PERMIT_ALL)));
+        openApi.getPaths().addPathItem(basePath + "/_schema", new PathItem().get(described(new Operation()
                 .operationId("getSentroSchema").summary("The served tables, columns, keys, relations and actions")
                 .addTagsItem("Sentro").responses(new ApiResponses()
-                        .addApiResponse("200", jsonResponse("The model", object())))));
+                        .addApiResponse("200", jsonResponse("The model", object()))), AccessRule.PERMIT_ALL)));
         openApi.addTagsItem(new Tag().name("Sentro").description("The model behind the generated API"));
         for (Table table : model.tables()) {
             TablePipeline pipeline = registry.pipeline(table);
@@ -92,7 +115,8 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         Table table = pipeline.table();
         String name = names.of(table);
         String tag = pipeline.displayName();
-        openApi.addTagsItem(new Tag().name(tag).description(table.comment()));
+        openApi.addTagsItem(new Tag().name(tag).description(table.comment() != null ? table.comment()
+                : (table.view() ? "The rows of view " : "The rows of table ") + table.name()));
         Components components = openApi.getComponents();
         components.addSchemas(name, rowSchema(pipeline));
         components.addSchemas(name + "Page", pageSchema(name));
@@ -103,44 +127,48 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
 
         String collection = basePath + "/" + table.name();
         PathItem collectionItem = new PathItem();
-        collectionItem.get(operation("list" + name, tag, "List " + tag, listDescription(table))
+        collectionItem.get(described(operation("list" + name, tag, "List the rows of " + tag, listDescription(table))
                 .parameters(listParameters(pipeline))
-                .responses(responses("200", jsonResponse("A page of rows", ref(name + "Page")), "400", "404")));
+                .responses(responses("200", jsonResponse("A page of rows", ref(name + "Page")), "400", "404")),
+                access.rule(table, io.sentro.spring.customize.Operation.READ)));
         if (table.insertable()) {
             ApiResponse created = jsonResponse("The row as stored, with defaults and generated values", ref(name));
             if (table.hasPrimaryKey()) {
                 created.addHeaderObject("Location", new Header().description("The new row's path")
                         .schema(string()));
             }
-            collectionItem.post(operation("create" + name, tag, "Create a " + tag + " row",
+            collectionItem.post(described(operation("create" + name, tag, "Create a row in " + tag,
                     "Send one JSON object. A JSON array of objects creates several rows in one transaction and "
                             + "answers with an array.")
                     .requestBody(jsonBody(ref(name + "Input")))
-                    .responses(responses("201", created, "400", "409", "415")));
+                    .responses(responses("201", created, "400", "409", "415")),
+                    access.rule(table, io.sentro.spring.customize.Operation.CREATE)));
         }
         openApi.getPaths().addPathItem(collection, collectionItem);
 
         if (table.hasPrimaryKey()) {
             String itemPath = collection + "/{key}";
             PathItem item = new PathItem();
-            item.get(operation("get" + name, tag, "Get one " + tag + " row by key", null)
+            item.get(described(operation("get" + name, tag, "Get one row of " + tag + " by key", null)
                     .addParametersItem(keyParameter(table)).addParametersItem(fieldsParameter(pipeline))
-                    .responses(responses("200", jsonResponse("The row", ref(name)), "400", "404")));
+                    .responses(responses("200", jsonResponse("The row", ref(name)), "400", "404")),
+                    access.rule(table, io.sentro.spring.customize.Operation.READ)));
             if (table.updatable()) {
-                item.patch(operation("update" + name, tag, "Update some columns of a " + tag + " row", null)
+                item.patch(described(operation("update" + name, tag, "Update some columns of a row in " + tag, null)
                         .addParametersItem(keyParameter(table)).requestBody(jsonBody(ref(name + "Patch")))
                         .responses(responses("200", jsonResponse("The row as stored", ref(name)), "400", "404", "409",
-                                "415")));
-                item.put(operation("replace" + name, tag, "Replace a " + tag + " row",
+                                "415")), access.rule(table, io.sentro.spring.customize.Operation.UPDATE)));
+                item.put(described(operation("replace" + name, tag, "Replace a row in " + tag,
                         "Columns left out are reset to their default, or NULL.")
                         .addParametersItem(keyParameter(table)).requestBody(jsonBody(ref(name + "Input")))
                         .responses(responses("200", jsonResponse("The row as stored", ref(name)), "400", "404", "409",
-                                "415")));
+                                "415")), access.rule(table, io.sentro.spring.customize.Operation.UPDATE)));
             }
             if (table.deletable()) {
-                item.delete(operation("delete" + name, tag, "Delete a " + tag + " row", null)
+                item.delete(described(operation("delete" + name, tag, "Delete a row in " + tag, null)
                         .addParametersItem(keyParameter(table))
-                        .responses(responses("204", new ApiResponse().description("Deleted"), "400", "404", "409")));
+                        .responses(responses("204", new ApiResponse().description("Deleted"), "400", "404", "409")),
+                        access.rule(table, io.sentro.spring.customize.Operation.DELETE)));
             }
             openApi.getPaths().addPathItem(itemPath, item);
         }
@@ -157,6 +185,7 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
             if (detail) {
                 operation.addParametersItem(keyParameter(table));
             }
+            described(operation, access.rule(table, action));
             openApi.getPaths().addPathItem(path, new PathItem().post(operation));
         }
     }
@@ -170,7 +199,7 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         if (table.comment() != null) {
             row.description(table.comment());
         }
-        for (Column column : table.columns()) {
+        for (Column column : visible(table)) {
             row.addProperty(column.name(), ColumnSchemas.column(column, pipeline.columnDisplayName(column.name()),
                     !column.writable()));
         }
@@ -186,7 +215,7 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         Schema<Object> input = object();
         input.title(pipeline.displayName() + (withRequired ? " (create or replace)" : " (update)"));
         input.additionalProperties(false);
-        for (Column column : table.columns()) {
+        for (Column column : visible(table)) {
             if (!column.writable() && !table.primaryKey().contains(column.name())) {
                 continue;
             }
@@ -259,7 +288,7 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         parameters.add(query("offset", "Rows to skip", new JsonSchema().typesItem("integer").format("int64")
                 .minimum(java.math.BigDecimal.ZERO)));
         List<Object> sortable = new ArrayList<>();
-        for (Column column : table.columns()) {
+        for (Column column : visible(table)) {
             if (column.kind().isComparable()) {
                 sortable.add(column.name());
                 sortable.add("-" + column.name());
@@ -268,13 +297,13 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         parameters.add(list("sort", "Columns to sort by, comma-separated; a leading minus sorts descending. "
                 + "The primary key breaks ties.", sortable));
         parameters.add(fieldsParameter(pipeline));
-        if (table.columns().stream().anyMatch(column -> column.kind() == TypeKind.TEXT)) {
+        if (visible(table).stream().anyMatch(column -> column.kind() == TypeKind.TEXT)) {
             parameters.add(query("search", "Case-insensitive text to find in any text column", string()));
         }
         Schema<Object> count = string();
         count.setEnum(List.of("exact", "none"));
         parameters.add(query("count", "Whether to count the matching rows (total)", count));
-        for (Column column : table.columns()) {
+        for (Column column : visible(table)) {
             for (Operator operator : Operator.values()) {
                 if (applies(operator, column)) {
                     parameters.add(filterParameter(column, operator));
@@ -326,7 +355,7 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
 
     private Parameter fieldsParameter(TablePipeline pipeline) {
         List<Object> fields = new ArrayList<>();
-        pipeline.table().columns().forEach(column -> fields.add(column.name()));
+        visible(pipeline.table()).forEach(column -> fields.add(column.name()));
         fields.addAll(pipeline.displayFields().keySet());
         return list("fields", "Columns (and display fields) to return, comma-separated; all when absent", fields);
     }
@@ -359,6 +388,56 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
 
     // ---- operations and responses -------------------------------------------------------------------------------
 
+    /** The columns every caller may see; columns hidden from everyone are left out of the document. */
+    private List<Column> visible(Table table) {
+        java.util.Set<String> hidden = access.hiddenFromEveryone(table);
+        return hidden.isEmpty() ? table.columns()
+                : table.columns().stream().filter(column -> !hidden.contains(column.name())).toList();
+    }
+
+    /**
+     * Declares who may call an operation: the credentials it takes (none needed when its rule permits all), and
+     * the 401 and 403 problems it can answer with.
+     */
+    private Operation described(Operation operation, AccessRule rule) {
+        List<SecurityRequirement> security = new ArrayList<>();
+        if (rule.permitsAnonymous()) {
+            security.add(new SecurityRequirement());
+        }
+        if (credentials.apiKeysEnabled()) {
+            security.add(new SecurityRequirement().addList(API_KEY_SCHEME));
+        }
+        if (credentials.jwtEnabled()) {
+            security.add(new SecurityRequirement().addList(BEARER_SCHEME));
+        }
+        operation.setSecurity(security);
+        if (!rule.permitsAnonymous() || credentials.apiKeysEnabled() || credentials.jwtEnabled()) {
+            // A credential that does not check out is a 401 even where anonymous callers are let in.
+            operation.getResponses().addApiResponse("401", new ApiResponse().$ref("#/components/responses/Problem401"));
+        }
+        if (!rule.permitsAnonymous() && rule != AccessRule.AUTHENTICATED) {
+            operation.getResponses().addApiResponse("403", new ApiResponse().$ref("#/components/responses/Problem403"));
+        }
+        if (rule.deniesAll()) {
+            operation.description((operation.getDescription() == null ? "" : operation.getDescription() + " ")
+                    + "Denied to every caller by the access rules.");
+        }
+        return operation;
+    }
+
+    private void addSecuritySchemes(Components components) {
+        if (credentials.apiKeysEnabled()) {
+            components.addSecuritySchemes(API_KEY_SCHEME, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                    .in(SecurityScheme.In.HEADER).name(SentroCredentials.API_KEY_HEADER)
+                    .description("An API key of sentro.security.api-keys"));
+        }
+        if (credentials.jwtEnabled()) {
+            components.addSecuritySchemes(BEARER_SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                    .scheme("bearer").bearerFormat("JWT")
+                    .description("A JWT of the configured issuer; roles from its roles claim"));
+        }
+    }
+
     private static Operation operation(String id, String tag, String summary, String description) {
         Operation operation = new Operation().operationId(id).summary(summary).addTagsItem(tag);
         if (description != null) {
@@ -386,8 +465,9 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         Map<String, String> descriptions = new LinkedHashMap<>();
         descriptions.put("400", "Bad request: an unknown column or operator, a value that does not fit its column, "
                 + "a malformed body, a missing required field");
+        descriptions.put("401", "No credentials, or credentials that were not accepted (see WWW-Authenticate)");
+        descriptions.put("403", "The caller may not run this operation on this table");
         descriptions.put("404", "Unknown table, or no row with this key");
-        descriptions.put("405", "The table does not allow this method");
         descriptions.put("409", "A unique or foreign key constraint is violated");
         descriptions.put("415", "The body is not JSON");
         descriptions.put("503", "The database is unavailable");

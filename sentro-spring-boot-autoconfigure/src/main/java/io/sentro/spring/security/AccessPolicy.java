@@ -168,6 +168,16 @@ public final class AccessPolicy {
         return result != null && result.isGranted();
     }
 
+    /** The rule that decides {@code operation} on {@code table} (for documentation: OpenAPI, the start-up log). */
+    public AccessRule rule(Table table, Operation operation) {
+        return access(table).rule(operation);
+    }
+
+    /** The rule that decides an action. */
+    public AccessRule rule(Table table, Action action) {
+        return access(table).actionRule(action);
+    }
+
     /** What the caller may see of a table: the columns hidden from them. */
     public Grant grant(Table table) {
         return grant(access(table));
