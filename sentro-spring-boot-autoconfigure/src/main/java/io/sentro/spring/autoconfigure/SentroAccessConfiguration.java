@@ -79,7 +79,8 @@ class SentroAccessConfiguration {
             putIfSet(operations, Operation.CREATE, table.getCreate());
             putIfSet(operations, Operation.UPDATE, table.getUpdate());
             putIfSet(operations, Operation.DELETE, table.getDelete());
-            tables.put(name, new TableRules(operations, table.getActions(), table.getHiddenColumns()));
+            tables.put(name, new TableRules(operations, table.getActions(), table.getHiddenColumns(),
+                    table.getRowScope()));
         });
         return new AccessPolicy(model, registry, defaultRule(access.getDefault()), tables,
                 contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), credentials.challenge());

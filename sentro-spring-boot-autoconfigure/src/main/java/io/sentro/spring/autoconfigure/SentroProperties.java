@@ -295,6 +295,20 @@ public class SentroProperties {
          */
         private List<String> hiddenColumns = new ArrayList<>();
 
+        /**
+         * Row scope: column name to the caller's attribute (an API key attribute or a JWT claim) it must equal. A
+         * caller sees and touches only those rows; one without the attribute sees none.
+         */
+        private Map<String, String> rowScope = new LinkedHashMap<>();
+
+        public Map<String, String> getRowScope() {
+            return rowScope;
+        }
+
+        public void setRowScope(Map<String, String> rowScope) {
+            this.rowScope = rowScope;
+        }
+
         public @Nullable String getRead() {
             return read;
         }

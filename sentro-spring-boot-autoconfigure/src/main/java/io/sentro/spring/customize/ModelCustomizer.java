@@ -44,6 +44,7 @@ public class ModelCustomizer {
     private final Map<Operation, AccessDeclaration> operationAccess = new LinkedHashMap<>();
     private final Map<String, AccessDeclaration> actionAccess = new LinkedHashMap<>();
     private final List<HiddenColumns> hiddenColumns = new ArrayList<>();
+    private final Map<String, RowScope> rowScopes = new LinkedHashMap<>();
 
     /**
      * An access rule declared in code: either rule text ({@code permit-all}, {@code authenticated}, {@code deny-all}
@@ -172,6 +173,21 @@ public class ModelCustomizer {
                     + "authenticated, deny-all or a comma-separated list of role names (e.g. EDITOR,ADMIN)");
         }
         return rule;
+    }
+
+    /**
+     * Scopes the table's rows by the caller: a caller sees and touches only rows whose {@code column} holds the value
+     * {@code scope} derives from their authentication. Lists, counts, searches, gets, updates, deletes and actions
+     * are limited to those rows; a create fills the column when the body leaves it out and refuses another value.
+     * Several scopes (and {@code sentro.security.access.tables.<table>.row-scope.*}) all apply.
+     */
+    public ModelCustomizer scopeRows(String column, RowScope scope) {
+        rowScopes.put(column, scope);
+        return this;
+    }
+
+    public Map<String, RowScope> rowScopes() {
+        return Collections.unmodifiableMap(rowScopes);
     }
 
     public Map<Operation, AccessDeclaration> operationAccess() {

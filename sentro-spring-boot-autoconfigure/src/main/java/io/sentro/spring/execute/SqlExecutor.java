@@ -81,7 +81,7 @@ public final class SqlExecutor {
 
     public Optional<Map<String, @Nullable Object>> get(GetPlan plan) {
         return translating(plan.table(), () -> first(query(renderer.selectByKey(plan.table(), plan.projection(),
-                plan.key()))));
+                plan.key(), plan.scope()))));
     }
 
     /** Inserts every row of the plan in one transaction; returns the rows as stored. */
@@ -98,7 +98,7 @@ public final class SqlExecutor {
     /** Updates one row; empty when no row has the key. */
     public Optional<Map<String, @Nullable Object>> update(UpdatePlan plan) {
         return inTransaction(plan.table(), () -> {
-            SqlStatement update = renderer.update(plan.table(), plan.key(), plan.values());
+            SqlStatement update = renderer.update(plan.table(), plan.key(), plan.values(), plan.scope());
             if (dialect.updateReturning() != ReturningStyle.RESELECT) {
                 return first(query(update));
             }
@@ -112,7 +112,7 @@ public final class SqlExecutor {
     /** Deletes one row; false when no row has the key. */
     public boolean delete(DeletePlan plan) {
         return inTransaction(plan.table(), () -> {
-            SqlStatement delete = renderer.delete(plan.table(), plan.key());
+            SqlStatement delete = renderer.delete(plan.table(), plan.key(), plan.scope());
             return jdbc.update(delete.sql(), delete.parameters().toArray()) > 0;
         });
     }

@@ -67,6 +67,9 @@ public final class CustomizerRegistry {
                             + "key, and '" + table.name() + "' has none");
                 }
             }
+            for (String column : customizer.rowScopes().keySet()) {
+                requireColumn(bean, table, column, "scopeRows");
+            }
             for (ModelCustomizer.HiddenColumns hidden : customizer.hiddenColumns()) {
                 for (String column : hidden.columns()) {
                     requireColumn(bean, table, column, "hideColumns");

@@ -168,7 +168,7 @@ public final class OperationRunner {
         BodyRows bodyRows = planner.createBody(table, body, grant);
         if (!hasHooks(pipeline, Operation.CREATE) && pipeline.fieldWriters().isEmpty() && !pipeline.hasDisplayFields()) {
             return new CreateOutcome(grant.strip(executor.create(planner.create(table, bodyRows.rows(),
-                    bodyRows.many()))), bodyRows.many());
+                    bodyRows.many(), grant))), bodyRows.many());
         }
         return inTransaction(table, () -> {
             List<Map<String, @Nullable Object>> created = new ArrayList<>();
@@ -177,7 +177,7 @@ public final class OperationRunner {
                 Payload payload = new Payload(Operation.CREATE, row, Map.of(), null, context);
                 OperationResult result = run(pipeline, context, payload, input -> {
                     List<Map<String, @Nullable Object>> rows = executor.create(planner.create(table, List.of(input),
-                            false));
+                            false, grant));
                     computeDisplayFields(pipeline, rows);
                     return new OperationResult(rows, null);
                 });
@@ -199,7 +199,7 @@ public final class OperationRunner {
             Payload payload = new Payload(Operation.UPDATE, values, keyMap(key), null, context);
             OperationResult result = run(pipeline, context, payload, input -> {
                 List<Map<String, @Nullable Object>> rows = new ArrayList<>(1);
-                executor.update(planner.update(table, key, input, replace)).ifPresent(rows::add);
+                executor.update(planner.update(table, key, input, replace, grant)).ifPresent(rows::add);
                 if (rows.isEmpty()) {
                     throw notFound(table);
                 }
@@ -222,7 +222,7 @@ public final class OperationRunner {
             HookContext context = context(Operation.DELETE, table, request);
             Payload payload = new Payload(Operation.DELETE, Map.of(), keyMap(key), null, context);
             return run(pipeline, context, payload, input -> {
-                if (!executor.delete(planner.delete(table, key))) {
+                if (!executor.delete(planner.delete(table, key, grant))) {
                     throw notFound(table);
                 }
                 return new OperationResult(new ArrayList<>(), null);

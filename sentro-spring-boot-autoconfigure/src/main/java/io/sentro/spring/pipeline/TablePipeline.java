@@ -36,6 +36,7 @@ public final class TablePipeline {
     private final Map<Operation, ModelCustomizer.AccessDeclaration> operationAccess = new EnumMap<>(Operation.class);
     private final Map<String, ModelCustomizer.AccessDeclaration> actionAccess = new LinkedHashMap<>();
     private final List<ModelCustomizer.HiddenColumns> hiddenColumns = new ArrayList<>();
+    private final Map<String, io.sentro.spring.customize.RowScope> rowScopes = new LinkedHashMap<>();
 
     TablePipeline(Table table) {
         this.table = table;
@@ -67,6 +68,12 @@ public final class TablePipeline {
         operationAccess.putAll(customizer.operationAccess());
         actionAccess.putAll(customizer.actionAccess());
         hiddenColumns.addAll(customizer.hiddenColumns());
+        rowScopes.putAll(customizer.rowScopes());
+    }
+
+    /** Row scopes declared in code, by column. */
+    public Map<String, io.sentro.spring.customize.RowScope> rowScopes() {
+        return java.util.Collections.unmodifiableMap(rowScopes);
     }
 
     /** Access rules declared in code per operation; a later customizer's rule replaces an earlier one's. */

@@ -9,17 +9,38 @@ import org.jspecify.annotations.Nullable;
 /**
  * What access control lets one request see of its table, decided once before any hook runs and applied by the
  * planner like the rest of the request: hidden columns are unknown to the caller (not selectable, filterable,
- * sortable, searchable or writable) and never returned.
+ * sortable, searchable or writable) and never returned; a row scope is a condition of every statement (the caller's
+ * rows are those whose scoped columns hold one of the allowed values), filled into and checked on every write.
  *
  * @param hiddenColumns names of the columns the caller may not see
+ * @param scope the caller's row scope, column by column (all must hold)
+ * @param noRows whether the caller is scoped to no row at all (they lack the attribute their scope needs)
  */
-public record Grant(Set<String> hiddenColumns) {
+public record Grant(Set<String> hiddenColumns, List<ScopedColumn> scope, boolean noRows) {
 
-    /** Everything visible. */
-    public static final Grant FULL = new Grant(Set.of());
+    /** A scoped column and the values the caller's rows may hold in it (converted by the planner). */
+    public record ScopedColumn(String column, List<Object> allowedValues) {
+
+        public ScopedColumn {
+            allowedValues = List.copyOf(allowedValues);
+        }
+    }
+
+    /** Everything visible, every row. */
+    public static final Grant FULL = new Grant(Set.of(), List.of(), false);
 
     public Grant {
         hiddenColumns = Set.copyOf(hiddenColumns);
+        scope = List.copyOf(scope);
+    }
+
+    public Grant(Set<String> hiddenColumns) {
+        this(hiddenColumns, List.of(), false);
+    }
+
+    /** Whether the caller is limited to some rows. */
+    public boolean scoped() {
+        return noRows || !scope.isEmpty();
     }
 
     public boolean hides(String column) {

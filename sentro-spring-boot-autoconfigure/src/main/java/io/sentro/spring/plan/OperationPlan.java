@@ -24,8 +24,8 @@ public sealed interface OperationPlan {
         }
     }
 
-    /** One row by primary key. */
-    record GetPlan(Table table, Key key, List<Column> projection) implements OperationPlan {
+    /** One row by primary key, when it also meets {@code scope} (the caller's row scope). */
+    record GetPlan(Table table, Key key, List<Column> projection, Condition scope) implements OperationPlan {
 
         public GetPlan {
             projection = List.copyOf(projection);
@@ -41,12 +41,14 @@ public sealed interface OperationPlan {
     }
 
     /**
-     * Update one row by key. With {@code replace} (PUT) the columns not given are reset to their default or NULL.
+     * Update one row by key, when it meets {@code scope}. With {@code replace} (PUT) the columns not given are reset to
+     * their default or NULL.
      */
-    record UpdatePlan(Table table, Key key, Map<Column, Object> values, boolean replace) implements OperationPlan {
+    record UpdatePlan(Table table, Key key, Map<Column, Object> values, boolean replace, Condition scope)
+            implements OperationPlan {
     }
 
-    /** Delete one row by key. */
-    record DeletePlan(Table table, Key key) implements OperationPlan {
+    /** Delete one row by key, when it meets {@code scope}. */
+    record DeletePlan(Table table, Key key, Condition scope) implements OperationPlan {
     }
 }

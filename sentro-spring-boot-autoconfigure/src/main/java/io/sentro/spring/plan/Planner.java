@@ -79,13 +79,15 @@ public final class Planner {
                         + table.name() + "' has none; filter with where.<column>.<operator> instead", "search");
             }
         }
-        Condition condition = new Condition(allOf, anyOf, searchColumns, query.search());
+        Condition scope = scope(table, grant);
+        allOf.addAll(0, scope.allOf());
+        Condition condition = new Condition(allOf, anyOf, searchColumns, query.search(), scope.matchesNothing());
         return new ReadPlan(table, projection, condition, order(table, query.sort(), grant), limit, offset,
                 query.count() == CountMode.EXACT);
     }
 
     public GetPlan get(Table table, Key key, List<String> fields, Grant grant) {
-        return new GetPlan(table, key, projection(table, fields, grant));
+        return new GetPlan(table, key, projection(table, fields, grant), scope(table, grant));
     }
 
     public Key key(Table table, List<String> rawKey) {
@@ -114,7 +116,7 @@ public final class Planner {
      */
     public BodyRows createBody(Table table, JsonNode body, Grant grant) {
         if (body.isObject()) {
-            return new BodyRows(List.of(bodyValues(table, body, "", grant)), false);
+            return new BodyRows(List.of(scoped(table, bodyValues(table, body, "", grant), "", grant, true)), false);
         }
         if (body.isArray()) {
             if (body.isEmpty()) {
@@ -128,7 +130,7 @@ public final class Planner {
                     throw new SentroException(ErrorCode.INVALID_BODY, "Item " + prefix.substring(0, prefix.length() - 1)
                             + " of the body must be a JSON object", "body");
                 }
-                rows.add(bodyValues(table, row, prefix, grant));
+                rows.add(scoped(table, bodyValues(table, row, prefix, grant), prefix, grant, true));
             }
             return new BodyRows(rows, true);
         }
@@ -147,7 +149,7 @@ public final class Planner {
             throw new SentroException(ErrorCode.INVALID_BODY, "The body must be a JSON object", "body");
         }
         if (replacedKey == null) {
-            return bodyValues(table, body, "", grant);
+            return scoped(table, bodyValues(table, body, "", grant), "", grant, false);
         }
         tools.jackson.databind.node.ObjectNode rest = (tools.jackson.databind.node.ObjectNode) body.deepCopy();
         for (int i = 0; i < replacedKey.columns().size(); i++) {
@@ -159,7 +161,7 @@ public final class Planner {
                         + "' differs from the key in the path; PUT replaces the row at its path", keyColumn.name());
             }
         }
-        return bodyValues(table, rest, "", grant);
+        return scoped(table, bodyValues(table, rest, "", grant), "", grant, true);
     }
 
     private static boolean sameValue(@Nullable Object given, Object key) {
@@ -173,11 +175,11 @@ public final class Planner {
      * Plans the insert of rows whose values may come from the client or from hooks: each value is converted to its
      * column's type and every required column must have one.
      */
-    public CreatePlan create(Table table, List<Map<String, @Nullable Object>> rows, boolean many) {
+    public CreatePlan create(Table table, List<Map<String, @Nullable Object>> rows, boolean many, Grant grant) {
         List<Map<Column, Object>> planned = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             String prefix = many ? "[" + i + "]." : "";
-            Map<Column, Object> row = columnValues(table, rows.get(i), prefix);
+            Map<Column, Object> row = columnValues(table, scoped(table, rows.get(i), prefix, grant, true), prefix);
             List<Column> missing = table.columns().stream()
                     .filter(column -> column.requiredOnCreate() && !row.containsKey(column)).toList();
             if (!missing.isEmpty()) {
@@ -189,8 +191,9 @@ public final class Planner {
     }
 
     /** Plans a partial update (PATCH) or a full replacement (PUT) of one row. */
-    public UpdatePlan update(Table table, Key key, Map<String, @Nullable Object> values, boolean replace) {
-        Map<Column, Object> given = columnValues(table, values, "");
+    public UpdatePlan update(Table table, Key key, Map<String, @Nullable Object> values, boolean replace,
+            Grant grant) {
+        Map<Column, Object> given = columnValues(table, scoped(table, values, "", grant, replace), "");
         if (replace) {
             for (int i = 0; i < key.columns().size(); i++) {
                 Column keyColumn = key.columns().get(i);
@@ -222,11 +225,101 @@ public final class Planner {
         if (given.isEmpty()) {
             throw new SentroException(ErrorCode.INVALID_BODY, "The body names no column to update", "body");
         }
-        return new UpdatePlan(table, key, given, replace);
+        return new UpdatePlan(table, key, given, replace, scope(table, grant));
     }
 
-    public DeletePlan delete(Table table, Key key) {
-        return new DeletePlan(table, key);
+    public DeletePlan delete(Table table, Key key, Grant grant) {
+        return new DeletePlan(table, key, scope(table, grant));
+    }
+
+    /**
+     * The caller's row scope as a condition: each scoped column equal to (or in) its allowed values. A caller scoped
+     * to nothing, or whose allowed values cannot be values of the column, matches no row.
+     */
+    public Condition scope(Table table, Grant grant) {
+        if (!grant.scoped()) {
+            return Condition.NONE;
+        }
+        if (grant.noRows()) {
+            return Condition.NOTHING;
+        }
+        List<Filter> filters = new ArrayList<>(grant.scope().size());
+        for (Grant.ScopedColumn scoped : grant.scope()) {
+            Column column = table.column(scoped.column()).orElseThrow(() -> new IllegalStateException(
+                    "Row scope of '" + table.name() + "' names no column '" + scoped.column() + "'"));
+            List<Object> allowed = allowedValues(column, scoped);
+            if (allowed.isEmpty()) {
+                return Condition.NOTHING;
+            }
+            filters.add(allowed.size() == 1 ? new Filter(column, Operator.EQ, allowed.get(0))
+                    : new Filter(column, Operator.IN, allowed));
+        }
+        return Condition.allOf(filters);
+    }
+
+    private List<Object> allowedValues(Column column, Grant.ScopedColumn scoped) {
+        List<Object> allowed = new ArrayList<>(scoped.allowedValues().size());
+        for (Object value : scoped.allowedValues()) {
+            try {
+                allowed.add(values.fromText(column, String.valueOf(value), column.name()));
+            }
+            catch (SentroException ex) {
+                // An attribute value that cannot be a value of the column matches no row.
+            }
+        }
+        return allowed;
+    }
+
+    /**
+     * A row about to be written, held to the caller's row scope: a scoped column left out is filled with the caller's
+     * value when they have exactly one (and {@code fill}, for creates and replacements); a value outside the scope, or
+     * a write by a caller scoped to nothing, is refused with 403 and nothing is written.
+     */
+    private Map<String, @Nullable Object> scoped(Table table, Map<String, @Nullable Object> row, String prefix,
+            Grant grant, boolean fill) {
+        if (!grant.scoped()) {
+            return row;
+        }
+        if (grant.noRows()) {
+            throw new SentroException(ErrorCode.FORBIDDEN, "Your row scope on '" + table.name() + "' allows no rows: "
+                    + "you may not write to it", null).withExtensions(Map.of("table", table.name()));
+        }
+        Map<String, @Nullable Object> checked = row;
+        for (Grant.ScopedColumn scoped : grant.scope()) {
+            Column column = table.column(scoped.column()).orElseThrow();
+            List<Object> allowed = allowedValues(column, scoped);
+            String field = prefix + column.name();
+            if (!row.containsKey(column.name())) {
+                if (!fill) {
+                    continue;
+                }
+                if (allowed.size() != 1) {
+                    throw new SentroException(ErrorCode.FORBIDDEN, "Field '" + field + "' must be given: your row "
+                            + "scope on '" + table.name() + "' allows " + describe(allowed), field)
+                            .withExtensions(Map.of("table", table.name()));
+                }
+                if (checked == row) {
+                    checked = new LinkedHashMap<>(row);
+                }
+                checked.put(column.name(), allowed.get(0));
+                continue;
+            }
+            Object given = values.fromObject(column, row.get(column.name()), field);
+            if (allowed.stream().noneMatch(value -> given != null && sameValue(given, value))) {
+                throw new SentroException(ErrorCode.FORBIDDEN, "Field '" + field + "' is outside your row scope on '"
+                        + table.name() + "': it may only be " + describe(allowed), field)
+                        .withExtensions(Map.of("table", table.name()));
+            }
+        }
+        return checked;
+    }
+
+    private static String describe(List<Object> allowed) {
+        if (allowed.isEmpty()) {
+            return "no value";
+        }
+        return allowed.size() == 1 ? String.valueOf(allowed.get(0))
+                : "one of " + String.join(", ", allowed.stream().map(String::valueOf).toList());
     }
 
     private Map<String, @Nullable Object> bodyValues(Table table, JsonNode body, String prefix, Grant grant) {

@@ -14,6 +14,7 @@ import io.sentro.spring.customize.AccessRequest;
 import io.sentro.spring.customize.Action;
 import io.sentro.spring.customize.ModelCustomizer;
 import io.sentro.spring.customize.Operation;
+import io.sentro.spring.customize.RowScope;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
 import io.sentro.spring.pipeline.CustomizerRegistry;
@@ -75,7 +76,8 @@ public final class AccessPolicy {
             TableAccess access = resolve(table, registry.pipeline(table),
                     configured.getOrDefault(table.name(), TableRules.NONE));
             tables.put(table.name(), access);
-            if (access.hidden().stream().allMatch(hidden -> hidden.exceptForRoles().isEmpty())) {
+            if (access.scopes().isEmpty()
+                    && access.hidden().stream().allMatch(hidden -> hidden.exceptForRoles().isEmpty())) {
                 staticGrants.put(table.name(), new Grant(access.hiddenFromEveryone()));
             }
         }
@@ -120,7 +122,19 @@ public final class AccessPolicy {
             declared.exceptForRoles().forEach(role -> roles.add(role.startsWith("ROLE_") ? role : "ROLE_" + role));
             hidden.add(new TableAccess.Hidden(new LinkedHashSet<>(declared.columns()), roles));
         }
-        return new TableAccess(table, operations, actions, hidden);
+        List<TableAccess.Scope> scopes = new ArrayList<>();
+        configured.rowScope().forEach((column, attribute) -> {
+            if (table.column(column).isEmpty()) {
+                throw new IllegalStateException(prefix + "row-scope." + column + ": '" + table.name()
+                        + "' has no column '" + column + "'. Columns: " + table.columns().stream().map(Column::name)
+                                .toList());
+            }
+            scopes.add(new TableAccess.Scope(column, caller -> PrincipalAttributes.of(caller).get(attribute),
+                    "the caller's attribute '" + attribute + "'"));
+        });
+        pipeline.rowScopes().forEach((column, scope) -> scopes.add(new TableAccess.Scope(column, scope,
+                "a value of the customizer's")));
+        return new TableAccess(table, operations, actions, hidden, scopes);
     }
 
     private static AccessRule parse(String text, String where) {
@@ -235,7 +249,27 @@ public final class AccessPolicy {
                 hidden.addAll(entry.columns());
             }
         }
-        return new Grant(hidden);
+        List<Grant.ScopedColumn> scope = new ArrayList<>();
+        Authentication caller = authentication();
+        for (TableAccess.Scope entry : access.scopes()) {
+            Object value = caller == null ? null : entry.value().valueFor(caller);
+            if (value == RowScope.ALL_ROWS) {
+                continue;
+            }
+            List<Object> allowed = new ArrayList<>();
+            if (value instanceof Collection<?> values) {
+                values.stream().filter(java.util.Objects::nonNull).forEach(allowed::add);
+            }
+            else if (value != null && !String.valueOf(value).isEmpty()) {
+                allowed.add(value);
+            }
+            if (allowed.isEmpty()) {
+                // A caller without the attribute gets no rows, not all rows.
+                return new Grant(hidden, List.of(), true);
+            }
+            scope.add(new Grant.ScopedColumn(entry.column(), allowed));
+        }
+        return new Grant(hidden, scope, false);
     }
 
     private Set<String> authorities() {

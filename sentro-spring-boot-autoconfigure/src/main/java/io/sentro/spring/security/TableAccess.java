@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.sentro.spring.customize.Action;
 import io.sentro.spring.customize.Operation;
+import io.sentro.spring.customize.RowScope;
 import io.sentro.spring.schema.Table;
 
 /**
@@ -26,14 +27,24 @@ final class TableAccess {
     private final Map<Operation, AccessRule> operations;
     private final Map<String, AccessRule> actions;
     private final List<Hidden> hidden;
+    private final List<Scope> scopes;
+
+    /** A scoped column, how the caller's value is found, and how that reads in the start-up log. */
+    record Scope(String column, RowScope value, String description) {
+    }
 
     /** {@code actions} holds the rule of every action of the table, its own or the one it follows. */
     TableAccess(Table table, Map<Operation, AccessRule> operations, Map<String, AccessRule> actions,
-            List<Hidden> hidden) {
+            List<Hidden> hidden, List<Scope> scopes) {
         this.table = table;
         this.operations = new EnumMap<>(operations);
         this.actions = new LinkedHashMap<>(actions);
         this.hidden = List.copyOf(hidden);
+        this.scopes = List.copyOf(scopes);
+    }
+
+    List<Scope> scopes() {
+        return scopes;
     }
 
     Table table() {
@@ -84,6 +95,9 @@ final class TableAccess {
             parts.add("hidden " + entry.columns() + (entry.exceptForRoles().isEmpty() ? "" : " except for "
                     + String.join(",", entry.exceptForRoles().stream().map(role -> role.substring("ROLE_".length()))
                             .sorted().toList())));
+        }
+        for (Scope scope : scopes) {
+            parts.add("rows where " + scope.column() + " = " + scope.description());
         }
         return table.name() + ": " + String.join(", ", parts);
     }

@@ -73,10 +73,21 @@ public final class SqlRenderer {
 
     /** One row by key. */
     public SqlStatement selectByKey(Table table, List<Column> projection, Key key) {
+        return selectByKey(table, projection, key, Condition.NONE);
+    }
+
+    /** One row by key, when it also meets {@code scope}. */
+    public SqlStatement selectByKey(Table table, List<Column> projection, Key key, Condition scope) {
         TableSql tableSql = sql(table);
         String sql = projection == table.columns() ? tableSql.selectByKey
                 : "SELECT " + columnList(projection) + " FROM " + tableSql.name + " WHERE " + tableSql.keyPredicate;
-        return new SqlStatement(sql, keyParameters(key), projection);
+        if (scope.isEmpty()) {
+            return new SqlStatement(sql, keyParameters(key), projection);
+        }
+        List<Object> parameters = keyParameters(key);
+        StringBuilder scoped = new StringBuilder(sql);
+        andScope(scoped, parameters, scope);
+        return new SqlStatement(scoped.toString(), parameters, projection);
     }
 
     /**
@@ -117,6 +128,11 @@ public final class SqlRenderer {
 
     /** An UPDATE of one row by key, returning the stored row when the dialect can. */
     public SqlStatement update(Table table, Key key, Map<Column, @Nullable Object> values) {
+        return update(table, key, values, Condition.NONE);
+    }
+
+    /** An UPDATE of one row by key when it meets {@code scope}, returning the stored row when the dialect can. */
+    public SqlStatement update(Table table, Key key, Map<Column, @Nullable Object> values, Condition scope) {
         TableSql tableSql = sql(table);
         ReturningStyle returning = dialect.updateReturning();
         List<Object> parameters = new ArrayList<>(values.size() + key.values().size());
@@ -131,6 +147,7 @@ public final class SqlRenderer {
         }
         sql.append(" WHERE ").append(tableSql.keyPredicate);
         parameters.addAll(keyParameters(key));
+        andScope(sql, parameters, scope);
         if (returning == ReturningStyle.RETURNING_CLAUSE) {
             sql.append(" RETURNING ").append(tableSql.allColumns);
         }
@@ -174,7 +191,30 @@ public final class SqlRenderer {
 
     /** A DELETE of one row by key. */
     public SqlStatement delete(Table table, Key key) {
-        return new SqlStatement(sql(table).deleteByKey, keyParameters(key), List.of());
+        return delete(table, key, Condition.NONE);
+    }
+
+    /** A DELETE of one row by key, when it meets {@code scope}. */
+    public SqlStatement delete(Table table, Key key, Condition scope) {
+        if (scope.isEmpty()) {
+            return new SqlStatement(sql(table).deleteByKey, keyParameters(key), List.of());
+        }
+        List<Object> parameters = keyParameters(key);
+        StringBuilder sql = new StringBuilder(sql(table).deleteByKey);
+        andScope(sql, parameters, scope);
+        return new SqlStatement(sql.toString(), parameters, List.of());
+    }
+
+    /** Appends a row scope to a WHERE that already has the key predicate. */
+    private void andScope(StringBuilder sql, List<Object> parameters, Condition scope) {
+        if (scope.matchesNothing()) {
+            sql.append(" AND 1 = 0");
+            return;
+        }
+        for (Filter filter : scope.allOf()) {
+            sql.append(" AND ");
+            filter(sql, parameters, filter);
+        }
     }
 
     private void value(StringBuilder sql, List<Object> parameters, Column column, @Nullable Object value) {
@@ -200,6 +240,10 @@ public final class SqlRenderer {
 
     private void where(StringBuilder sql, List<Object> parameters, Condition condition) {
         if (condition.isEmpty()) {
+            return;
+        }
+        if (condition.matchesNothing()) {
+            sql.append(" WHERE 1 = 0");
             return;
         }
         sql.append(" WHERE ");

@@ -66,9 +66,14 @@ final class JwtIssuer implements AutoCloseable {
         current.set(newKey());
     }
 
-    /** A valid token for {@code subject} with roles and extra claims. */
+    /** A valid token for {@code subject} with roles. */
     String token(String subject, List<String> roles) {
         return sign(current.get(), claims(subject, roles).build());
+    }
+
+    /** A valid token with one more claim. */
+    String token(String subject, List<String> roles, String claim, Object value) {
+        return sign(current.get(), claims(subject, roles).claim(claim, value).build());
     }
 
     String expired(String subject, List<String> roles) {

@@ -7,7 +7,10 @@ import io.sentro.spring.customize.Action;
 import io.sentro.spring.customize.ActionResult;
 import io.sentro.spring.customize.ModelCustomizer;
 import io.sentro.spring.customize.Operation;
+import io.sentro.spring.customize.RowScope;
+import io.sentro.spring.security.PrincipalAttributes;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -39,9 +42,16 @@ class SecuredApplication {
     }
 
     @Bean
-    ModelCustomizer securedAuthors() {
+    ModelCustomizer securedAuthors(@Value("${test.scope-authors:false}") boolean scopeAuthors) {
         var authors = new ModelCustomizer("authors");
         authors.hideColumnsExceptFor(List.of("ADMIN"), "profile");
+        // The programmatic row scope, active when the scenarios ask for it: an author sees their own row, an
+        // administrator every row.
+        if (scopeAuthors) {
+            authors.scopeRows("id", caller -> caller.getAuthorities().stream()
+                    .anyMatch(authority -> authority.getAuthority().equals("ROLE_ADMIN")) ? RowScope.ALL_ROWS
+                            : PrincipalAttributes.of(caller).get("author"));
+        }
         return authors;
     }
 

@@ -217,4 +217,37 @@ class SqlRendererTests {
         assertThat(renderer(new PostgresDialect()).insert(table, row).parameters())
                 .containsExactly(new BigDecimal("12345678.91"));
     }
+
+    // ---- row scopes: conditions of the statement, never a second query ------------------------------------------
+
+    private static final Condition OWN_ROWS = Condition.allOf(List.of(new Filter(VIEWS, Operator.EQ, 7)));
+
+    @Test
+    void scopedKeyStatementsCarryTheScopeInTheirWhere() {
+        Key key = new Key(List.of(ID), List.of(5L));
+        SqlRenderer postgres = renderer(new PostgresDialect());
+        assertThat(postgres.selectByKey(POSTS, POSTS.columns(), key, OWN_ROWS).sql()).isEqualTo(
+                "SELECT \"id\", \"title\", \"body\", \"views\", \"mood\" FROM \"blog\".\"posts\" "
+                        + "WHERE \"id\" = ? AND \"views\" = ?");
+        assertThat(postgres.delete(POSTS, key, OWN_ROWS).sql())
+                .isEqualTo("DELETE FROM \"blog\".\"posts\" WHERE \"id\" = ? AND \"views\" = ?");
+        SqlStatement update = postgres.update(POSTS, key, Map.of(TITLE, "t"), OWN_ROWS);
+        assertThat(update.sql()).isEqualTo("UPDATE \"blog\".\"posts\" SET \"title\" = ? WHERE \"id\" = ? "
+                + "AND \"views\" = ? RETURNING \"id\", \"title\", \"body\", \"views\", \"mood\"");
+        assertThat(update.parameters()).hasSize(3);
+        SqlStatement sqlServer = renderer(new SqlServerDialect()).update(POSTS, key, Map.of(TITLE, "t"), OWN_ROWS);
+        assertThat(sqlServer.sql()).startsWith("UPDATE [blog].[posts] SET [title] = ? OUTPUT ")
+                .endsWith("WHERE [id] = ? AND [views] = ?");
+        assertThat(renderer(new MySqlDialect()).delete(POSTS, key, OWN_ROWS).sql())
+                .isEqualTo("DELETE FROM `blog`.`posts` WHERE `id` = ? AND `views` = ?");
+    }
+
+    @Test
+    void aScopeThatMatchesNothingRendersAFalseCondition() {
+        SqlRenderer renderer = renderer(new SqlServerDialect());
+        assertThat(renderer.count(page(Condition.NOTHING, List.of())).sql())
+                .isEqualTo("SELECT COUNT(*) FROM [blog].[posts] WHERE 1 = 0");
+        assertThat(renderer.delete(POSTS, new Key(List.of(ID), List.of(5L)), Condition.NOTHING).sql())
+                .isEqualTo("DELETE FROM [blog].[posts] WHERE [id] = ? AND 1 = 0");
+    }
 }

@@ -1,0 +1,167 @@
+package io.sentro.spring.it;
+
+import java.util.List;
+
+import io.sentro.spring.it.HttpApi.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static io.sentro.spring.it.ApiScenarios.assertProblem;
+import static io.sentro.spring.it.ApiScenarios.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Row scopes on every available database: {@code posts} scoped by {@code author_id} to the caller's {@code author}
+ * attribute (properties; an API key attribute or a JWT claim), {@code authors} scoped by a customizer. Every escape
+ * attempt answers as if the foreign rows did not exist, or with 403 for a write that would leave the scope, and
+ * writes nothing.
+ */
+abstract class RowScopeScenarios extends DatabaseScenarios {
+
+    static final String ADA = "ada-key-0123456789";
+    static final String ALAN = "alan-key-0123456789";
+    static final String NOBODY = "nobody-key-0123456789";
+    static final String ADMIN = "admin-key-0123456789";
+
+    private JwtIssuer issuer;
+
+    @Override
+    protected Class<?> application() {
+        return SecuredApplication.class;
+    }
+
+    @Override
+    protected String[] properties() {
+        issuer = new JwtIssuer();
+        return new String[] {
+                "sentro.security.api-keys[0].name=ada", "sentro.security.api-keys[0].key=" + ADA,
+                "sentro.security.api-keys[0].roles=EDITOR", "sentro.security.api-keys[0].attributes.author=1",
+                "sentro.security.api-keys[1].name=alan", "sentro.security.api-keys[1].key=" + ALAN,
+                "sentro.security.api-keys[1].roles=EDITOR", "sentro.security.api-keys[1].attributes.author=2",
+                "sentro.security.api-keys[2].name=nobody", "sentro.security.api-keys[2].key=" + NOBODY,
+                "sentro.security.api-keys[2].roles=EDITOR",
+                "sentro.security.api-keys[3].name=admin", "sentro.security.api-keys[3].key=" + ADMIN,
+                "sentro.security.api-keys[3].roles=ADMIN",
+                "sentro.security.access.tables.posts.row-scope.author_id=author",
+                "test.scope-authors=true",
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwkSetUri() };
+    }
+
+    @AfterAll
+    void stopIssuer() {
+        if (issuer != null) {
+            issuer.close();
+        }
+    }
+
+    @Test
+    void listsCountsAndSearchesSeeOnlyTheCallersRows() {
+        JsonNode page = ok(as(ADA, "GET", "/api/posts?count=exact&limit=1"));
+        assertThat(page.get("total").asLong()).isEqualTo(2);
+        assertThat(ids(ok(as(ADA, "GET", "/api/posts")))).containsExactly(1L, 2L);
+        assertThat(ids(ok(as(ALAN, "GET", "/api/posts")))).containsExactly(3L, 4L);
+        assertThat(ok(as(ADA, "GET", "/api/posts?search=Computing")).get("rows").size()).isZero();
+        assertThat(ok(as(ADA, "GET", "/api/posts?where.author_id.eq=2&count=exact")).get("total").asLong()).isZero();
+    }
+
+    @Test
+    void orGroupsCannotWidenTheScope() {
+        assertThat(ids(ok(as(ADA, "GET", "/api/posts?or.a.author_id.eq=2&or.b.id.gt=0")))).containsExactly(1L, 2L);
+        assertThat(ids(ok(as(ADA, "GET", "/api/posts?or.a.author_id.in=1,2,3&or.b.title.like=%25")))).containsExactly(1L,
+                2L);
+    }
+
+    @Test
+    void foreignRowsDoNotExistForTheCaller() {
+        String before = fingerprint();
+        assertProblem(as(ADA, "GET", "/api/posts/3"), 404, "posts");
+        assertProblem(as(ADA, "PATCH", "/api/posts/3", "{\"title\":\"taken over\"}"), 404, "posts");
+        assertProblem(as(ADA, "PUT", "/api/posts/3", "{\"author_id\":1,\"title\":\"taken over\"}"), 404, "posts");
+        assertProblem(as(ADA, "DELETE", "/api/posts/3"), 404, "posts");
+        assertProblem(as(ADA, "POST", "/api/posts/3/_actions/publish", "{}"), 404, "posts");
+        assertProblem(as(ADA, "POST", "/api/posts/_actions/archive", "{\"ids\":[3]}"), 404, "ids");
+        assertThat(fingerprint()).isEqualTo(before);
+        assertThat(ok(as(ADA, "GET", "/api/posts/1")).get("title").asString()).isEqualTo("Hello world");
+    }
+
+    @Test
+    void tableActionsSeeOnlyTheCallersRows() {
+        String before = fingerprint();
+        assertProblem(as(ADA, "POST", "/api/posts/_actions/titles", "{\"ids\":[1,3]}"), 404, "ids");
+        assertThat(fingerprint()).isEqualTo(before);
+        assertThat(ok(as(ADA, "POST", "/api/posts/_actions/titles", "{}")).get("message").asString())
+                .isEqualTo("Hello world, Second post");
+        ok(as(ADA, "POST", "/api/posts/2/_actions/publish", "{}"));
+        assertThat(jdbc.queryForObject("SELECT status FROM posts WHERE id = 2", String.class)).isEqualTo("published");
+    }
+
+    @Test
+    void writesCannotLeaveTheScope() {
+        String before = fingerprint();
+        Response moved = as(ADA, "PATCH", "/api/posts/1", "{\"author_id\":2}");
+        assertProblem(moved, 403, "author_id");
+        assertThat(moved.json().get("parameter").asString()).isEqualTo("author_id");
+        assertProblem(as(ADA, "PUT", "/api/posts/1", "{\"author_id\":2,\"title\":\"moved\"}"), 403, "author_id");
+        assertProblem(as(ADA, "POST", "/api/posts", "{\"author_id\":2,\"title\":\"as alan\"}"), 403, "author_id");
+        Response bulk = as(ADA, "POST", "/api/posts", "[{\"title\":\"mine\"},{\"author_id\":2,\"title\":\"his\"}]");
+        assertProblem(bulk, 403, "[1].author_id");
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void createsAreFilledFromTheCallerAndReplacementsKeepTheScope() {
+        JsonNode created = ok(as(ALAN, "POST", "/api/posts", "{\"title\":\"filled in\"}"));
+        assertThat(created.get("author_id").asLong()).isEqualTo(2);
+        JsonNode many = ok(as(ALAN, "POST", "/api/posts", "[{\"title\":\"a\"},{\"title\":\"b\",\"author_id\":2}]"));
+        assertThat(many.get(0).get("author_id").asLong()).isEqualTo(2);
+        assertThat(many.get(1).get("author_id").asLong()).isEqualTo(2);
+        JsonNode replaced = ok(as(ADA, "PUT", "/api/posts/2", "{\"title\":\"replaced\"}"));
+        assertThat(replaced.get("author_id").asLong()).isEqualTo(1);
+        assertThat(ok(as(ADA, "PATCH", "/api/posts/1", "{\"title\":\"still mine\"}")).get("title").asString())
+                .isEqualTo("still mine");
+    }
+
+    @Test
+    void aCallerWithoutTheAttributeGetsNoRowsAndWritesNothing() {
+        String before = fingerprint();
+        JsonNode page = ok(as(NOBODY, "GET", "/api/posts?count=exact"));
+        assertThat(page.get("rows").size()).isZero();
+        assertThat(page.get("total").asLong()).isZero();
+        assertProblem(as(NOBODY, "GET", "/api/posts/1"), 404, "posts");
+        assertProblem(as(NOBODY, "POST", "/api/posts", "{\"author_id\":1,\"title\":\"x\"}"), 403, "posts");
+        assertProblem(as(NOBODY, "DELETE", "/api/posts/1"), 404, "posts");
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aCustomizerScopeAndItsExemptAdministrator() {
+        assertThat(ids(ok(as(ALAN, "GET", "/api/authors")))).containsExactly(2L);
+        assertProblem(as(ALAN, "GET", "/api/authors/1"), 404, "authors");
+        assertThat(ids(ok(as(ADMIN, "GET", "/api/authors")))).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void jwtClaimsScopeRowsToo() {
+        String token = issuer.token("alan", List.of("EDITOR"), "author", 2);
+        Response page = api.send("GET", "/api/posts", null, "application/json", "Authorization", "Bearer " + token);
+        assertThat(ids(ok(page))).containsExactly(3L, 4L);
+        String noClaim = issuer.token("someone", List.of("EDITOR"));
+        Response none = api.send("GET", "/api/posts", null, "application/json", "Authorization", "Bearer " + noClaim);
+        assertThat(ok(none).get("rows").size()).isZero();
+    }
+
+    private Response as(String key, String method, String path) {
+        return as(key, method, path, null);
+    }
+
+    private Response as(String key, String method, String path, String body) {
+        return api.send(method, path, body, "application/json", "X-API-Key", key);
+    }
+
+    private static List<Long> ids(JsonNode page) {
+        List<Long> ids = new java.util.ArrayList<>();
+        page.get("rows").forEach(row -> ids.add(row.get("id").asLong()));
+        return ids;
+    }
+}
