@@ -20,5 +20,7 @@ CREATE TABLE team_members (
   UNIQUE (organization_id, email)
 );
 
-INSERT INTO organizations (name, email, plan) VALUES ('Analytical Engines Ltd', 'billing@engines.example', 'free');
-INSERT INTO team_members (organization_id, name, email, role) VALUES (1, 'Ada Lovelace', 'ada@engines.example', 'owner');
+INSERT INTO organizations (name, email, plan) VALUES ('Analytical Engines Ltd', 'billing@engines.example', 'free'),
+  ('Difference Works', 'accounts@difference.example', 'pro');
+INSERT INTO team_members (organization_id, name, email, role) VALUES (1, 'Ada Lovelace', 'ada@engines.example', 'owner'),
+  (2, 'Charles Babbage', 'charles@difference.example', 'owner');

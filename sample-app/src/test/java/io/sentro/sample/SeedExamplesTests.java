@@ -231,16 +231,47 @@ class SeedExamplesTests {
         assertThat(notified.get("sent").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void tenantsSeeAndChangeTheirOwnOrganizationOnly() throws Exception {
+        JsonNode acme = json(sendAs("acme-demo-key", "GET", "/api/organizations", ""), 200);
+        assertThat(acme.get("rows").size()).isEqualTo(1);
+        assertThat(acme.get("rows").get(0).get("id").asLong()).isEqualTo(1);
+        JsonNode globex = json(sendAs("globex-demo-key", "GET", "/api/team_members", ""), 200);
+        globex.get("rows").forEach(member -> assertThat(member.get("organization_id").asLong()).isEqualTo(2));
+        assertThat(globex.get("rows").size()).isPositive();
+
+        long members = jdbc.queryForObject("SELECT COUNT(*) FROM team_members", Long.class);
+        assertThat(sendAs("acme-demo-key", "GET", "/api/organizations/2", "").statusCode()).isEqualTo(404);
+        assertThat(sendAs("acme-demo-key", "PATCH", "/api/organizations/2", "{\"plan\":\"free\"}").statusCode())
+                .isEqualTo(404);
+        assertThat(sendAs("acme-demo-key", "POST", "/api/team_members",
+                "{\"organization_id\":2,\"name\":\"Mole\",\"email\":\"mole@engines.example\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(sendAs("acme-demo-key", "DELETE", "/api/organizations/1", "").statusCode()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM team_members", Long.class)).isEqualTo(members);
+
+        JsonNode joined = json(sendAs("acme-demo-key", "POST", "/api/team_members",
+                "{\"name\":\"Mary Somerville\",\"email\":\"mary@engines.example\"}"), 201);
+        assertThat(joined.get("organization_id").asLong()).isEqualTo(1);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(origin + path)).header("X-API-Key", KEY).build(), HttpResponse.BodyHandlers.ofString());
+        return sendAs(KEY, "GET", path, "");
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(origin + path)).header("X-API-Key", KEY)
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return sendAs(KEY, method, path, body);
+    }
+
+    private HttpResponse<String> sendAs(String key, String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path)).header("X-API-Key", key);
+        if (!body.isEmpty()) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response, int status) {

@@ -9,11 +9,14 @@ import io.sentro.spring.customize.ActionResult;
 import io.sentro.spring.customize.Integrations;
 import io.sentro.spring.customize.ModelCustomizer;
 import io.sentro.spring.customize.Operation;
+import io.sentro.spring.customize.RowScope;
 import io.sentro.spring.customize.SentroDb;
+import io.sentro.spring.security.PrincipalAttributes;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
 
 /**
  * Seed example 3, the multi-tenant SaaS: a Stripe customer for each new organization, a plan upgrade action, and
@@ -27,6 +30,8 @@ class SaasCustomizers {
     ModelCustomizer organizations(Integrations integrations) {
         var c = new ModelCustomizer("organizations");
         c.rename("Organizations");
+        // Members of an organization see and change their organization only; administrators see every one.
+        c.scopeRows("id", SaasCustomizers::callersOrganization);
         c.onAfter(Operation.CREATE, (result, ctx) -> {
             Map<String, Object> org = result.rows().get(0);
             StripeService stripe = integrations.using("stripe", StripeService.class);
@@ -58,6 +63,7 @@ class SaasCustomizers {
     ModelCustomizer teamMembers(Integrations integrations) {
         var c = new ModelCustomizer("team_members");
         c.rename("Team Members");
+        c.scopeRows("organization_id", SaasCustomizers::callersOrganization);
         c.onAfter(Operation.CREATE, (result, ctx) -> {
             EmailService email = integrations.using("email", EmailService.class);
             if (email != null) {
@@ -74,6 +80,15 @@ class SaasCustomizers {
             return ActionResult.success("Invitation resent");
         }));
         return c;
+    }
+
+    /**
+     * The tenant of a caller: every row for an ADMIN, else the {@code organization} attribute of their API key (or
+     * the claim of their JWT); a caller without one sees no organization at all.
+     */
+    static Object callersOrganization(Authentication caller) {
+        boolean admin = caller.getAuthorities().stream().anyMatch(role -> role.getAuthority().equals("ROLE_ADMIN"));
+        return admin ? RowScope.ALL_ROWS : PrincipalAttributes.of(caller).get("organization");
     }
 
     private static void invite(EmailService email, SentroDb db, Map<String, Object> member) {
