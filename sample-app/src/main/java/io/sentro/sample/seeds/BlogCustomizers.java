@@ -81,6 +81,13 @@ class BlogCustomizers {
                     .collect(Collectors.joining("\n"));
             return ActionResult.file("blog-posts.md", markdown);
         }));
+        c.addAction(Action.detail("publish", "Publish", (request, post, db) -> {
+            if ("published".equals(post.get("status"))) {
+                return ActionResult.failure("Post " + post.get("id") + " is already published");
+            }
+            db.update("posts", Map.of("status", "published", "updated_at", Instant.now()), Map.of("id", post.get("id")));
+            return ActionResult.success("Published").with("post", db.getSingle("posts", Map.of("id", post.get("id"))));
+        }));
         return c;
     }
 
