@@ -30,8 +30,11 @@ class SaasCustomizers {
     ModelCustomizer organizations(Integrations integrations) {
         var c = new ModelCustomizer("organizations");
         c.rename("Organizations");
-        // Members of an organization see and change their organization only; administrators see every one.
+        // Members of an organization see and change their organization only; administrators see every one, and
+        // only they create or delete organizations.
         c.scopeRows("id", SaasCustomizers::callersOrganization);
+        c.allow(Operation.CREATE, "ADMIN");
+        c.allow(Operation.DELETE, "ADMIN");
         c.onAfter(Operation.CREATE, (result, ctx) -> {
             Map<String, Object> org = result.rows().get(0);
             StripeService stripe = integrations.using("stripe", StripeService.class);

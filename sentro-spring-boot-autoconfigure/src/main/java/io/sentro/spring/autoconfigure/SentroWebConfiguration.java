@@ -12,6 +12,7 @@ import io.sentro.spring.customize.SentroIntegration;
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.execute.SqlExecutor;
 import io.sentro.spring.openapi.TypeScriptDeclarations;
+import io.sentro.spring.pipeline.ActionRunner;
 import io.sentro.spring.pipeline.CustomizerRegistry;
 import io.sentro.spring.pipeline.OperationRunner;
 import io.sentro.spring.plan.Planner;
@@ -92,23 +93,34 @@ class SentroWebConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OperationRunner sentroOperationRunner(CustomizerRegistry registry, SqlExecutor executor, SentroDb db,
-            Integrations integrations, SentroProperties properties) {
+    Planner sentroPlanner(SentroProperties properties) {
         SentroProperties.Page page = properties.getPage();
         Assert.state(page.getDefaultSize() > 0, "sentro.page.default-size must be positive");
         Assert.state(page.getDefaultSize() <= page.getMaxSize(),
                 "sentro.page.default-size must not exceed sentro.page.max-size");
-        Planner planner = new Planner(values, page.getDefaultSize(), page.getMaxSize());
+        return new Planner(values, page.getDefaultSize(), page.getMaxSize());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OperationRunner sentroOperationRunner(CustomizerRegistry registry, Planner planner, SqlExecutor executor,
+            SentroDb db, Integrations integrations) {
         return new OperationRunner(registry, planner, executor, db, integrations);
     }
 
     @Bean
     @ConditionalOnMissingBean
+    ActionRunner sentroActionRunner(OperationRunner runner, Planner planner, SentroDb db) {
+        return new ActionRunner(runner, planner, db);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ApiEndpoints sentroApiEndpoints(SchemaModel model, CustomizerRegistry registry, SqlDialect dialect,
-            OperationRunner runner, TypeScriptDeclarations typeScript, AccessPolicy access,
+            OperationRunner runner, ActionRunner actions, TypeScriptDeclarations typeScript, AccessPolicy access,
             SentroProperties properties) {
         String basePath = normalizedBasePath(properties.getBasePath());
-        return new ApiEndpoints(model, basePath, parser, runner, responses,
+        return new ApiEndpoints(model, basePath, parser, runner, actions, responses,
                 new SchemaDocument(model, registry, dialect.name(), basePath, access::hiddenFromEveryone), typeScript,
                 access);
     }

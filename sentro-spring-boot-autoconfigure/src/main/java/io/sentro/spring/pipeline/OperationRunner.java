@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
-import io.sentro.spring.customize.Action;
-import io.sentro.spring.customize.ActionRequest;
 import io.sentro.spring.customize.AfterHook;
 import io.sentro.spring.customize.AroundHook;
 import io.sentro.spring.customize.BeforeHook;
@@ -230,98 +228,6 @@ public final class OperationRunner {
         });
     }
 
-    // ---- actions ------------------------------------------------------------------------------------------------
-
-    /**
-     * Runs a table action on the records named by {@code ids} in the body, or, without ids, on the records the list
-     * query selects.
-     */
-    public Map<String, @Nullable Object> tableAction(Table table, Action action, Map<String, @Nullable Object> body,
-            ListQuery selection, Grant grant, HttpServletRequest request) {
-        return inTransaction(table, () -> {
-            List<Map<String, @Nullable Object>> records;
-            Object ids = body.get("ids");
-            if (ids != null) {
-                if (!(ids instanceof Collection<?> idList)) {
-                    throw new SentroException(ErrorCode.INVALID_BODY, "'ids' must be an array of primary keys", "ids");
-                }
-                records = new ArrayList<>();
-                for (Object id : idList) {
-                    List<String> rawKey = rawKey(table, id);
-                    Map<String, @Nullable Object> record = get(table, rawKey, List.of(), grant, request);
-                    if (record == null) {
-                        throw new SentroException(ErrorCode.ROW_NOT_FOUND, "No row of '" + table.name() + "' has the key "
-                                + String.join(",", rawKey), "ids");
-                    }
-                    records.add(record);
-                }
-            }
-            else {
-                records = list(table, selection, grant, request).result().rows();
-            }
-            HookContext context = context(Operation.READ, table, request);
-            Action.TableHandler handler = action.tableHandler();
-            return refuseFailure(action, call(() -> handler.run(new ActionRequest(body, context), records, db)));
-        });
-    }
-
-    /** Runs a detail action on the record with the key; 404 when there is none. */
-    public Map<String, @Nullable Object> detailAction(Table table, Action action, List<String> rawKey,
-            Map<String, @Nullable Object> body, Grant grant, HttpServletRequest request) {
-        Key key = planner.key(table, rawKey);
-        return inTransaction(table, () -> {
-            Map<String, @Nullable Object> record = get(table, rawKey, List.of(), grant, request);
-            if (record == null) {
-                throw notFound(table);
-            }
-            HookContext context = context(Operation.READ, table, request);
-            Action.DetailHandler handler = action.detailHandler();
-            return refuseFailure(action, call(() -> handler.run(new ActionRequest(body, context), record, db)));
-        });
-    }
-
-    /**
-     * An action result with {@code success: false} becomes a 400 problem carrying its {@code error}, thrown inside
-     * the action's transaction so that whatever the action wrote is rolled back.
-     */
-    private static @Nullable Map<String, @Nullable Object> refuseFailure(Action action,
-            @Nullable Map<String, @Nullable Object> result) {
-        if (result != null && Boolean.FALSE.equals(result.get("success"))) {
-            Object error = result.get("error") != null ? result.get("error") : result.get("message");
-            throw new SentroException(ErrorCode.ACTION_FAILED, error != null ? String.valueOf(error)
-                    : "Action '" + action.id() + "' failed", "action");
-        }
-        return result;
-    }
-
-    private static List<String> rawKey(Table table, @Nullable Object id) {
-        if (id instanceof Map<?, ?> map) {
-            List<String> parts = new ArrayList<>();
-            for (String keyColumn : table.primaryKey()) {
-                Object part = map.get(keyColumn);
-                if (part == null) {
-                    throw new SentroException(ErrorCode.INVALID_KEY, "An id object lacks key column '" + keyColumn + "'",
-                            "ids");
-                }
-                parts.add(String.valueOf(part));
-            }
-            return parts;
-        }
-        if (id == null) {
-            throw new SentroException(ErrorCode.INVALID_KEY, "'ids' holds a null", "ids");
-        }
-        String text = String.valueOf(id);
-        if (table.primaryKey().size() == 1) {
-            return List.of(text);
-        }
-        List<String> parts = List.of(text.split(",", -1));
-        if (parts.size() != table.primaryKey().size()) {
-            throw new SentroException(ErrorCode.INVALID_KEY, "The id '" + text + "' has " + parts.size()
-                    + " part(s); the key of '" + table.name() + "' has " + table.primaryKey().size(), "ids");
-        }
-        return parts;
-    }
-
     // ---- the pipeline -------------------------------------------------------------------------------------------
 
     /** The innermost step: the database. */
@@ -381,16 +287,16 @@ public final class OperationRunner {
         }
     }
 
-    private HookContext context(Operation operation, Table table, HttpServletRequest request) {
+    HookContext context(Operation operation, Table table, HttpServletRequest request) {
         return new HookContext(operation, table, request, db, integrations);
     }
 
-    private <T> T inTransaction(Table table, Supplier<T> work) {
+    <T> T inTransaction(Table table, Supplier<T> work) {
         return executor.inTransaction(table, work);
     }
 
     /** Runs application code; checked exceptions are wrapped, runtime ones (SentroException...) pass through. */
-    private static <T> T call(Callable<T> code) {
+    static <T> T call(Callable<T> code) {
         try {
             return code.call();
         }

@@ -182,6 +182,11 @@ public final class Planner {
             Map<Column, Object> row = columnValues(table, scoped(table, rows.get(i), prefix, grant, true), prefix);
             List<Column> missing = table.columns().stream()
                     .filter(column -> column.requiredOnCreate() && !row.containsKey(column)).toList();
+            if (missing.stream().anyMatch(column -> grant.hides(column.name()))) {
+                // Naming a column the caller cannot see would reveal it.
+                throw new SentroException(ErrorCode.MISSING_VALUE, "The row cannot be created: a required column that "
+                        + "callers do not set has no value (the application must fill it)", null);
+            }
             if (!missing.isEmpty()) {
                 throw missing(missing, prefix);
             }

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import io.sentro.spring.customize.Action;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
+import io.sentro.spring.pipeline.ActionRunner;
 import io.sentro.spring.pipeline.OperationRunner;
 import io.sentro.spring.openapi.TypeScriptDeclarations;
 import io.sentro.spring.plan.Grant;
@@ -42,18 +43,20 @@ public final class ApiEndpoints {
     private final String basePath;
     private final ApiRequestParser parser;
     private final OperationRunner runner;
+    private final ActionRunner actions;
     private final JsonResponses responses;
     private final SchemaDocument schemaDocument;
     private final TypeScriptDeclarations typeScript;
     private final AccessPolicy access;
 
     public ApiEndpoints(SchemaModel model, String basePath, ApiRequestParser parser, OperationRunner runner,
-            JsonResponses responses, SchemaDocument schemaDocument, TypeScriptDeclarations typeScript,
+            ActionRunner actions, JsonResponses responses, SchemaDocument schemaDocument, TypeScriptDeclarations typeScript,
             AccessPolicy access) {
         this.model = model;
         this.basePath = basePath;
         this.parser = parser;
         this.runner = runner;
+        this.actions = actions;
         this.responses = responses;
         this.schemaDocument = schemaDocument;
         this.typeScript = typeScript;
@@ -132,7 +135,7 @@ public final class ApiEndpoints {
     void tableAction(Table table, Action action, Grant grant, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         Map<String, @Nullable Object> body = actionBody(request);
-        Map<String, @Nullable Object> result = runner.tableAction(table, action, body,
+        Map<String, @Nullable Object> result = actions.tableAction(table, action, body,
                 parser.parseList(request.getParameterMap()), grant, request);
         responses.actionResult(response, result);
     }
@@ -146,7 +149,7 @@ public final class ApiEndpoints {
         String keySegment = uri.substring(0, uri.lastIndexOf("/_actions/"));
         keySegment = keySegment.substring(keySegment.lastIndexOf('/') + 1);
         List<String> rawKey = parser.parseKey(keySegment, table.primaryKey().size());
-        Map<String, @Nullable Object> result = runner.detailAction(table, action, rawKey, body, grant, request);
+        Map<String, @Nullable Object> result = actions.detailAction(table, action, rawKey, body, grant, request);
         responses.actionResult(response, result);
     }
 

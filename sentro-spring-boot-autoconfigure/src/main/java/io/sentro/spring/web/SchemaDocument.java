@@ -99,11 +99,17 @@ public final class SchemaDocument {
         json.put("actions", actions);
         List<Object> uniques = new ArrayList<>();
         for (UniqueConstraint unique : table.uniqueConstraints()) {
+            if (unique.columns().stream().anyMatch(hidden::contains)) {
+                continue;
+            }
             uniques.add(Map.of("name", unique.name(), "columns", unique.columns()));
         }
         json.put("uniqueConstraints", uniques);
         List<Object> foreignKeys = new ArrayList<>();
         for (ForeignKey key : table.foreignKeys()) {
+            if (key.columns().stream().anyMatch(hidden::contains)) {
+                continue;
+            }
             Map<String, Object> fk = new LinkedHashMap<>();
             fk.put("name", key.name());
             fk.put("columns", key.columns());

@@ -64,6 +64,7 @@ abstract class AccessScenarios extends DatabaseScenarios {
     @Test
     void anonymousCallersAreAskedToAuthenticateAndWriteNothing() {
         String before = fingerprint();
+        int hooks = SecuredApplication.POSTS_HOOKS.get();
         Response list = api.get("/api/posts");
         assertUnauthenticated(list);
         assertThat(list.json().get("table").asString()).isEqualTo("posts");
@@ -75,6 +76,7 @@ abstract class AccessScenarios extends DatabaseScenarios {
         assertUnauthenticated(api.post("/api/posts/1/_actions/publish", "{}"));
         assertUnauthenticated(api.post("/api/labels", "{\"name\":\"anonymous\"}"));
         assertThat(fingerprint()).isEqualTo(before);
+        assertThat(SecuredApplication.POSTS_HOOKS.get()).as("hooks run on refused requests").isEqualTo(hooks);
     }
 
     @Test
@@ -107,6 +109,7 @@ abstract class AccessScenarios extends DatabaseScenarios {
     @Test
     void operationRulesFromCustomizersAndProperties() {
         String before = fingerprint();
+        int hooks = SecuredApplication.POSTS_HOOKS.get();
         Response refused = as(READER, "POST", "/api/posts", "{\"author_id\":1,\"title\":\"by a reader\"}");
         assertForbidden(refused, "create");
         assertForbidden(as(READER, "PATCH", "/api/posts/1", "{\"title\":\"by a reader\"}"), "update");
@@ -115,6 +118,7 @@ abstract class AccessScenarios extends DatabaseScenarios {
         assertForbidden(as(ADMIN, "GET", "/api/audit_log", null), "read");
         assertForbidden(as(EDITOR, "DELETE", "/api/labels/3", null), "delete");
         assertThat(fingerprint()).isEqualTo(before);
+        assertThat(SecuredApplication.POSTS_HOOKS.get()).as("hooks run on refused requests").isEqualTo(hooks);
 
         assertThat(as(EDITOR, "POST", "/api/posts", "{\"author_id\":1,\"title\":\"by an editor\"}").status())
                 .isEqualTo(201);

@@ -23,11 +23,20 @@ import org.springframework.security.authorization.AuthorizationDecision;
 @EnableAutoConfiguration
 class SecuredApplication {
 
+    /** How often a posts hook ran: a refused request runs none. */
+    static final java.util.concurrent.atomic.AtomicInteger POSTS_HOOKS = new java.util.concurrent.atomic.AtomicInteger();
+
     @Bean
     ModelCustomizer securedPosts() {
         var posts = new ModelCustomizer("posts");
         posts.allow(Operation.CREATE, "EDITOR", "ADMIN");
         posts.allow(Operation.UPDATE, "EDITOR", "ADMIN");
+        for (Operation operation : Operation.values()) {
+            posts.onBefore(operation, (payload, context) -> {
+                POSTS_HOOKS.incrementAndGet();
+                return payload;
+            });
+        }
         posts.addAction(Action.detail("publish", "Publish", (request, post, db) -> {
             db.update("posts", Map.of("status", "published"), Map.of("id", post.get("id")));
             return ActionResult.success("Published");

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# What access control costs on the hottest path: get-by-id, measured with wrk against the sample app on the local
+# PostgreSQL, once with the API open (permit-all, no credential) and once with an API key (the default rule,
+# 'authenticated', X-API-Key checked on every request). Same JVM flags, same data, alternating runs.
+# Usage: bench/security-overhead.sh [rounds]   (needs wrk, the local PostgreSQL, and `mvn -B install -DskipTests`)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${1:-2}
+JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+PORT=18090
+PG="psql -qAt -U postgres -h 127.0.0.1"
+$PG -d postgres -c "drop database if exists sentro_bench" -c "create database sentro_bench" >/dev/null
+$PG -d sentro_bench >/dev/null <<'SQL'
+create table authors (id bigserial primary key, name text not null, email text not null);
+create table posts (id bigserial primary key, author_id bigint not null references authors(id), title text not null,
+  status text not null default 'draft', views int not null default 0, created_at timestamptz not null default now());
+insert into authors (name, email) select 'author ' || i, 'a' || i || '@example.com' from generate_series(1, 1000) i;
+insert into posts (author_id, title, status, views)
+  select 1 + (i % 1000), 'Post number ' || i, (array['draft','published','archived'])[1 + i % 3], i % 1000
+  from generate_series(1, 100000) i;
+analyze;
+SQL
+cat > /tmp/sentro-bench-get.lua <<'LUA'
+local key = os.getenv("SENTRO_BENCH_KEY")
+request = function()
+  local headers = {}
+  if key ~= nil and key ~= "" then headers["X-API-Key"] = key end
+  return wrk.format("GET", "/api/posts/" .. math.random(1, 100000), headers)
+end
+LUA
+run() { # $1 label, $2 key or empty, $3.. extra args
+  local label=$1 key=$2; shift 2
+  $JAVA -Xmx512m -jar sample-app/target/sample-app-0.1.0-SNAPSHOT.jar --server.port=$PORT \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/sentro_bench?user=postgres" \
+    --spring.threads.virtual.enabled=true --logging.level.root=WARN "$@" >/tmp/sentro-bench-app.log 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 60); do curl -s -o /dev/null "localhost:$PORT/api/posts/1" && break; sleep 1; done
+  SENTRO_BENCH_KEY=$key wrk -t2 -c32 -d30s -s /tmp/sentro-bench-get.lua "http://127.0.0.1:$PORT" >/dev/null # warm-up
+  local status; status=$(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $key" "localhost:$PORT/api/posts/1")
+  local rps; rps=$(SENTRO_BENCH_KEY=$key wrk -t2 -c32 -d30s -s /tmp/sentro-bench-get.lua "http://127.0.0.1:$PORT" \
+    | awk '/Requests\/sec/ {print $2}')
+  echo "$label: $rps req/s (status $status)"
+  kill $pid; wait $pid 2>/dev/null || true
+}
+for round in $(seq 1 "$ROUNDS"); do
+  run "round $round, open (permit-all)" "" --sentro.security.access.default=permit-all
+  run "round $round, API key" "admin-demo-key"
+done
