@@ -25,7 +25,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -34,7 +34,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
  * Sentro's own {@link SecurityFilterChain}, for {@code sentro.base-path} only: it authenticates API keys (and bearer
@@ -69,16 +72,32 @@ public final class SentroSecurityAutoConfiguration {
             ObjectProvider<SentroHttpSecurityCustomizer> customizers) throws Exception {
         String basePath = SentroWebConfiguration.normalizedBasePath(properties.getBasePath());
         SecurityProblems problems = new SecurityProblems(credentials.challenge());
+        // A session established by the application's own login is read, never created: the API itself is stateless.
+        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+        sessions.setAllowSessionCreation(false);
         http.securityMatcher(new SentroRequestMatcher(basePath, chains))
             // Every decision is the access policy's, per table and operation, once the request is routed.
             .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+            .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
+                    new RequestAttributeSecurityContextRepository(), sessions)))
+            // No session fixation or URL-rewriting machinery for a stateless API: fewer wrappers on the hot path.
+            .sessionManagement(management -> management.disable())
+            // Sentro reads the Authentication from the security context, not through a request wrapper.
+            .servletApi(servletApi -> servletApi.disable())
             // API keys and bearer tokens are not sent by browsers on their own; a session cookie is.
             .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SentroSecurityAutoConfiguration::cookieAuthenticatedWrite))
             .requestCache(cache -> cache.disable())
             .logout(logout -> logout.disable())
-            // Caching of API responses is the API's business (and ETags'), not a blanket no-store.
-            .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+            // Caching of API responses is the API's business (and ETags'), not a blanket no-store. The headers are
+            // written up front, so that the response is not wrapped to write them on commit.
+            .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                    .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                        @Override
+                        public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                            filter.setShouldWriteHeadersEagerly(true);
+                            return filter;
+                        }
+                    }))
             .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems));
         if (credentials.apiKeysEnabled()) {

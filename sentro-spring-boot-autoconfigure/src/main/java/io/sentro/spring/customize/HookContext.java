@@ -7,6 +7,9 @@ import io.sentro.spring.schema.Table;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * What a hook, field writer or action can reach: the operation and table, the current HTTP request and its
@@ -19,8 +22,16 @@ public record HookContext(Operation operation, Table table, @Nullable HttpServle
         return Optional.ofNullable(httpRequest);
     }
 
-    /** The authenticated principal of the request, when there is one (e.g. with Spring Security). */
+    /**
+     * The authenticated principal of the request, when there is one: Spring Security's {@link Authentication} (an
+     * API key, a JWT, a login), else whatever the servlet container or a filter of the application says.
+     */
     public Optional<Principal> principal() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
+            return Optional.of(authentication);
+        }
         return httpRequest == null ? Optional.empty() : Optional.ofNullable(httpRequest.getUserPrincipal());
     }
 }

@@ -122,6 +122,7 @@ abstract class AccessScenarios extends DatabaseScenarios {
 
         assertThat(as(EDITOR, "POST", "/api/posts", "{\"author_id\":1,\"title\":\"by an editor\"}").status())
                 .isEqualTo(201);
+        assertThat(SecuredApplication.LAST_PRINCIPAL.get()).as("the principal hooks see").isEqualTo("editor");
         assertThat(ok(as(EDITOR, "PATCH", "/api/posts/1", "{\"views\":7}")).get("views").asInt()).isEqualTo(7);
         assertThat(as(ADMIN, "DELETE", "/api/posts/2", null).status()).isEqualTo(204);
         assertThat(count("posts")).isEqualTo(5);
@@ -230,6 +231,7 @@ abstract class AccessScenarios extends DatabaseScenarios {
         String editor = issuer.token("erin", List.of("EDITOR"));
         assertThat(bearer(editor, "POST", "/api/posts", "{\"author_id\":1,\"title\":\"by jwt\"}").status())
                 .isEqualTo(201);
+        assertThat(SecuredApplication.LAST_PRINCIPAL.get()).isEqualTo("erin");
         String reader = issuer.token("rita", List.of("READER"));
         assertThat(ok(bearer(reader, "GET", "/api/posts/1", null)).get("id").asLong()).isEqualTo(1);
         assertForbidden(bearer(reader, "PATCH", "/api/posts/1", "{\"title\":\"x\"}"), "update");

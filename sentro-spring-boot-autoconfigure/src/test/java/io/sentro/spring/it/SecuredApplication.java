@@ -26,6 +26,10 @@ class SecuredApplication {
     /** How often a posts hook ran: a refused request runs none. */
     static final java.util.concurrent.atomic.AtomicInteger POSTS_HOOKS = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** The principal name the last posts hook saw. */
+    static final java.util.concurrent.atomic.AtomicReference<String> LAST_PRINCIPAL =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     @Bean
     ModelCustomizer securedPosts() {
         var posts = new ModelCustomizer("posts");
@@ -34,6 +38,7 @@ class SecuredApplication {
         for (Operation operation : Operation.values()) {
             posts.onBefore(operation, (payload, context) -> {
                 POSTS_HOOKS.incrementAndGet();
+                LAST_PRINCIPAL.set(context.principal().map(java.security.Principal::getName).orElse("(none)"));
                 return payload;
             });
         }
