@@ -34,6 +34,7 @@ LUA
 mvn -q -B -f bench/plain-app/pom.xml package -DskipTests
 JAR=bench/plain-app/target/plain-app-1.jar
 NO_SECURITY=io.sentro.spring.autoconfigure.SentroSecurityAutoConfiguration,org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 run() { # $1 label, $2 key or empty, $3.. extra args
   local label=$1 key=$2; shift 2
   $JAVA -Xmx512m -jar $JAR --server.port=$PORT \
@@ -43,9 +44,16 @@ run() { # $1 label, $2 key or empty, $3.. extra args
   for _ in $(seq 1 60); do curl -s -o /dev/null "localhost:$PORT/api/posts/1" && break; sleep 1; done
   SENTRO_BENCH_KEY=$key wrk -t2 -c32 -d30s -s /tmp/sentro-bench-get.lua "http://127.0.0.1:$PORT" >/dev/null # warm-up
   local status; status=$(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $key" "localhost:$PORT/api/posts/1")
-  local rps; rps=$(SENTRO_BENCH_KEY=$key wrk -t2 -c32 -d30s -s /tmp/sentro-bench-get.lua "http://127.0.0.1:$PORT" \
-    | awk '/Requests\/sec/ {print $2}')
-  echo "$label: $rps req/s (status $status)"
+  # Throughput on a shared 2-core machine swings by 20% from run to run; the CPU the application spends per request
+  # (user + system time of its process over the measured run) is the steadier figure.
+  local before; before=$(cpu_ticks $pid)
+  local out; out=$(SENTRO_BENCH_KEY=$key wrk -t2 -c32 -d30s -s /tmp/sentro-bench-get.lua "http://127.0.0.1:$PORT")
+  local after; after=$(cpu_ticks $pid)
+  local rps; rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  local requests; requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  local hz; hz=$(getconf CLK_TCK)
+  echo "$label: $rps req/s, $(awk -v t=$((after - before)) -v n="$requests" -v hz="$hz" \
+    'BEGIN { printf "%.1f", t * 1000000 / hz / n }') us of application CPU per request (status $status)"
   kill $pid; wait $pid 2>/dev/null || true
 }
 for round in $(seq 1 "$ROUNDS"); do
