@@ -31,7 +31,7 @@ request = function()
   return wrk.format("GET", "/api/posts/" .. math.random(1, 100000), headers)
 end
 LUA
-mvn -q -B -f bench/plain-app/pom.xml package -DskipTests
+mvn -q -B -f bench/plain-app/pom.xml clean package -DskipTests  # clean: the starter is a SNAPSHOT
 JAR=bench/plain-app/target/plain-app-1.jar
 NO_SECURITY=io.sentro.spring.autoconfigure.SentroSecurityAutoConfiguration,org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }

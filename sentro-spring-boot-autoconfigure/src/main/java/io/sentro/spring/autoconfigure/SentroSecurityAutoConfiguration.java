@@ -35,6 +35,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -85,7 +87,8 @@ public final class SentroSecurityAutoConfiguration {
             // Sentro reads the Authentication from the security context, not through a request wrapper.
             .servletApi(servletApi -> servletApi.disable())
             // API keys and bearer tokens are not sent by browsers on their own; a session cookie is.
-            .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SentroSecurityAutoConfiguration::cookieAuthenticatedWrite))
+            .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SentroSecurityAutoConfiguration::cookieAuthenticatedWrite)
+                    .csrfTokenRequestHandler(new TokenCheckingOnly()))
             .requestCache(cache -> cache.disable())
             .logout(logout -> logout.disable())
             // Caching of API responses is the API's business (and ETags'), not a blanket no-store. The headers are
@@ -106,7 +109,6 @@ public final class SentroSecurityAutoConfiguration {
                         String key = request.getHeader(SentroCredentials.API_KEY_HEADER);
                         return key == null ? null : ApiKeyAuthentication.unauthenticated(key);
                     });
-            apiKeys.setRequestMatcher(request -> request.getHeader(SentroCredentials.API_KEY_HEADER) != null);
             apiKeys.setSuccessHandler((request, response, authentication) -> {
                 // Carry on with the request: the key authenticates it, it does not log anybody in.
             });
@@ -117,6 +119,27 @@ public final class SentroSecurityAutoConfiguration {
             customizer.customize(http);
         }
         return http.build();
+    }
+
+    /**
+     * Checks the CSRF token of the writes that need one, without publishing a token as request attributes on every
+     * request: nothing renders a page from an API response, and on the hot path that publishing is pure cost.
+     */
+    static final class TokenCheckingOnly implements CsrfTokenRequestHandler {
+
+        private final XorCsrfTokenRequestAttributeHandler tokens = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response,
+                java.util.function.Supplier<org.springframework.security.web.csrf.CsrfToken> csrfToken) {
+        }
+
+        @Override
+        public java.lang.@org.jspecify.annotations.Nullable String resolveCsrfTokenValue(
+                jakarta.servlet.http.HttpServletRequest request, org.springframework.security.web.csrf.CsrfToken token) {
+            return tokens.resolveCsrfTokenValue(request, token);
+        }
     }
 
     private static boolean cookieAuthenticatedWrite(jakarta.servlet.http.HttpServletRequest request) {

@@ -40,6 +40,8 @@ public final class ApiKeyAuthenticationProvider implements AuthenticationProvide
 
     private static final int REMEMBERED_HASHED_KEYS = 10_000;
 
+    private static final MessageDigest SHA_256 = newSha256();
+
     private record Holder(ApiKey key, List<GrantedAuthority> authorities) {
     }
 
@@ -133,7 +135,17 @@ public final class ApiKeyAuthenticationProvider implements AuthenticationProvide
 
     private static byte[] digest(String text) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            // Cloning a ready instance skips the provider lookup of getInstance on every request.
+            return ((MessageDigest) SHA_256.clone()).digest(text.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (CloneNotSupportedException ex) {
+            return newSha256().digest(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
