@@ -1,10 +1,5 @@
 package io.sentro.spring.autoconfigure;
 
-import javax.sql.DataSource;
-
-import io.sentro.spring.dialect.PostgresDialect;
-import io.sentro.spring.dialect.SqlDialect;
-import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.security.AccessPolicy;
 import io.sentro.spring.security.SentroCredentials;
 import io.sentro.spring.security.SentroHttpSecurityCustomizer;
@@ -19,7 +14,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -31,7 +25,7 @@ class SentroSecurityAutoConfigurationTests {
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(SentroAutoConfiguration.class,
                     ServletWebSecurityAutoConfiguration.class, SentroSecurityAutoConfiguration.class))
-            .withUserConfiguration(OfflineDatabase.class);
+            .withUserConfiguration(SentroAutoConfigurationTests.OfflineDatabase.class);
 
     @Test
     void generatesAndLogsAnApiKeyWhenNoCredentialIsConfigured(CapturedOutput output) {
@@ -118,25 +112,6 @@ class SentroSecurityAutoConfigurationTests {
                 context).getFailure().rootCause().hasMessageContaining("secret"));
         runner.withPropertyValues("sentro.security.access.tables.posts.actions.nope=ADMIN").run(context -> assertThat(
                 context).getFailure().rootCause().hasMessageContaining("nope"));
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class OfflineDatabase {
-
-        @Bean
-        DataSource dataSource() {
-            return new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none");
-        }
-
-        @Bean
-        SqlDialect sqlDialect() {
-            return new PostgresDialect();
-        }
-
-        @Bean
-        SchemaModel schemaModel() {
-            return TestSchemas.posts();
-        }
     }
 
     @Configuration(proxyBeanMethods = false)

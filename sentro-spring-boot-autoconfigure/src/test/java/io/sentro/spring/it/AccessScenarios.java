@@ -3,7 +3,6 @@ package io.sentro.spring.it;
 import java.util.List;
 
 import io.sentro.spring.it.HttpApi.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,22 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * here and served as a JWK set, rules per table, operation and action from properties and customizers, hidden
  * columns. Every refusal is checked to write nothing.
  */
-abstract class AccessScenarios extends DatabaseScenarios {
+abstract class AccessScenarios extends SecuredScenarios {
 
     static final String READER = "reader-key-0123456789";
     static final String EDITOR = "editor-key-0123456789";
     static final String ADMIN = "admin-key-0123456789";
 
-    private JwtIssuer issuer;
-
     @Override
-    protected Class<?> application() {
-        return SecuredApplication.class;
-    }
-
-    @Override
-    protected String[] properties() {
-        issuer = new JwtIssuer();
+    protected String[] securityProperties() {
         return new String[] {
                 "sentro.security.api-keys[0].name=reader", "sentro.security.api-keys[0].key=" + READER,
                 "sentro.security.api-keys[0].roles=READER",
@@ -47,16 +38,8 @@ abstract class AccessScenarios extends DatabaseScenarios {
                 "sentro.security.access.tables.posts.actions.archive=ADMIN",
                 "sentro.security.access.tables.audit_log.read=deny-all",
                 "sentro.security.access.tables.authors.hidden-columns=email",
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwkSetUri(),
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + JwtIssuer.ISSUER,
                 "spring.security.oauth2.resourceserver.jwt.audiences=" + JwtIssuer.AUDIENCE };
-    }
-
-    @AfterAll
-    void stopIssuer() {
-        if (issuer != null) {
-            issuer.close();
-        }
     }
 
     // ---- authentication ------------------------------------------------------------------------------------------

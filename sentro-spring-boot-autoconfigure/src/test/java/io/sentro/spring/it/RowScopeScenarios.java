@@ -3,7 +3,6 @@ package io.sentro.spring.it;
 import java.util.List;
 
 import io.sentro.spring.it.HttpApi.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,23 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * attempt answers as if the foreign rows did not exist, or with 403 for a write that would leave the scope, and
  * writes nothing.
  */
-abstract class RowScopeScenarios extends DatabaseScenarios {
+abstract class RowScopeScenarios extends SecuredScenarios {
 
     static final String ADA = "ada-key-0123456789";
     static final String ALAN = "alan-key-0123456789";
     static final String NOBODY = "nobody-key-0123456789";
     static final String ADMIN = "admin-key-0123456789";
 
-    private JwtIssuer issuer;
-
     @Override
-    protected Class<?> application() {
-        return SecuredApplication.class;
-    }
-
-    @Override
-    protected String[] properties() {
-        issuer = new JwtIssuer();
+    protected String[] securityProperties() {
         return new String[] {
                 "sentro.security.api-keys[0].name=ada", "sentro.security.api-keys[0].key=" + ADA,
                 "sentro.security.api-keys[0].roles=EDITOR", "sentro.security.api-keys[0].attributes.author=1",
@@ -44,15 +35,7 @@ abstract class RowScopeScenarios extends DatabaseScenarios {
                 "sentro.security.api-keys[3].name=admin", "sentro.security.api-keys[3].key=" + ADMIN,
                 "sentro.security.api-keys[3].roles=ADMIN",
                 "sentro.security.access.tables.posts.row-scope.author_id=author",
-                "test.scope-authors=true",
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwkSetUri() };
-    }
-
-    @AfterAll
-    void stopIssuer() {
-        if (issuer != null) {
-            issuer.close();
-        }
+                "test.scope-authors=true" };
     }
 
     @Test
