@@ -104,6 +104,6 @@ final class JdbcSentroDb implements SentroDb {
             filters.add(value == null ? new Filter(column, Operator.IS_NULL, Boolean.TRUE)
                     : new Filter(column, Operator.EQ, values.fromObject(column, value, name)));
         });
-        return new Condition(filters, List.of(), List.of(), null);
+        return Condition.allOf(filters);
     }
 }

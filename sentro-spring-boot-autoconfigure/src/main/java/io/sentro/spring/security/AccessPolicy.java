@@ -3,7 +3,6 @@ package io.sentro.spring.security;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +30,6 @@ import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
@@ -77,7 +75,7 @@ public final class AccessPolicy {
                     configured.getOrDefault(table.name(), TableRules.NONE));
             tables.put(table.name(), access);
             if (access.scopes().isEmpty()
-                    && access.hidden().stream().allMatch(hidden -> hidden.exceptForRoles().isEmpty())) {
+                    && access.hidden().stream().allMatch(hidden -> hidden.exempt() == null)) {
                 staticGrants.put(table.name(), new Grant(access.hiddenFromEveryone()));
             }
         }
@@ -115,12 +113,11 @@ public final class AccessPolicy {
                             + column + "'. Columns: " + table.columns().stream().map(Column::name).toList());
                 }
             }
-            hidden.add(new TableAccess.Hidden(new LinkedHashSet<>(configured.hiddenColumns()), Set.of()));
+            hidden.add(new TableAccess.Hidden(new LinkedHashSet<>(configured.hiddenColumns()), null));
         }
         for (ModelCustomizer.HiddenColumns declared : pipeline.hiddenColumns()) {
-            Set<String> roles = new HashSet<>();
-            declared.exceptForRoles().forEach(role -> roles.add(role.startsWith("ROLE_") ? role : "ROLE_" + role));
-            hidden.add(new TableAccess.Hidden(new LinkedHashSet<>(declared.columns()), roles));
+            hidden.add(new TableAccess.Hidden(new LinkedHashSet<>(declared.columns()), AccessRule.roles(
+                    declared.exceptForRoles(), "hideColumnsExceptFor on '" + table.name() + "'")));
         }
         List<TableAccess.Scope> scopes = new ArrayList<>();
         configured.rowScope().forEach((column, attribute) -> {
@@ -162,24 +159,23 @@ public final class AccessPolicy {
      */
     public Grant authorize(Table table, Operation operation, HttpServletRequest request) {
         TableAccess access = access(table);
-        decide(access.rule(operation), new AccessRequest(table, operation, null, request),
-                operation.name().toLowerCase(java.util.Locale.ROOT));
-        return grant(access);
+        AccessRequest accessRequest = new AccessRequest(table, operation, null, request);
+        decide(access.rule(operation), accessRequest, operation.name().toLowerCase(java.util.Locale.ROOT));
+        return grant(access, accessRequest);
     }
 
     /** Decides whether the caller may run an action; see {@link #authorize}. */
     public Grant authorizeAction(Table table, Action action, HttpServletRequest request) {
         TableAccess access = access(table);
-        decide(access.actionRule(action), new AccessRequest(table, TableAccess.defaultOperation(action), action.id(),
-                request), "action '" + action.id() + "'");
-        return grant(access);
+        AccessRequest accessRequest = new AccessRequest(table, TableAccess.defaultOperation(action), action.id(),
+                request);
+        decide(access.actionRule(action), accessRequest, "action '" + action.id() + "'");
+        return grant(access, accessRequest);
     }
 
     /** Whether the caller may read the table (to list it in {@code GET {base}}, {@code _schema}, {@code _types.ts}). */
     public boolean mayRead(Table table, HttpServletRequest request) {
-        AuthorizationResult result = access(table).rule(Operation.READ).manager()
-                .authorize(this::authentication, new AccessRequest(table, Operation.READ, null, request));
-        return result != null && result.isGranted();
+        return granted(access(table).rule(Operation.READ), new AccessRequest(table, Operation.READ, null, request));
     }
 
     /** The rule that decides {@code operation} on {@code table} (for documentation: OpenAPI, the start-up log). */
@@ -190,11 +186,6 @@ public final class AccessPolicy {
     /** The rule that decides an action. */
     public AccessRule rule(Table table, Action action) {
         return access(table).actionRule(action);
-    }
-
-    /** What the caller may see of a table: the columns hidden from them. */
-    public Grant grant(Table table) {
-        return grant(access(table));
     }
 
     /** Columns no caller sees, whatever their roles (left out of {@code _schema}, OpenAPI and TypeScript). */
@@ -219,9 +210,13 @@ public final class AccessPolicy {
         return tables.values().stream().map(TableAccess::describe).toList();
     }
 
-    private void decide(AccessRule rule, AccessRequest request, String what) {
+    private boolean granted(AccessRule rule, AccessRequest request) {
         AuthorizationResult result = rule.manager().authorize(this::authentication, request);
-        if (result != null && result.isGranted()) {
+        return result != null && result.isGranted();
+    }
+
+    private void decide(AccessRule rule, AccessRequest request, String what) {
+        if (granted(rule, request)) {
             return;
         }
         String table = request.table().name();
@@ -237,15 +232,14 @@ public final class AccessPolicy {
                 : request.operation().name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    private Grant grant(TableAccess access) {
+    private Grant grant(TableAccess access, AccessRequest request) {
         Grant fixed = staticGrants.get(access.table().name());
         if (fixed != null) {
             return fixed;
         }
-        Set<String> authorities = authorities();
         Set<String> hidden = new LinkedHashSet<>();
         for (TableAccess.Hidden entry : access.hidden()) {
-            if (entry.exceptForRoles().isEmpty() || entry.exceptForRoles().stream().noneMatch(authorities::contains)) {
+            if (entry.exempt() == null || !granted(entry.exempt(), request)) {
                 hidden.addAll(entry.columns());
             }
         }
@@ -270,17 +264,6 @@ public final class AccessPolicy {
             scope.add(new Grant.ScopedColumn(entry.column(), allowed));
         }
         return new Grant(hidden, scope, false);
-    }
-
-    private Set<String> authorities() {
-        Authentication authentication = authentication();
-        if (authentication == null) {
-            return Set.of();
-        }
-        Collection<? extends GrantedAuthority> granted = authentication.getAuthorities();
-        Set<String> names = new HashSet<>();
-        granted.forEach(authority -> names.add(authority.getAuthority()));
-        return names;
     }
 
     private @Nullable Authentication authentication() {

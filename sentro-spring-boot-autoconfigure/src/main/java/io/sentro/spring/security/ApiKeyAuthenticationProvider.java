@@ -62,19 +62,19 @@ public final class ApiKeyAuthenticationProvider implements AuthenticationProvide
             key.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(
                     role.startsWith("ROLE_") ? role : "ROLE_" + role)));
             Holder holder = new Holder(key, List.copyOf(authorities));
-            Matcher encoded = ENCODED.matcher(key.key());
-            if (encoded.matches() && HASH_IDS.contains(encoded.group(1))) {
+            if (isHashed(key.key())) {
                 hashedKeys.add(new HashedKey(key.key(), holder));
             }
             else {
-                String plain = encoded.matches() && encoded.group(1).equals("noop") ? encoded.group(2) : key.key();
+                Matcher noop = ENCODED.matcher(key.key());
+                String plain = noop.matches() && noop.group(1).equals("noop") ? noop.group(2) : key.key();
                 plainKeys.add(new PlainKey(digest(plain), holder));
             }
         }
     }
 
     /** Whether a stored key is in a hashed {@code {id}} form this provider understands. */
-    public static boolean isHashed(String storedKey) {
+    private static boolean isHashed(String storedKey) {
         Matcher encoded = ENCODED.matcher(storedKey);
         return encoded.matches() && HASH_IDS.contains(encoded.group(1));
     }

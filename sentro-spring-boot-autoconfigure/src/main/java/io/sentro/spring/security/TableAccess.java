@@ -13,14 +13,19 @@ import io.sentro.spring.customize.Operation;
 import io.sentro.spring.customize.RowScope;
 import io.sentro.spring.schema.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The resolved rules of one table: one {@link AccessRule} per operation and per action, and the hidden columns (for
  * everyone, or for everyone but some roles). Built once at start-up.
  */
 final class TableAccess {
 
-    /** Columns hidden from callers holding none of {@code exceptForRoles}; from everyone when that is empty. */
-    record Hidden(Set<String> columns, Set<String> exceptForRoles) {
+    /**
+     * Columns hidden from callers the {@code exempt} rule does not let through (roles, decided by Spring Security's
+     * {@code AuthorityAuthorizationManager}); from everyone when it is null.
+     */
+    record Hidden(Set<String> columns, @Nullable AccessRule exempt) {
     }
 
     private final Table table;
@@ -78,7 +83,7 @@ final class TableAccess {
     /** Columns hidden from every caller whatever their roles. */
     Set<String> hiddenFromEveryone() {
         Set<String> columns = new LinkedHashSet<>();
-        hidden.stream().filter(entry -> entry.exceptForRoles().isEmpty()).forEach(entry -> columns.addAll(entry.columns()));
+        hidden.stream().filter(entry -> entry.exempt() == null).forEach(entry -> columns.addAll(entry.columns()));
         return columns;
     }
 
@@ -92,9 +97,7 @@ final class TableAccess {
         }
         actions.forEach((id, rule) -> parts.add("action " + id + "=" + rule));
         for (Hidden entry : hidden) {
-            parts.add("hidden " + entry.columns() + (entry.exceptForRoles().isEmpty() ? "" : " except for "
-                    + String.join(",", entry.exceptForRoles().stream().map(role -> role.substring("ROLE_".length()))
-                            .sorted().toList())));
+            parts.add("hidden " + entry.columns() + (entry.exempt() == null ? "" : " except for " + entry.exempt()));
         }
         for (Scope scope : scopes) {
             parts.add("rows where " + scope.column() + " = " + scope.description());
