@@ -33,9 +33,10 @@ class SentroExecutionConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SqlExecutor sentroSqlExecutor(DataSource dataSource, SqlRenderer renderer, SchemaModel model,
-            ObjectProvider<PlatformTransactionManager> transactionManager) {
+            ObjectProvider<PlatformTransactionManager> transactionManager, SentroProperties properties) {
         PlatformTransactionManager transactions = transactionManager
                 .getIfUnique(() -> new JdbcTransactionManager(dataSource));
-        return new SqlExecutor(new JdbcTemplate(dataSource), new TransactionTemplate(transactions), renderer, model);
+        return new SqlExecutor(new JdbcTemplate(dataSource), new TransactionTemplate(transactions), renderer, model,
+                properties.getPage().getExactCountThreshold());
     }
 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.sentro.spring.request.CountMode;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -159,6 +161,35 @@ public class SentroProperties {
          * Largest 'limit' a request may ask for; larger ones are refused with 400.
          */
         private int maxSize = 1000;
+
+        /**
+         * How lists count their total when a request gives no 'count': 'estimated' (exact for small results, the
+         * database's estimate for large ones, flagged with totalIsEstimate), 'exact' (SELECT COUNT(*) on every
+         * page) or 'none'.
+         */
+        private CountMode count = CountMode.ESTIMATED;
+
+        /**
+         * With count=estimated: below this many rows, as the database estimates them, the total is counted
+         * exactly; at or above it, the estimate is the total.
+         */
+        private long exactCountThreshold = 10_000;
+
+        public CountMode getCount() {
+            return count;
+        }
+
+        public void setCount(CountMode count) {
+            this.count = count;
+        }
+
+        public long getExactCountThreshold() {
+            return exactCountThreshold;
+        }
+
+        public void setExactCountThreshold(long exactCountThreshold) {
+            this.exactCountThreshold = exactCountThreshold;
+        }
 
         public int getDefaultSize() {
             return defaultSize;

@@ -98,7 +98,8 @@ class SentroWebConfiguration {
         Assert.state(page.getDefaultSize() > 0, "sentro.page.default-size must be positive");
         Assert.state(page.getDefaultSize() <= page.getMaxSize(),
                 "sentro.page.default-size must not exceed sentro.page.max-size");
-        return new Planner(values, page.getDefaultSize(), page.getMaxSize());
+        Assert.state(page.getExactCountThreshold() >= 0, "sentro.page.exact-count-threshold must not be negative");
+        return new Planner(values, page.getDefaultSize(), page.getMaxSize(), page.getCount());
     }
 
     @Bean

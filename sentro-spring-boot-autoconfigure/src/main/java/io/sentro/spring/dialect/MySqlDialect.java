@@ -1,12 +1,15 @@
 package io.sentro.spring.dialect;
 
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.introspect.MySqlIntrospector;
 import io.sentro.spring.introspect.SchemaIntrospector;
 import io.sentro.spring.schema.ColumnType;
+import io.sentro.spring.schema.Table;
 
 /**
  * MySQL 8: backtick identifiers, {@code LIMIT/OFFSET}, no RETURNING (rows are selected again by key in the same
@@ -29,6 +32,34 @@ public class MySqlDialect implements SqlDialect {
     @Override
     public String quote(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    /**
+     * {@code EXPLAIN}'s {@code rows} (rows the optimizer expects to examine), times {@code filtered} (the percentage
+     * it expects to pass the condition) where the server reports it: MySQL 8 does, MariaDB's plain EXPLAIN does not.
+     */
+    @Override
+    public Optional<RowEstimate> rowEstimate(String select, List<Object> parameters, Table table, boolean filtered) {
+        return Optional.of(new RowEstimate("EXPLAIN " + select, parameters, result -> {
+            if (!result.next()) {
+                return null;
+            }
+            // Read as numbers: some servers type EXPLAIN's columns as text.
+            double estimate = result.getDouble("rows");
+            if (result.wasNull()) {
+                return 0L; // "Impossible WHERE" and the like: no row to examine
+            }
+            ResultSetMetaData columns = result.getMetaData();
+            for (int i = 1; i <= columns.getColumnCount(); i++) {
+                if ("filtered".equalsIgnoreCase(columns.getColumnLabel(i))) {
+                    double percent = result.getDouble(i);
+                    if (!result.wasNull()) {
+                        estimate = estimate * percent / 100;
+                    }
+                }
+            }
+            return Math.round(estimate);
+        }));
     }
 
     @Override

@@ -4,11 +4,14 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.introspect.PostgresIntrospector;
 import io.sentro.spring.introspect.SchemaIntrospector;
 import io.sentro.spring.schema.ColumnType;
+import io.sentro.spring.schema.Table;
 
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -46,6 +49,20 @@ public class PostgresDialect implements SqlDialect {
         // An untyped NULL: the server takes the column's type, whatever it is (enum, jsonb, array...).
         return new SqlParameterValue(Types.OTHER, null);
     }
+
+    /** The row count of the plan's top node: {@code EXPLAIN}'s first line ends {@code (cost=… rows=N width=…)}. */
+    @Override
+    public Optional<RowEstimate> rowEstimate(String select, List<Object> parameters, Table table, boolean filtered) {
+        return Optional.of(new RowEstimate("EXPLAIN " + select, parameters, result -> {
+            if (!result.next()) {
+                return null;
+            }
+            Matcher rows = PLAN_ROWS.matcher(result.getString(1));
+            return rows.find() ? Long.parseLong(rows.group(1)) : null;
+        }));
+    }
+
+    private static final Pattern PLAN_ROWS = Pattern.compile(" rows=(\\d+) ");
 
     @Override
     public ReturningStyle insertReturning() {

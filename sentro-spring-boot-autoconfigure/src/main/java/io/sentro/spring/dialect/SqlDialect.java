@@ -69,6 +69,15 @@ public interface SqlDialect {
     /** The escape character of LIKE patterns Sentro builds; not a backslash, whose meaning varies with SQL modes. */
     char LIKE_ESCAPE = '!';
 
+    /**
+     * A cheap statement estimating how many rows {@code select} returns, from the database's statistics; empty when
+     * this database has none for it, and lists then count exactly. {@code select} reads one table with its
+     * condition (bound by {@code parameters}), {@code filtered} says whether it has one.
+     */
+    default Optional<RowEstimate> rowEstimate(String select, List<Object> parameters, Table table, boolean filtered) {
+        return Optional.empty();
+    }
+
     /** How INSERT returns the rows it wrote. */
     ReturningStyle insertReturning();
 

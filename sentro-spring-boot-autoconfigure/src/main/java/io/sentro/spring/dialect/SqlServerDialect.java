@@ -9,6 +9,7 @@ import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.introspect.SchemaIntrospector;
 import io.sentro.spring.introspect.SqlServerIntrospector;
 import io.sentro.spring.schema.ColumnType;
+import io.sentro.spring.schema.Table;
 
 /**
  * SQL Server 2019+: bracketed identifiers, {@code OFFSET … FETCH} (which needs an ORDER BY, so an unordered page
@@ -32,6 +33,26 @@ public class SqlServerDialect implements SqlDialect {
     @Override
     public String quote(String identifier) {
         return '[' + identifier.replace("]", "]]") + ']';
+    }
+
+    /**
+     * The row count SQL Server keeps per table ({@code sys.partitions}, readable with metadata visibility alone) for an
+     * unfiltered list. A filtered one has no estimate short of a SHOWPLAN, which needs a permission of its own and
+     * a session setting on a pooled connection, so it is counted exactly.
+     */
+    @Override
+    public Optional<RowEstimate> rowEstimate(String select, List<Object> parameters, Table table, boolean filtered) {
+        if (filtered) {
+            return Optional.empty();
+        }
+        return Optional.of(new RowEstimate("SELECT SUM(p.rows) FROM sys.partitions p WHERE p.object_id = OBJECT_ID(?)"
+                + " AND p.index_id IN (0, 1)", List.of(qualifiedName(table)), result -> {
+                    if (!result.next()) {
+                        return null;
+                    }
+                    long rows = result.getLong(1);
+                    return result.wasNull() ? null : rows; // a view has no partitions of its own
+                }));
     }
 
     @Override

@@ -7,6 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One page of rows and, when counted, the total number of matching rows.
+ *
+ * @param totalIsEstimate whether {@code total} is the database's estimate rather than a count
  */
-public record RowPage(List<Map<String, @Nullable Object>> rows, @Nullable Long total, long limit, long offset) {
+public record RowPage(List<Map<String, @Nullable Object>> rows, @Nullable Long total, boolean totalIsEstimate,
+        long limit, long offset) {
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.sentro.spring.dialect.ReturningStyle;
+import io.sentro.spring.dialect.RowEstimate;
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.dialect.ValueReader;
 import io.sentro.spring.error.ErrorCode;
@@ -23,6 +24,7 @@ import io.sentro.spring.plan.OperationPlan.DeletePlan;
 import io.sentro.spring.plan.OperationPlan.GetPlan;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
 import io.sentro.spring.plan.OperationPlan.UpdatePlan;
+import io.sentro.spring.request.CountMode;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
@@ -40,8 +42,9 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs plans against the database. Reads run without a transaction: a get is one round trip, a list at most two
- * (rows, then the count, which is skipped when the page itself shows the total). Writes run in one transaction, so a
+ * Runs plans against the database. Reads run without a transaction: a get is one round trip, a list at most three
+ * (rows; then, unless the page itself shows the total, the database's estimate with {@code count=estimated} and
+ * the count when the estimate is small or with {@code count=exact}). Writes run in one transaction, so a
  * failing row of a bulk insert leaves nothing written. Database errors caused by the client's data become
  * {@link SentroException}s; the dialect decides which those are.
  */
@@ -52,10 +55,18 @@ public final class SqlExecutor {
     private final SqlRenderer renderer;
     private final SqlDialect dialect;
     private final Map<Column, ValueReader> readers = new IdentityHashMap<>();
+    private final long exactCountThreshold;
 
-    /** Chooses the reader of every served column once, so that no request decides how to read a type. */
-    public SqlExecutor(JdbcTemplate jdbc, TransactionTemplate transactions, SqlRenderer renderer, SchemaModel model) {
+    /**
+     * Chooses the reader of every served column once, so that no request decides how to read a type.
+     *
+     * @param exactCountThreshold with {@code count=estimated}, the estimated row count below which lists count
+     * exactly
+     */
+    public SqlExecutor(JdbcTemplate jdbc, TransactionTemplate transactions, SqlRenderer renderer, SchemaModel model,
+            long exactCountThreshold) {
         this.jdbc = jdbc;
+        this.exactCountThreshold = exactCountThreshold;
         this.transactions = transactions;
         this.renderer = renderer;
         this.dialect = renderer.dialect();
@@ -69,14 +80,35 @@ public final class SqlExecutor {
     public RowPage read(ReadPlan plan) {
         return translating(plan.table(), () -> {
             List<Map<String, Object>> rows = plan.limit() == 0 ? new ArrayList<>() : query(renderer.select(plan));
-            Long total = null;
-            if (plan.count()) {
-                // A short page that is not past the end shows the total by itself.
-                boolean complete = rows.size() < plan.limit() && (!rows.isEmpty() || plan.offset() == 0);
-                total = complete ? plan.offset() + rows.size() : count(renderer.count(plan));
+            if (plan.count() == CountMode.NONE) {
+                return new RowPage(rows, null, false, plan.limit(), plan.offset());
             }
-            return new RowPage(rows, total, plan.limit(), plan.offset());
+            // A short page that is not past the end shows the total by itself.
+            boolean complete = rows.size() < plan.limit() && (!rows.isEmpty() || plan.offset() == 0);
+            if (complete) {
+                return new RowPage(rows, plan.offset() + rows.size(), false, plan.limit(), plan.offset());
+            }
+            if (plan.count() == CountMode.ESTIMATED) {
+                Long estimate = estimate(plan);
+                if (estimate != null && estimate >= exactCountThreshold) {
+                    // Never fewer than the rows the page has already shown to exist.
+                    long total = Math.max(estimate, plan.offset() + rows.size());
+                    return new RowPage(rows, total, true, plan.limit(), plan.offset());
+                }
+            }
+            return new RowPage(rows, count(renderer.count(plan)), false, plan.limit(), plan.offset());
         });
+    }
+
+    /** The database's estimate of the rows matching the plan's condition; null when it has none. */
+    private @Nullable Long estimate(ReadPlan plan) {
+        Optional<RowEstimate> estimate = renderer.rowEstimate(plan);
+        if (estimate.isEmpty()) {
+            return null;
+        }
+        RowEstimate.Reader reader = estimate.get().reader();
+        return jdbc.query(estimate.get().sql(), new ArgumentPreparedStatementSetter(
+                estimate.get().parameters().toArray()), reader::read);
     }
 
     public Optional<Map<String, @Nullable Object>> get(GetPlan plan) {

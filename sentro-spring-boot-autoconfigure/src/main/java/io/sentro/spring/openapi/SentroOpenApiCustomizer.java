@@ -240,9 +240,12 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         page.addProperty("rows", new JsonSchema().typesItem("array").items(ref(name)));
         page.addProperty("total", new JsonSchema().types(Set.of("integer", "null")).format("int64")
                 .description("Rows matching the filters; null with count=none"));
+        page.addProperty("totalIsEstimate", new JsonSchema().typesItem("boolean")
+                .description("Whether total is the database's estimate (count=estimated on a large result) "
+                        + "rather than a count"));
         page.addProperty("limit", new JsonSchema().typesItem("integer").format("int64"));
         page.addProperty("offset", new JsonSchema().typesItem("integer").format("int64"));
-        page.required(List.of("rows", "total", "limit", "offset"));
+        page.required(List.of("rows", "total", "totalIsEstimate", "limit", "offset"));
         return page;
     }
 
@@ -301,8 +304,9 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
             parameters.add(query("search", "Case-insensitive text to find in any text column", string()));
         }
         Schema<Object> count = string();
-        count.setEnum(List.of("exact", "none"));
-        parameters.add(query("count", "Whether to count the matching rows (total)", count));
+        count.setEnum(List.of("exact", "estimated", "none"));
+        parameters.add(query("count", "How to count the matching rows (total): exact, estimated (exact for small "
+                + "results, the database's estimate for large ones) or none. Default: sentro.page.count", count));
         for (Column column : visible(table)) {
             for (Operator operator : Operator.values()) {
                 if (applies(operator, column)) {

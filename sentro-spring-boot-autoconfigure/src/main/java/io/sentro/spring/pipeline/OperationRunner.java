@@ -123,7 +123,8 @@ public final class OperationRunner {
         page[0] = rows.limit();
         page[1] = rows.offset();
         projection.apply(pipeline, rows.rows());
-        return new ReadOutcome(new OperationResult(rows.rows(), rows.total()), rows.limit(), rows.offset());
+        return new ReadOutcome(new OperationResult(rows.rows(), rows.total(), rows.totalIsEstimate()), rows.limit(),
+                rows.offset());
     }
 
     /**
@@ -432,7 +433,8 @@ public final class OperationRunner {
 
     /** The result without the columns the grant hides (hooks may have read or added them). */
     private static OperationResult stripped(Grant grant, OperationResult result) {
-        return grant.hiddenColumns().isEmpty() ? result : new OperationResult(grant.strip(result.rows()), result.total());
+        return grant.hiddenColumns().isEmpty() ? result : new OperationResult(grant.strip(result.rows()), result.total(),
+                result.totalIsEstimate());
     }
 
     private static @Nullable Map<String, @Nullable Object> first(OperationResult result) {

@@ -3,6 +3,7 @@ package io.sentro.spring.plan;
 import java.util.List;
 import java.util.Map;
 
+import io.sentro.spring.request.CountMode;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Table;
 
@@ -14,9 +15,9 @@ public sealed interface OperationPlan {
 
     Table table();
 
-    /** List rows: projection, condition, order, page, and whether to count. */
+    /** List rows: projection, condition, order, page, and how to count. */
     record ReadPlan(Table table, List<Column> projection, Condition condition, List<SortOrder> order, long limit,
-            long offset, boolean count) implements OperationPlan {
+            long offset, CountMode count) implements OperationPlan {
 
         public ReadPlan {
             projection = List.copyOf(projection);

@@ -37,11 +37,18 @@ public final class Planner {
     private final ValueConverter values;
     private final int defaultPageSize;
     private final int maxPageSize;
+    private final CountMode defaultCount;
 
-    public Planner(ValueConverter values, int defaultPageSize, int maxPageSize) {
+    /**
+     * @param defaultPageSize rows per page when a request gives no {@code limit}
+     * @param maxPageSize the largest {@code limit} a request may give
+     * @param defaultCount how lists count when a request gives no {@code count}
+     */
+    public Planner(ValueConverter values, int defaultPageSize, int maxPageSize, CountMode defaultCount) {
         this.values = values;
         this.defaultPageSize = defaultPageSize;
         this.maxPageSize = maxPageSize;
+        this.defaultCount = defaultCount;
     }
 
     /** Rows per page when a request gives no limit. */
@@ -83,7 +90,7 @@ public final class Planner {
         allOf.addAll(0, scope.allOf());
         Condition condition = new Condition(allOf, anyOf, searchColumns, query.search(), scope.matchesNothing());
         return new ReadPlan(table, projection, condition, order(table, query.sort(), grant), limit, offset,
-                query.count() == CountMode.EXACT);
+                query.count() != null ? query.count() : defaultCount);
     }
 
     public GetPlan get(Table table, Key key, List<String> fields, Grant grant) {

@@ -43,7 +43,7 @@ public final class ApiRequestParser {
         String search = null;
         Long limit = null;
         Long offset = null;
-        CountMode count = CountMode.EXACT;
+        CountMode count = null;
         for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
             String name = entry.getKey();
             String value = single(name, entry.getValue());
@@ -251,8 +251,9 @@ public final class ApiRequestParser {
     private static CountMode count(String value) {
         return switch (value) {
             case "exact" -> CountMode.EXACT;
+            case "estimated" -> CountMode.ESTIMATED;
             case "none" -> CountMode.NONE;
-            default -> throw invalid("count", "'count' must be 'exact' or 'none', got '" + value + "'");
+            default -> throw invalid("count", "'count' must be 'exact', 'estimated' or 'none', got '" + value + "'");
         };
     }
 

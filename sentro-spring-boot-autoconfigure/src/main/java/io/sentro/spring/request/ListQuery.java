@@ -18,11 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param search text to find in any text column, or null
  * @param limit page size, or null for the default
  * @param offset rows to skip, or null for none
- * @param count whether to count the matching rows
+ * @param count whether and how to count the matching rows, or null for the configured default
  */
 public record ListQuery(List<String> fields, List<SortTerm> sort, List<FilterTerm> filters,
         Map<String, List<FilterTerm>> anyOf, @Nullable String search, @Nullable Long limit, @Nullable Long offset,
-        CountMode count) {
+        @Nullable CountMode count) {
 
     public ListQuery {
         fields = List.copyOf(fields);

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.sentro.spring.dialect.ReturningStyle;
+import io.sentro.spring.dialect.RowEstimate;
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.plan.RawValue;
 import io.sentro.spring.plan.Condition;
@@ -69,6 +71,17 @@ public final class SqlRenderer {
         StringBuilder sql = new StringBuilder(128).append("SELECT COUNT(*) FROM ").append(sql(plan.table()).name);
         where(sql, parameters, plan.condition());
         return new SqlStatement(sql.toString(), parameters, List.of());
+    }
+
+    /**
+     * A statement estimating the number of rows matching a page's condition from the database's statistics, when the
+     * dialect has one; it runs nothing but the planner.
+     */
+    public Optional<RowEstimate> rowEstimate(ReadPlan plan) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(128).append("SELECT 1 FROM ").append(sql(plan.table()).name);
+        where(sql, parameters, plan.condition());
+        return dialect.rowEstimate(sql.toString(), parameters, plan.table(), !plan.condition().isEmpty());
     }
 
     /** One row by key. */

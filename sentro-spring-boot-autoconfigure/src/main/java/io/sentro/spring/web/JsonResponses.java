@@ -61,6 +61,7 @@ public final class JsonResponses {
             else {
                 json.writeNumber(page.total());
             }
+            json.writeBooleanProperty("totalIsEstimate", page.totalIsEstimate());
             json.writeNumberProperty("limit", limit);
             json.writeNumberProperty("offset", offset);
             json.writeEndObject();

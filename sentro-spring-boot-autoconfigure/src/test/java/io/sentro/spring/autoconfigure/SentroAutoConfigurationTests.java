@@ -1,11 +1,20 @@
 package io.sentro.spring.autoconfigure;
 
+import java.util.List;
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import io.sentro.spring.dialect.PostgresDialect;
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.execute.SqlExecutor;
+import io.sentro.spring.plan.Grant;
+import io.sentro.spring.plan.OperationPlan.ReadPlan;
+import io.sentro.spring.plan.Planner;
+import io.sentro.spring.request.CountMode;
+import io.sentro.spring.request.ListQuery;
 import io.sentro.spring.schema.SchemaModel;
+import io.sentro.spring.schema.Table;
 import io.sentro.spring.web.ApiEndpoints;
 import io.sentro.spring.web.SentroHandlerMapping;
 import org.junit.jupiter.api.Test;
@@ -78,6 +87,40 @@ class SentroAutoConfigurationTests {
                     assertThat(properties.getSchemas()).containsExactly("app", "crm");
                     assertThat(SentroWebConfiguration.normalizedBasePath(properties.getBasePath())).isEqualTo("/rest");
                 });
+    }
+
+    @Test
+    void countsEstimatedByDefaultAndAsConfigured() {
+        runner.withUserConfiguration(OfflineDatabase.class).run(context -> {
+            SentroProperties.Page page = context.getBean(SentroProperties.class).getPage();
+            assertThat(page.getCount()).isEqualTo(CountMode.ESTIMATED);
+            assertThat(page.getExactCountThreshold()).isEqualTo(10_000);
+        });
+        runner.withUserConfiguration(OfflineDatabase.class)
+                .withPropertyValues("sentro.page.count=exact", "sentro.page.exact-count-threshold=0")
+                .run(context -> {
+                    SentroProperties.Page page = context.getBean(SentroProperties.class).getPage();
+                    assertThat(page.getCount()).isEqualTo(CountMode.EXACT);
+                    assertThat(page.getExactCountThreshold()).isZero();
+                    Table posts = context.getBean(SchemaModel.class).tables().get(0);
+                    ReadPlan plan = context.getBean(Planner.class).read(posts, new ListQuery(List.of(), List.of(),
+                            List.of(), Map.of(), null, null, null, null), Grant.FULL);
+                    assertThat(plan.count()).isEqualTo(CountMode.EXACT);
+                });
+    }
+
+    @Test
+    void failsFastOnANegativeExactCountThreshold() {
+        runner.withUserConfiguration(OfflineDatabase.class).withPropertyValues("sentro.page.exact-count-threshold=-1")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("sentro.page.exact-count-threshold must not be negative"));
+    }
+
+    @Test
+    void failsFastOnAnUnknownCountMode() {
+        runner.withUserConfiguration(OfflineDatabase.class).withPropertyValues("sentro.page.count=planned")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("sentro.page.count"));
     }
 
     @Test

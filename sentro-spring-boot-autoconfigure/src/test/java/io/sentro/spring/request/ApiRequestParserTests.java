@@ -45,6 +45,13 @@ class ApiRequestParserTests {
     }
 
     @Test
+    void leavesTheCountModeToTheConfigurationUnlessGiven() {
+        assertThat(parser.parseList(query()).count()).isNull();
+        assertThat(parser.parseList(query("count", "estimated")).count()).isEqualTo(CountMode.ESTIMATED);
+        assertThat(parser.parseList(query("count", "exact")).count()).isEqualTo(CountMode.EXACT);
+    }
+
+    @Test
     void splitsListsHonouringQuotes() {
         assertThat(ApiRequestParser.list("p", "a,\"b,c\",d")).containsExactly("a", "b,c", "d");
         assertThat(ApiRequestParser.list("p", "\"say \\\"hi\\\"\"")).containsExactly("say \"hi\"");

@@ -11,6 +11,8 @@ import io.sentro.spring.dialect.MySqlDialect;
 import io.sentro.spring.dialect.PostgresDialect;
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.dialect.SqlServerDialect;
+import io.sentro.spring.dialect.RowEstimate;
+import io.sentro.spring.request.CountMode;
 import io.sentro.spring.plan.RawValue;
 import io.sentro.spring.plan.Condition;
 import io.sentro.spring.plan.Filter;
@@ -60,7 +62,7 @@ class SqlRendererTests {
     }
 
     private static ReadPlan page(Condition condition, List<SortOrder> order) {
-        return new ReadPlan(POSTS, POSTS.columns(), condition, order, 20, 40, true);
+        return new ReadPlan(POSTS, POSTS.columns(), condition, order, 20, 40, CountMode.EXACT);
     }
 
     private static final Condition FILTERED = new Condition(
@@ -116,6 +118,29 @@ class SqlRendererTests {
         SqlStatement count = renderer(new PostgresDialect()).count(page(condition, List.of()));
         assertThat(count.sql()).isEqualTo("SELECT COUNT(*) FROM \"blog\".\"posts\" WHERE \"views\" < ?");
         assertThat(count.parameters()).containsExactly(5);
+    }
+
+    @Test
+    void estimatesRowsWithTheSameConditionThroughThePlanner() {
+        Condition condition = new Condition(List.of(new Filter(VIEWS, Operator.LT, 5)), List.of(), List.of(), null);
+        RowEstimate postgres = renderer(new PostgresDialect()).rowEstimate(page(condition, List.of())).orElseThrow();
+        assertThat(postgres.sql()).isEqualTo("EXPLAIN SELECT 1 FROM \"blog\".\"posts\" WHERE \"views\" < ?");
+        assertThat(postgres.parameters()).containsExactly(5);
+        RowEstimate mysql = renderer(new MySqlDialect()).rowEstimate(page(condition, List.of())).orElseThrow();
+        assertThat(mysql.sql()).isEqualTo("EXPLAIN SELECT 1 FROM `blog`.`posts` WHERE `views` < ?");
+        assertThat(mysql.parameters()).containsExactly(5);
+    }
+
+    @Test
+    void sqlServerEstimatesAWholeTableFromItsPartitionsAndCountsAFilteredOne() {
+        SqlRenderer renderer = renderer(new SqlServerDialect());
+        RowEstimate whole = renderer.rowEstimate(page(Condition.NONE, List.of())).orElseThrow();
+        assertThat(whole.sql()).isEqualTo("SELECT SUM(p.rows) FROM sys.partitions p WHERE p.object_id = OBJECT_ID(?)"
+                + " AND p.index_id IN (0, 1)");
+        assertThat(whole.parameters()).containsExactly("[blog].[posts]");
+        Condition condition = new Condition(List.of(new Filter(VIEWS, Operator.LT, 5)), List.of(), List.of(), null);
+        assertThat(renderer.rowEstimate(page(condition, List.of()))).isEmpty();
+        assertThat(renderer.rowEstimate(page(Condition.NOTHING, List.of()))).isEmpty();
     }
 
     @Test
