@@ -44,9 +44,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs plans against the database. Reads run without a transaction: a get is one round trip, a list at most three
  * (rows; then, unless the page itself shows the total, the database's estimate with {@code count=estimated} and
- * the count when the estimate is small or with {@code count=exact}). Writes run in one transaction, so a
- * failing row of a bulk insert leaves nothing written. Database errors caused by the client's data become
- * {@link SentroException}s; the dialect decides which those are.
+ * the count when the estimate is small or with {@code count=exact}). A write of one row is one statement in
+ * auto-commit (two where the dialect selects the written row again); a bulk insert runs in one transaction, so a
+ * failing row leaves nothing written. Statements join the caller's transaction when there is one (hooks). Database
+ * errors caused by the client's data become {@link SentroException}s; the dialect decides which those are.
  */
 public final class SqlExecutor {
 
@@ -116,8 +117,19 @@ public final class SqlExecutor {
                 plan.key(), plan.scope()))));
     }
 
-    /** Inserts every row of the plan in one transaction; returns the rows as stored. */
+    /**
+     * Inserts the rows of the plan, returning them as stored: one row in auto-commit (its INSERT is atomic by
+     * itself), several in one transaction, so that a failing row leaves nothing written. Inside a caller's
+     * transaction, the statements join it.
+     */
     public List<Map<String, @Nullable Object>> create(CreatePlan plan) {
+        if (plan.rows().size() == 1) {
+            return translating(plan.table(), () -> {
+                List<Map<String, Object>> created = new ArrayList<>(1);
+                created.add(insert(plan.table(), plan.rows().get(0)));
+                return created;
+            });
+        }
         return inTransaction(plan.table(), () -> {
             List<Map<String, Object>> created = new ArrayList<>(plan.rows().size());
             for (Map<Column, Object> row : plan.rows()) {
@@ -127,9 +139,12 @@ public final class SqlExecutor {
         });
     }
 
-    /** Updates one row; empty when no row has the key. */
+    /**
+     * Updates one row; empty when no row has the key. Where the dialect has no RETURNING for UPDATE, the row is
+     * selected again after it; outside a caller's transaction that select sees the row as committed.
+     */
     public Optional<Map<String, @Nullable Object>> update(UpdatePlan plan) {
-        return inTransaction(plan.table(), () -> {
+        return translating(plan.table(), () -> {
             SqlStatement update = renderer.update(plan.table(), plan.key(), plan.values(), plan.scope());
             if (dialect.updateReturning() != ReturningStyle.RESELECT) {
                 return first(query(update));
@@ -141,9 +156,9 @@ public final class SqlExecutor {
         });
     }
 
-    /** Deletes one row; false when no row has the key. */
+    /** Deletes one row, one statement; false when no row has the key. */
     public boolean delete(DeletePlan plan) {
-        return inTransaction(plan.table(), () -> {
+        return translating(plan.table(), () -> {
             SqlStatement delete = renderer.delete(plan.table(), plan.key(), plan.scope());
             return jdbc.update(delete.sql(), delete.parameters().toArray()) > 0;
         });

@@ -193,7 +193,7 @@ public final class OperationRunner {
         refuseDisplayFields(pipeline, List.of(body));
         Key key = planner.key(table, rawKey);
         Map<String, @Nullable Object> values = planner.updateBody(table, body, replace ? key : null, grant);
-        return inTransaction(table, () -> {
+        return hookTransaction(pipeline, Operation.UPDATE, () -> {
             HookContext context = context(Operation.UPDATE, table, request);
             Payload payload = new Payload(Operation.UPDATE, values, keyMap(key), null, context);
             OperationResult result = run(pipeline, context, payload, input -> {
@@ -217,7 +217,7 @@ public final class OperationRunner {
     public void delete(Table table, List<String> rawKey, Grant grant, HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
         Key key = planner.key(table, rawKey);
-        inTransaction(table, () -> {
+        hookTransaction(pipeline, Operation.DELETE, () -> {
             HookContext context = context(Operation.DELETE, table, request);
             Payload payload = new Payload(Operation.DELETE, Map.of(), keyMap(key), null, context);
             return run(pipeline, context, payload, input -> {
@@ -294,6 +294,15 @@ public final class OperationRunner {
 
     <T> T inTransaction(Table table, Supplier<T> work) {
         return executor.inTransaction(table, work);
+    }
+
+    /**
+     * Runs a write of one row in a transaction when the table has hooks for it, so that what the hooks write
+     * commits or rolls back with the row. Without hooks the write is a single statement, atomic by itself, and runs
+     * in auto-commit: no BEGIN and COMMIT round trips.
+     */
+    private <T> T hookTransaction(TablePipeline pipeline, Operation operation, Supplier<T> work) {
+        return hasHooks(pipeline, operation) ? inTransaction(pipeline.table(), work) : work.get();
     }
 
     /** Runs application code; checked exceptions are wrapped, runtime ones (SentroException...) pass through. */

@@ -423,6 +423,38 @@ abstract class ApiScenarios extends DatabaseScenarios {
         assertThat(count("labels")).isEqualTo(4);
     }
 
+    // ---- round trips ----------------------------------------------------------------------------------------------
+
+    @Test
+    void aWriteOfOneRowWithoutHooksIsOneStatementInAutoCommit() {
+        // MySQL has no RETURNING: its INSERT and UPDATE select the written row again (MariaDB's driver returns an
+        // inserted row; an updated one is selected again there too).
+        boolean mysql = database.url().startsWith("jdbc:mysql:");
+        boolean mysqlFamily = mysql || database.url().startsWith("jdbc:mariadb:");
+        int transactions = ConnectionLog.TRANSACTIONS.get();
+        int statements = ConnectionLog.STATEMENTS.get();
+        JsonNode created = ok(api.post("/api/labels", "{\"name\":\"zig\"}"));
+        assertThat(ConnectionLog.STATEMENTS.get() - statements).isEqualTo(mysql ? 2 : 1);
+        statements = ConnectionLog.STATEMENTS.get();
+        ok(api.patch("/api/posts/1", "{\"views\":7}"));
+        assertThat(ConnectionLog.STATEMENTS.get() - statements).isEqualTo(mysqlFamily ? 2 : 1);
+        statements = ConnectionLog.STATEMENTS.get();
+        assertThat(api.delete("/api/labels/" + created.get("id").asLong()).status()).isEqualTo(204);
+        assertThat(ConnectionLog.STATEMENTS.get() - statements).isEqualTo(1);
+        assertThat(ConnectionLog.TRANSACTIONS.get() - transactions).isZero();
+        assertThat(api.patch("/api/posts/999", "{\"views\":7}").status()).isEqualTo(404);
+        assertThat(api.delete("/api/labels/999").status()).isEqualTo(404);
+        assertThat(ConnectionLog.TRANSACTIONS.get() - transactions).isZero();
+    }
+
+    @Test
+    void severalRowsAreCreatedInOneTransaction() {
+        int transactions = ConnectionLog.TRANSACTIONS.get();
+        assertThat(api.post("/api/labels", "[{\"name\":\"zig\"},{\"name\":\"nim\"}]").status()).isEqualTo(201);
+        assertThat(ConnectionLog.TRANSACTIONS.get() - transactions).isEqualTo(1);
+        assertThat(count("labels")).isEqualTo(5);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     static JsonNode ok(Response response) {

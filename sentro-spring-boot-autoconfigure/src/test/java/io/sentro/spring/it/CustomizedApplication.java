@@ -1,7 +1,5 @@
 package io.sentro.spring.it;
 
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,8 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
-import javax.sql.DataSource;
 
 import io.sentro.spring.customize.Action;
 import io.sentro.spring.customize.ActionResult;
@@ -26,7 +22,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -36,43 +31,16 @@ import org.springframework.web.server.ResponseStatusException;
 @EnableAutoConfiguration
 class CustomizedApplication {
 
-    /** Counts statements prepared on the DataSource, to check that each operation hits the database once. */
-    static final AtomicInteger STATEMENTS = new AtomicInteger();
-
     /** How often the title field writer ran. */
     static final AtomicInteger TITLE_WRITES = new AtomicInteger();
 
     /** The order in which around hooks were entered. */
     static final List<String> AROUND_TRACE = Collections.synchronizedList(new ArrayList<>());
 
+    /** Counts statements and transactions, to check how often each operation hits the database. */
     @Bean
-    static BeanPostProcessor countingDataSource() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (!(bean instanceof DataSource dataSource)) {
-                    return bean;
-                }
-                return new DelegatingDataSource(dataSource) {
-                    @Override
-                    public Connection getConnection() throws java.sql.SQLException {
-                        Connection connection = super.getConnection();
-                        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                                new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-                                    if (method.getName().equals("prepareStatement")) {
-                                        STATEMENTS.incrementAndGet();
-                                    }
-                                    try {
-                                        return method.invoke(connection, args);
-                                    }
-                                    catch (java.lang.reflect.InvocationTargetException ex) {
-                                        throw ex.getCause();
-                                    }
-                                });
-                    }
-                };
-            }
-        };
+    static BeanPostProcessor connectionLog() {
+        return new ConnectionLog();
     }
 
     /** Authenticates a request by its X-User header, as a security filter would. */

@@ -140,12 +140,19 @@ abstract class CustomizerScenarios extends DatabaseScenarios {
 
     @Test
     void aroundHooksWrapInPipelineOrderAndHitTheDatabaseOnce() {
-        int before = CustomizedApplication.STATEMENTS.get();
+        int before = ConnectionLog.STATEMENTS.get();
         JsonNode post = ok(api.get("/api/posts/3"));
-        assertThat(CustomizedApplication.STATEMENTS.get() - before).isEqualTo(1);
+        assertThat(ConnectionLog.STATEMENTS.get() - before).isEqualTo(1);
         assertThat(post.get("wrapped").asBoolean()).isTrue();
         assertThat(CustomizedApplication.AROUND_TRACE).containsExactly("outer", "inner");
         assertThat(ok(api.get("/api/posts")).get("rows").get(0).get("wrapped").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aWriteWithHooksRunsInOneTransactionWithWhatTheHooksWrite() {
+        int transactions = ConnectionLog.TRANSACTIONS.get();
+        assertThat(api.post("/api/labels", "{\"name\":\"zig\"}").status()).isEqualTo(201);
+        assertThat(ConnectionLog.TRANSACTIONS.get() - transactions).isEqualTo(1);
     }
 
     @Test
