@@ -37,6 +37,6 @@ class SentroExecutionConfiguration {
         PlatformTransactionManager transactions = transactionManager
                 .getIfUnique(() -> new JdbcTransactionManager(dataSource));
         return new SqlExecutor(new JdbcTemplate(dataSource), new TransactionTemplate(transactions), renderer, model,
-                properties.getPage().getExactCountThreshold());
+                properties.getPage().getExactCountThreshold(), properties.getPage().getEstimateMaxAge());
     }
 }

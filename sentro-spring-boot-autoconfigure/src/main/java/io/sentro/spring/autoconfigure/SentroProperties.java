@@ -1,5 +1,6 @@
 package io.sentro.spring.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,6 +175,20 @@ public class SentroProperties {
          * exactly; at or above it, the estimate is the total.
          */
         private long exactCountThreshold = 10_000;
+
+        /**
+         * With count=estimated: how long the database's estimate for a condition is reused before it is asked
+         * again. 0 asks on every page.
+         */
+        private Duration estimateMaxAge = Duration.ofSeconds(10);
+
+        public Duration getEstimateMaxAge() {
+            return estimateMaxAge;
+        }
+
+        public void setEstimateMaxAge(Duration estimateMaxAge) {
+            this.estimateMaxAge = estimateMaxAge;
+        }
 
         public CountMode getCount() {
             return count;

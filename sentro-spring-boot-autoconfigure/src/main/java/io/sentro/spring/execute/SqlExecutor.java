@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.sentro.spring.dialect.ReturningStyle;
-import io.sentro.spring.dialect.RowEstimate;
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.dialect.ValueReader;
 import io.sentro.spring.error.ErrorCode;
@@ -42,9 +42,10 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs plans against the database. Reads run without a transaction: a get is one round trip, a list at most three
- * (rows; then, unless the page itself shows the total, the database's estimate with {@code count=estimated} and
- * the count when the estimate is small or with {@code count=exact}). A write of one row is one statement in
+ * Runs plans against the database. Reads run without a transaction: a get is one round trip, a list one or two: with
+ * {@code count=exact} the rows, then {@code COUNT(*)} unless the page shows the total; with {@code count=estimated}
+ * the planner's estimate (kept a few seconds per condition), then the rows alone when it is large, or the rows with
+ * their exact total ({@code COUNT(*) OVER ()}) when it is small. A write of one row is one statement in
  * auto-commit (two where the dialect selects the written row again); a bulk insert runs in one transaction, so a
  * failing row leaves nothing written. Statements join the caller's transaction when there is one (hooks). Database
  * errors caused by the client's data become {@link SentroException}s; the dialect decides which those are.
@@ -57,17 +58,20 @@ public final class SqlExecutor {
     private final SqlDialect dialect;
     private final Map<Column, ValueReader> readers = new IdentityHashMap<>();
     private final long exactCountThreshold;
+    private final RowEstimates estimates;
 
     /**
      * Chooses the reader of every served column once, so that no request decides how to read a type.
      *
      * @param exactCountThreshold with {@code count=estimated}, the estimated row count below which lists count
      * exactly
+     * @param estimateMaxAge how long a row estimate is reused for the same condition; zero asks every time
      */
     public SqlExecutor(JdbcTemplate jdbc, TransactionTemplate transactions, SqlRenderer renderer, SchemaModel model,
-            long exactCountThreshold) {
+            long exactCountThreshold, Duration estimateMaxAge) {
         this.jdbc = jdbc;
         this.exactCountThreshold = exactCountThreshold;
+        this.estimates = new RowEstimates(jdbc, estimateMaxAge, System::nanoTime);
         this.transactions = transactions;
         this.renderer = renderer;
         this.dialect = renderer.dialect();
@@ -79,37 +83,52 @@ public final class SqlExecutor {
     }
 
     public RowPage read(ReadPlan plan) {
-        return translating(plan.table(), () -> {
-            List<Map<String, Object>> rows = plan.limit() == 0 ? new ArrayList<>() : query(renderer.select(plan));
-            if (plan.count() == CountMode.NONE) {
-                return new RowPage(rows, null, false, plan.limit(), plan.offset());
-            }
-            // A short page that is not past the end shows the total by itself.
-            boolean complete = rows.size() < plan.limit() && (!rows.isEmpty() || plan.offset() == 0);
-            if (complete) {
-                return new RowPage(rows, plan.offset() + rows.size(), false, plan.limit(), plan.offset());
-            }
-            if (plan.count() == CountMode.ESTIMATED) {
-                Long estimate = estimate(plan);
-                if (estimate != null && estimate >= exactCountThreshold) {
-                    // Never fewer than the rows the page has already shown to exist.
-                    long total = Math.max(estimate, plan.offset() + rows.size());
-                    return new RowPage(rows, total, true, plan.limit(), plan.offset());
-                }
-            }
-            return new RowPage(rows, count(renderer.count(plan)), false, plan.limit(), plan.offset());
+        return translating(plan.table(), () -> switch (plan.count()) {
+            case NONE -> new RowPage(rows(plan), null, false, plan.limit(), plan.offset());
+            case EXACT -> counted(plan, rows(plan));
+            case ESTIMATED -> estimated(plan);
         });
     }
 
-    /** The database's estimate of the rows matching the plan's condition; null when it has none. */
-    private @Nullable Long estimate(ReadPlan plan) {
-        Optional<RowEstimate> estimate = renderer.rowEstimate(plan);
-        if (estimate.isEmpty()) {
-            return null;
+    private List<Map<String, Object>> rows(ReadPlan plan) {
+        return plan.limit() == 0 ? new ArrayList<>() : query(renderer.select(plan));
+    }
+
+    /** The page with its exact total: from the page when it shows it, otherwise from {@code SELECT COUNT(*)}. */
+    private RowPage counted(ReadPlan plan, List<Map<String, Object>> rows) {
+        long total = showsTotal(plan, rows) ? plan.offset() + rows.size() : count(renderer.count(plan));
+        return new RowPage(rows, total, false, plan.limit(), plan.offset());
+    }
+
+    /** A short page that is not past the end shows the total by itself. */
+    private static boolean showsTotal(ReadPlan plan, List<?> rows) {
+        return rows.size() < plan.limit() && (!rows.isEmpty() || plan.offset() == 0);
+    }
+
+    /**
+     * The page with the database's estimate as its total when the estimate is at or above the threshold; otherwise
+     * the page with its exact total, counted in the page's own statement.
+     */
+    private RowPage estimated(ReadPlan plan) {
+        Long estimate = renderer.rowEstimate(plan).map(estimates::rows).orElse(null);
+        if (estimate != null && estimate >= exactCountThreshold) {
+            List<Map<String, Object>> rows = rows(plan);
+            if (showsTotal(plan, rows)) {
+                return new RowPage(rows, plan.offset() + rows.size(), false, plan.limit(), plan.offset());
+            }
+            // Never fewer than the rows the page has shown to exist.
+            long total = Math.max(estimate, plan.offset() + rows.size());
+            return new RowPage(rows, total, true, plan.limit(), plan.offset());
         }
-        RowEstimate.Reader reader = estimate.get().reader();
-        return jdbc.query(estimate.get().sql(), new ArgumentPreparedStatementSetter(
-                estimate.get().parameters().toArray()), reader::read);
+        if (plan.limit() == 0) {
+            return counted(plan, new ArrayList<>());
+        }
+        long[] total = { -1 };
+        List<Map<String, Object>> rows = query(renderer.selectWithTotal(plan), total);
+        if (total[0] < 0) { // no row, so no total in the page: past the end, or nothing matches
+            return counted(plan, rows);
+        }
+        return new RowPage(rows, total[0], false, plan.limit(), plan.offset());
     }
 
     public Optional<Map<String, @Nullable Object>> get(GetPlan plan) {
@@ -236,6 +255,14 @@ public final class SqlExecutor {
     }
 
     private List<Map<String, Object>> query(SqlStatement statement) {
+        return query(statement, null);
+    }
+
+    /**
+     * The rows of a statement, read column by column with the readers chosen at start-up. With {@code total}, each
+     * row carries one more column, the total of {@link SqlRenderer#selectWithTotal}, which is stored there.
+     */
+    private List<Map<String, Object>> query(SqlStatement statement, long @Nullable [] total) {
         List<Column> columns = statement.resultColumns();
         ValueReader[] readers = new ValueReader[columns.size()];
         String[] names = new String[columns.size()];
@@ -250,6 +277,9 @@ public final class SqlExecutor {
                     Map<String, Object> row = new LinkedHashMap<>(names.length * 2);
                     for (int i = 0; i < readers.length; i++) {
                         row.put(names[i], readers[i].read(resultSet, i + 1));
+                    }
+                    if (total != null) {
+                        total[0] = resultSet.getLong(readers.length + 1);
                     }
                     rows.add(row);
                 });

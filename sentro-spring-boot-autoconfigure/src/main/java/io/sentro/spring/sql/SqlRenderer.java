@@ -44,11 +44,28 @@ public final class SqlRenderer {
 
     /** The rows of a page. */
     public SqlStatement select(ReadPlan plan) {
+        return select(plan, false);
+    }
+
+    /**
+     * The rows of a page, each followed by the number of rows matching the condition ({@code COUNT(*) OVER ()}):
+     * the page and its total in one statement. The database visits every matching row for it, so it is for
+     * conditions expected to match few.
+     */
+    public SqlStatement selectWithTotal(ReadPlan plan) {
+        return select(plan, true);
+    }
+
+    private SqlStatement select(ReadPlan plan, boolean withTotal) {
         TableSql table = sql(plan.table());
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder(256);
         sql.append("SELECT ").append(plan.projection() == plan.table().columns() ? table.allColumns
-                : columnList(plan.projection())).append(" FROM ").append(table.name);
+                : columnList(plan.projection()));
+        if (withTotal) {
+            sql.append(", COUNT(*) OVER ()");
+        }
+        sql.append(" FROM ").append(table.name);
         where(sql, parameters, plan.condition());
         boolean ordered = !plan.order().isEmpty();
         if (ordered) {

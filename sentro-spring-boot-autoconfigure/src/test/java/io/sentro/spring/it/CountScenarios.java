@@ -101,6 +101,28 @@ abstract class CountScenarios extends DatabaseScenarios {
     }
 
     @Test
+    void aSmallResultPastTheEndIsStillCounted() {
+        JsonNode page = ok(api.get("/api/count_samples?where.grp.eq=rare&limit=2&offset=10"));
+        assertThat(page.get("rows").size()).isZero();
+        assertThat(page.get("total").asLong()).isEqualTo(RARE);
+        assertThat(page.get("totalIsEstimate").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aPageWithItsTotalIsOneStatementOnceTheEstimateIsKnown() {
+        ok(api.get("/api/count_samples?limit=10&offset=1"));
+        int statements = ConnectionLog.STATEMENTS.get();
+        JsonNode large = ok(api.get("/api/count_samples?limit=10&offset=1"));
+        assertThat(large.get("totalIsEstimate").asBoolean()).isTrue();
+        assertThat(ConnectionLog.STATEMENTS.get() - statements).as("the estimate is reused").isEqualTo(1);
+        ok(api.get("/api/count_samples?where.grp.eq=rare&limit=2&offset=1"));
+        statements = ConnectionLog.STATEMENTS.get();
+        JsonNode small = ok(api.get("/api/count_samples?where.grp.eq=rare&limit=2&offset=1"));
+        assertThat(small.get("total").asLong()).isEqualTo(RARE);
+        assertThat(ConnectionLog.STATEMENTS.get() - statements).as("rows and total in one statement").isEqualTo(1);
+    }
+
+    @Test
     void exactOnRequestCountsEveryRow() {
         JsonNode page = ok(api.get("/api/count_samples?limit=10&count=exact"));
         assertThat(page.get("total").asLong()).isEqualTo(ROWS);

@@ -132,6 +132,18 @@ class SqlRendererTests {
     }
 
     @Test
+    void selectsAPageWithItsTotalInOneStatement() {
+        Condition condition = new Condition(List.of(new Filter(VIEWS, Operator.LT, 5)), List.of(), List.of(), null);
+        SqlStatement postgres = renderer(new PostgresDialect()).selectWithTotal(page(condition, List.of()));
+        assertThat(postgres.sql()).isEqualTo("SELECT \"id\", \"title\", \"body\", \"views\", \"mood\", COUNT(*) OVER ()"
+                + " FROM \"blog\".\"posts\" WHERE \"views\" < ? LIMIT ? OFFSET ?");
+        assertThat(postgres.parameters()).containsExactly(5, 20L, 40L);
+        SqlStatement sqlServer = renderer(new SqlServerDialect()).selectWithTotal(page(condition, List.of()));
+        assertThat(sqlServer.sql()).isEqualTo("SELECT [id], [title], [body], [views], [mood], COUNT(*) OVER ()"
+                + " FROM [blog].[posts] WHERE [views] < ? ORDER BY (SELECT NULL) OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+    }
+
+    @Test
     void sqlServerEstimatesAWholeTableFromItsPartitionsAndCountsAFilteredOne() {
         SqlRenderer renderer = renderer(new SqlServerDialect());
         RowEstimate whole = renderer.rowEstimate(page(Condition.NONE, List.of())).orElseThrow();
