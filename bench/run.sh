@@ -16,11 +16,14 @@
 #          SENTRO_ARGS=.. extra arguments for Sentro's application only (e.g. --sentro.page.max-size=500)
 #          SCENARIOS=".." the scenarios to run, in order (default: all of them, as listed below)
 #          SYSTEMS=".."   the systems to run (default: "sentro floor")
-#          STARTS=3       how many timed starts before the load (0: none)
+#          STARTS=3       how many timed starts of each kind before the load (0: none)
+#          JAVA17=...     a JDK 17 java for the baseline's start-up figure (default: Debian's, if installed; empty: skip)
 #
 # What is measured, per system, each round (the two systems never run at the same time; nothing else runs on port
 # 18090 or against sentro_bench meanwhile):
-#   - start-up: wall time from launching the JVM until GET /api/posts/1 answers 2xx (polled every 50 ms), median of 3;
+#   - start-up: wall time from launching the JVM until GET /api/posts/1 answers 2xx (polled every 50 ms), median of 3,
+#     three ways: `java -jar` on JDK 25; the extracted jar with a JDK 25 AOT cache from a training run (Spring Boot's
+#     documented setting); `java -jar` on JDK 17;
 #   - throughput and p99 latency of the scenarios below, each warmed up for WARMUP s then measured for DURATION s;
 #     non-2xx answers and socket errors are counted and flagged in the table, never folded into the figures;
 #   - the resident set size of the JVM after the last scenario.
@@ -73,6 +76,12 @@ if [ ! -x "$JAVA" ]; then
 fi
 JDK=$("$JAVA" -version 2>&1 | sed -n 2p) || fail "cannot run $JAVA"
 say "JVM: $JAVA ($JDK)"
+AOT_CACHE=1
+if ! "$JAVA" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
+  AOT_CACHE=0; say "$JAVA has no AOT cache (JDK 25 or later): the AOT cache start-up is left out"
+fi
+# The JDK 17 baseline's start-up is reported too, when a JDK 17 is there (JAVA17= to skip it).
+JAVA17=${JAVA17-$(ls -d /usr/lib/jvm/java-17-openjdk-*/bin/java 2>/dev/null | head -1)}
 if ! command -v wrk >/dev/null; then
   say "installing wrk"
   apt-get update -qq && apt-get install -y -qq wrk >/dev/null
@@ -113,18 +122,50 @@ SQL
 # --- Applications ----------------------------------------------------------------------------------------------------
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 
-launch() { # $1 system: starts it in the background, sets APP_PID
-  local system=$1 jar extra=()
+launch() { # $1 system, $2 start mode (jar, aot, jdk17; default jar), $3.. extra JVM options: starts it, sets APP_PID
+  local system=$1 mode=${2:-jar} jar extra=() java=$JAVA
+  shift 2 || shift $#
   if [ "$system" = sentro ]; then
     jar=$SENTRO_JAR
     extra=(--sentro.security.access.default=permit-all "${SENTRO_EXTRA[@]}")
   else
     jar=$FLOOR_JAR
   fi
+  case $mode in
+    aot) jar=$WORK/$system-extracted/$(basename "$jar") ;; # the AOT cache works on the extracted form only
+    jdk17) java=$JAVA17 ;;
+  esac
   ! port_in_use || fail "something already listens on port $PORT"
-  "$JAVA" "${JVM_OPTS[@]}" -jar "$jar" --server.port=$PORT --spring.datasource.url="$DATASOURCE" \
+  "$java" "${JVM_OPTS[@]}" "$@" -jar "$jar" --server.port=$PORT --spring.datasource.url="$DATASOURCE" \
     --spring.threads.virtual.enabled=true --logging.level.root=WARN "${extra[@]}" >>"$WORK/$system.log" 2>&1 &
   APP_PID=$!
+}
+
+# Spring Boot's documented AOT cache (JDK 25): the jar extracted, a training run that exits once the context is
+# refreshed and writes the cache, then every start with -XX:AOTCache.
+train_aot_cache() { # $1 system
+  local system=$1 jar
+  jar=$([ "$system" = sentro ] && echo "$SENTRO_JAR" || echo "$FLOOR_JAR")
+  rm -rf "$WORK/$system-extracted"
+  "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$WORK/$system-extracted" >/dev/null
+  launch "$system" aot -XX:AOTCacheOutput="$WORK/$system-extracted/app.aot" -Dspring.context.exit=onRefresh
+  wait "$APP_PID" || fail "the AOT training run of $system failed (log: $WORK/$system.log)"
+  APP_PID=
+  [ -s "$WORK/$system-extracted/app.aot" ] || fail "the AOT training run of $system wrote no cache"
+}
+
+time_starts() { # $1 system, $2 round, $3 mode, $4.. JVM options: STARTS timed starts into STARTUP_MS[system.mode.round.i]
+  local system=$1 round=$2 mode=$3 i t0 t1
+  shift 3
+  for ((i = 1; i <= STARTS; i++)); do
+    t0=$(date +%s%N)
+    launch "$system" "$mode" "$@"
+    wait_up "$system"
+    t1=$(date +%s%N)
+    stop_app
+    STARTUP_MS[$system.$mode.$round.$i]=$(( (t1 - t0) / 1000000 ))
+    say "$system start-up ($mode) $i: ${STARTUP_MS[$system.$mode.$round.$i]} ms"
+  done
 }
 
 wait_up() { # $1 system: returns once GET /api/posts/1 answers 2xx
@@ -209,15 +250,14 @@ run_system() { # $1 system, $2 round
   local system=$1 round=$2 i t0 t1 scenario
   say "== round $round: $system"
   create_database
-  for ((i = 1; i <= STARTS; i++)); do
-    t0=$(date +%s%N)
-    launch "$system"
-    wait_up "$system"
-    t1=$(date +%s%N)
-    stop_app
-    STARTUP_MS[$system.$round.$i]=$(( (t1 - t0) / 1000000 ))
-    say "$system start-up $i: ${STARTUP_MS[$system.$round.$i]} ms"
-  done
+  time_starts "$system" "$round" jar
+  if [ "$STARTS" -gt 0 ] && [ "$AOT_CACHE" = 1 ]; then
+    train_aot_cache "$system"
+    time_starts "$system" "$round" aot -XX:AOTCache="$WORK/$system-extracted/app.aot"
+  fi
+  if [ "$STARTS" -gt 0 ] && [ -n "$JAVA17" ]; then
+    time_starts "$system" "$round" jdk17
+  fi
   launch "$system"
   wait_up "$system"
   for scenario in "${SCENARIOS[@]}"; do
@@ -243,6 +283,9 @@ values() { # $1 array name, $2 key prefix: the values of every round
   local -n array=$1; local k
   for k in "${!array[@]}"; do [[ $k == "$2".* ]] && echo "${array[$k]}"; done
 }
+seconds() { [ -z "$1" ] && echo "–" || awk -v v="$1" 'BEGIN {printf "%.2f", v / 1000}'; }
+declare -A START_LABEL=([jar]="JDK 25, java -jar" [aot]="JDK 25, extracted jar + AOT cache"
+  [jdk17]="JDK 17, java -jar")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "–"; else printf "%.2f", a / b }'; }
 cell() { # $1 system, $2 scenario: median req/s, flagged when any round had errors
   local rps errors
@@ -272,9 +315,12 @@ RESULT=bench/results/$(date +%Y-%m-%d-%H%M)-$HOST.md
     echo "| $scenario | $(cell sentro "$scenario") | $(cell floor "$scenario") | $r" \
       "| $(median $(values P99 "sentro.$scenario")) ms | $(median $(values P99 "floor.$scenario")) ms |"
   done
-  s=$(median $(values STARTUP_MS sentro)); f=$(median $(values STARTUP_MS floor))
-  echo "| start-up to first 2xx (s, median of $((STARTS * ROUNDS))) | $(awk -v v="$s" 'BEGIN {printf "%.2f", v / 1000}')" \
-    "| $(awk -v v="$f" 'BEGIN {printf "%.2f", v / 1000}') | $(ratio "$s" "$f") | | |"
+  for mode in jar aot jdk17; do
+    s=$(median $(values STARTUP_MS sentro.$mode)); f=$(median $(values STARTUP_MS floor.$mode))
+    [ -n "$s$f" ] || continue
+    echo "| start-up to first 2xx, ${START_LABEL[$mode]} (s, median of $((STARTS * ROUNDS))) |" \
+      "$(seconds "$s") | $(seconds "$f") | $(ratio "$s" "$f") | | |"
+  done
   s=$(median $(values RSS_MB sentro)); f=$(median $(values RSS_MB floor))
   echo "| RSS after the load (MB) | $s | $f | $(ratio "$s" "$f") | | |"
   echo
