@@ -207,7 +207,8 @@ wrk_target() { # $1 system, $2 scenario: sets TARGET (wrk's arguments) and PROBE
   case $2 in get | create | update) ;; *) PROBE=("${TARGET[@]}") ;; esac
 }
 
-declare -A RPS P99 ERRORS NOTE STARTUP_MS RSS_MB
+declare -A RPS P99 ERRORS NOTE STARTUP_MS RSS_MB CPU_US
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 NOTES=()
 
 to_ms() { # wrk's latency (123.45us, 1.23ms, 1.02s, 1.00m) in ms
@@ -232,7 +233,12 @@ measure() { # $1 system, $2 scenario, $3 round
   case $scenario in create | update) "${PG[@]}" -d sentro_bench -c checkpoint >/dev/null ;; esac
   say "$system $scenario: measuring ${DURATION}s"
   out="$WORK/$key.txt"
+  # Throughput on a shared 2-core machine swings from run to run; the CPU time the application spends per request
+  # (user + system of its process over the measured run) is the steadier figure of its own cost.
+  local ticks_before ticks_after
+  ticks_before=$(cpu_ticks "$APP_PID")
   wrk -t2 -c32 -d"${DURATION}s" --latency "${TARGET[@]}" >"$out"
+  ticks_after=$(cpu_ticks "$APP_PID")
   RPS[$key]=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
   P99[$key]=$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")
   local non2xx socket requests
@@ -240,10 +246,12 @@ measure() { # $1 system, $2 scenario, $3 round
   socket=$(awk '/Socket errors/ {gsub(/[^0-9 ]/, " "); s = 0; for (i = 1; i <= NF; i++) s += $i; print s}' "$out")
   requests=$(awk '/requests in/ {print $1}' "$out")
   ERRORS[$key]=$(( ${non2xx:-0} + ${socket:-0} ))
+  CPU_US[$key]=$(awk -v t=$((ticks_after - ticks_before)) -v n="${requests:-0}" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { if (n > 0) printf "%.0f", t * 1000000 / hz / n }')
   if [ "${ERRORS[$key]}" -gt 0 ] || [ -z "${RPS[$key]}" ]; then
     NOTES+=("$system $scenario (round $round): ${non2xx:-0} non-2xx responses, ${socket:-0} socket errors in ${requests:-?} requests (wrk output: $out)")
   fi
-  say "$system $scenario: ${RPS[$key]} req/s, p99 ${P99[$key]} ms, ${ERRORS[$key]} errors"
+  say "$system $scenario: ${RPS[$key]} req/s, p99 ${P99[$key]} ms, ${CPU_US[$key]} us CPU/request, ${ERRORS[$key]} errors"
 }
 
 run_system() { # $1 system, $2 round
@@ -307,22 +315,23 @@ RESULT=bench/results/$(date +%Y-%m-%d-%H%M)-$HOST.md
   echo "Starter $STARTER. wrk -t2 -c32, warm-up ${WARMUP} s and ${DURATION} s measured per scenario," \
     "$ROUNDS round(s)$medians. JVM options: ${JVM_OPTS[*]}${SENTRO_EXTRA[*]:+; Sentro also: ${SENTRO_EXTRA[*]}}."
   echo
-  echo "| scenario | Sentro req/s | floor req/s | ratio (Sentro/floor) | Sentro p99 | floor p99 |"
-  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| scenario | Sentro req/s | floor req/s | ratio (Sentro/floor) | Sentro p99 | floor p99 | Sentro CPU/req | floor CPU/req |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   for scenario in "${SCENARIOS[@]}"; do
     s=$(median $(values RPS "sentro.$scenario")); f=$(median $(values RPS "floor.$scenario"))
     r=$(ratio "$s" "$f"); [[ "$(cell sentro "$scenario") $(cell floor "$scenario")" == *⚠* ]] && r="– (errors)"
     echo "| $scenario | $(cell sentro "$scenario") | $(cell floor "$scenario") | $r" \
-      "| $(median $(values P99 "sentro.$scenario")) ms | $(median $(values P99 "floor.$scenario")) ms |"
+      "| $(median $(values P99 "sentro.$scenario")) ms | $(median $(values P99 "floor.$scenario")) ms" \
+      "| $(median $(values CPU_US "sentro.$scenario")) µs | $(median $(values CPU_US "floor.$scenario")) µs |"
   done
   for mode in jar aot jdk17; do
     s=$(median $(values STARTUP_MS sentro.$mode)); f=$(median $(values STARTUP_MS floor.$mode))
     [ -n "$s$f" ] || continue
     echo "| start-up to first 2xx, ${START_LABEL[$mode]} (s, median of $((STARTS * ROUNDS))) |" \
-      "$(seconds "$s") | $(seconds "$f") | $(ratio "$s" "$f") | | |"
+      "$(seconds "$s") | $(seconds "$f") | $(ratio "$s" "$f") | | | | |"
   done
   s=$(median $(values RSS_MB sentro)); f=$(median $(values RSS_MB floor))
-  echo "| RSS after the load (MB) | $s | $f | $(ratio "$s" "$f") | | |"
+  echo "| RSS after the load (MB) | $s | $f | $(ratio "$s" "$f") | | | | |"
   echo
   echo "Sentro's default count mode against count=none (the cost of the total on a page):" \
     "list $(ratio "$(median $(values RPS sentro.list_default))" "$(median $(values RPS sentro.list))")," \

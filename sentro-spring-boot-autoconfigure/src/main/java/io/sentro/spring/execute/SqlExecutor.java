@@ -274,14 +274,14 @@ public final class SqlExecutor {
         List<Map<String, Object>> rows = new ArrayList<>();
         jdbc.query(statement.sql(), new ArgumentPreparedStatementSetter(statement.parameters().toArray()),
                 (ResultSet resultSet) -> {
-                    Map<String, Object> row = new LinkedHashMap<>(names.length * 2);
+                    Object[] values = new Object[readers.length];
                     for (int i = 0; i < readers.length; i++) {
-                        row.put(names[i], readers[i].read(resultSet, i + 1));
+                        values[i] = readers[i].read(resultSet, i + 1);
                     }
                     if (total != null) {
                         total[0] = resultSet.getLong(readers.length + 1);
                     }
-                    rows.add(row);
+                    rows.add(new ResultRow(names, values));
                 });
         return rows;
     }

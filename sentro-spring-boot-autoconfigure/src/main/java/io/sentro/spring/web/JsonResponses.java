@@ -176,10 +176,11 @@ public final class JsonResponses {
 
     private static void writeObject(JsonGenerator json, Map<?, ?> object) {
         json.writeStartObject();
-        for (Map.Entry<?, ?> entry : object.entrySet()) {
-            json.writeName(String.valueOf(entry.getKey()));
-            writeValue(json, entry.getValue());
-        }
+        // forEach, not entrySet(): a row read from the database walks its arrays without building entries.
+        object.forEach((name, value) -> {
+            json.writeName(String.valueOf(name));
+            writeValue(json, value);
+        });
         json.writeEndObject();
     }
 

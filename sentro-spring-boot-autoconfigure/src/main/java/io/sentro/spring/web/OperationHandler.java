@@ -11,13 +11,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The handler registered for one route. It runs its endpoint and is the one place where failures become
  * problem+json: a {@link SentroException} as itself, anything else as a 500 whose details stay in the log.
  */
-public final class OperationHandler {
+public final class OperationHandler implements HttpRequestHandler {
 
     static final Method HANDLE = ReflectionUtils.findMethod(OperationHandler.class, "handle", HttpServletRequest.class,
             HttpServletResponse.class);
@@ -38,6 +39,12 @@ public final class OperationHandler {
         this.description = description;
         this.endpoint = endpoint;
         this.responses = responses;
+    }
+
+    /** What the dispatcher calls (through {@link SentroHandlerMapping}'s execution chain). */
+    @Override
+    public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        handle(request, response);
     }
 
     public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -11,9 +11,13 @@ import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
 import io.sentro.spring.security.AccessPolicy;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
@@ -133,6 +137,20 @@ public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
     private org.springframework.web.util.pattern.PathPatternParser getPatternParserOrDefault() {
         org.springframework.web.util.pattern.PathPatternParser parser = getPatternParser();
         return parser != null ? parser : org.springframework.web.util.pattern.PathPatternParser.defaultInstance;
+    }
+
+    /**
+     * Hands the dispatcher the route's {@link OperationHandler} itself, an {@link HttpRequestHandler}, rather than its
+     * handler method: Spring MVC then calls it directly (HttpRequestHandlerAdapter) instead of resolving arguments
+     * and return values for a method that takes the request and response and returns nothing. Matching, CORS,
+     * interceptors and the matched pattern attribute are as for any request mapping.
+     */
+    @Override
+    protected HandlerExecutionChain getHandlerExecutionChain(Object handler, HttpServletRequest request) {
+        if (handler instanceof HandlerMethod method && method.getBean() instanceof OperationHandler operation) {
+            return super.getHandlerExecutionChain(operation, request);
+        }
+        return super.getHandlerExecutionChain(handler, request);
     }
 
     @Override
