@@ -22,6 +22,9 @@ import org.springframework.jdbc.support.SqlArrayValue;
  */
 public class PostgresDialect implements SqlDialect {
 
+    /** The row estimate of a plan node in EXPLAIN's text: {@code (cost=0.00..1887.00 rows=100000 width=4)}. */
+    private static final Pattern PLAN_ROWS = Pattern.compile(" rows=(\\d+) ");
+
     private final SchemaIntrospector introspector = new PostgresIntrospector();
 
     @Override
@@ -61,8 +64,6 @@ public class PostgresDialect implements SqlDialect {
             return rows.find() ? Long.parseLong(rows.group(1)) : null;
         }));
     }
-
-    private static final Pattern PLAN_ROWS = Pattern.compile(" rows=(\\d+) ");
 
     @Override
     public ReturningStyle insertReturning() {
