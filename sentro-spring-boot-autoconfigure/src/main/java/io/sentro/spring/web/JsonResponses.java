@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -219,16 +218,16 @@ public final class JsonResponses {
             json.writeRawValue(text.json());
         }
         else if (value instanceof OffsetDateTime dateTime) {
-            json.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime));
+            json.writeString(IsoTimes.format(dateTime));
         }
         else if (value instanceof LocalDateTime dateTime) {
-            json.writeString(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(dateTime));
+            json.writeString(IsoTimes.format(dateTime));
         }
         else if (value instanceof LocalDate date) {
-            json.writeString(DateTimeFormatter.ISO_LOCAL_DATE.format(date));
+            json.writeString(IsoTimes.format(date));
         }
         else if (value instanceof LocalTime time) {
-            json.writeString(DateTimeFormatter.ISO_LOCAL_TIME.format(time));
+            json.writeString(IsoTimes.format(time));
         }
         else if (value instanceof byte[] bytes) {
             json.writeBinary(bytes);
