@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.dialect.SqlDialects;
 import io.sentro.spring.introspect.SchemaLoader;
+import io.sentro.spring.schema.Relations;
 import io.sentro.spring.schema.SchemaModel;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,6 +26,13 @@ class SentroSchemaConfiguration {
     @ConditionalOnMissingBean
     SqlDialect sentroSqlDialect(DataSource dataSource) throws Exception {
         return JdbcUtils.extractDatabaseMetaData(dataSource, (DatabaseMetaData metaData) -> SqlDialects.detect(metaData));
+    }
+
+    /** The relations between served tables, from their foreign keys. */
+    @Bean
+    @ConditionalOnMissingBean
+    Relations sentroRelations(SchemaModel model) {
+        return Relations.of(model);
     }
 
     @Bean

@@ -18,6 +18,7 @@ import io.sentro.spring.pipeline.OperationRunner;
 import io.sentro.spring.plan.Planner;
 import io.sentro.spring.plan.ValueConverter;
 import io.sentro.spring.request.ApiRequestParser;
+import io.sentro.spring.schema.Relations;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.security.AccessPolicy;
 import io.sentro.spring.web.ApiEndpoints;
@@ -117,13 +118,12 @@ class SentroWebConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ApiEndpoints sentroApiEndpoints(SchemaModel model, CustomizerRegistry registry, SqlDialect dialect,
-            OperationRunner runner, ActionRunner actions, TypeScriptDeclarations typeScript, AccessPolicy access,
-            SentroProperties properties) {
+    ApiEndpoints sentroApiEndpoints(SchemaModel model, Relations relations, CustomizerRegistry registry,
+            SqlDialect dialect, OperationRunner runner, ActionRunner actions, TypeScriptDeclarations typeScript,
+            AccessPolicy access, SentroProperties properties) {
         String basePath = normalizedBasePath(properties.getBasePath());
-        return new ApiEndpoints(model, basePath, parser, runner, actions, responses,
-                new SchemaDocument(model, registry, dialect.name(), basePath, access::hiddenFromEveryone), typeScript,
-                access);
+        return new ApiEndpoints(model, basePath, parser, runner, actions, responses, new SchemaDocument(model,
+                relations, registry, dialect.name(), basePath, access::hiddenFromEveryone), typeScript, access);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.sentro.spring.web;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -14,6 +15,8 @@ import io.sentro.spring.pipeline.TablePipeline;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.ColumnType;
 import io.sentro.spring.schema.ForeignKey;
+import io.sentro.spring.schema.Relation;
+import io.sentro.spring.schema.Relations;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
 import io.sentro.spring.schema.UniqueConstraint;
@@ -30,13 +33,15 @@ public final class SchemaDocument {
     private final CustomizerRegistry registry;
 
     /** @param hidden the columns of a table that no caller sees, left out of the document */
-    public SchemaDocument(SchemaModel model, CustomizerRegistry registry, String databaseName, String basePath,
-            Function<Table, Set<String>> hidden) {
+    public SchemaDocument(SchemaModel model, Relations relations, CustomizerRegistry registry, String databaseName,
+            String basePath, Function<Table, Set<String>> hidden) {
         this.registry = registry;
         this.databaseName = databaseName;
         this.basePath = basePath;
         for (Table table : model.tables()) {
-            tables.put(table, table(model, registry.pipeline(table), basePath, hidden.apply(table)));
+            Map<String, Object> json = table(model, registry.pipeline(table), basePath, hidden.apply(table));
+            json.put("relations", relations(relations.of(table.name()), hidden.apply(table)));
+            tables.put(table, json);
         }
     }
 
@@ -53,6 +58,29 @@ public final class SchemaDocument {
         });
         root.put("tables", listed);
         return root;
+    }
+
+    /** A table's relations, except those joined through columns no caller sees. */
+    private static List<Object> relations(List<Relation> relations, Set<String> hidden) {
+        List<Object> listed = new ArrayList<>();
+        for (Relation relation : relations) {
+            if (relation.columns().stream().anyMatch(hidden::contains)) {
+                continue;
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("name", relation.name());
+            json.put("kind", relation.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            json.put("table", relation.table());
+            json.put("columns", relation.columns());
+            json.put("targetColumns", relation.targetColumns());
+            Relation.Through through = relation.through();
+            if (through != null) {
+                json.put("through", Map.of("table", through.table(), "sourceColumns", through.sourceColumns(),
+                        "targetColumns", through.targetColumns()));
+            }
+            listed.add(json);
+        }
+        return listed;
     }
 
     /** The ids of a table's actions, for error messages. */

@@ -67,6 +67,24 @@ abstract class ApiScenarios extends DatabaseScenarios {
     }
 
     @Test
+    void schemaDescribesTheRelationsOfTheForeignKeys() {
+        JsonNode schema = ok(api.get("/api/_schema"));
+        JsonNode posts = table(schema, "posts");
+        assertThat(names(posts.get("relations"), "name")).containsExactly("author", "post_labels", "labels");
+        JsonNode author = posts.get("relations").get(0);
+        assertThat(author.get("kind").asString()).isEqualTo("many-to-one");
+        assertThat(author.get("table").asString()).isEqualTo("authors");
+        assertThat(names(author.get("columns"), null)).containsExactly("author_id");
+        JsonNode labels = posts.get("relations").get(2);
+        assertThat(labels.get("kind").asString()).isEqualTo("many-to-many");
+        assertThat(labels.get("through").get("table").asString()).isEqualTo("post_labels");
+        JsonNode authors = table(schema, "authors");
+        assertThat(authors.get("relations").get(0).get("name").asString()).isEqualTo("posts");
+        assertThat(authors.get("relations").get(0).get("kind").asString()).isEqualTo("one-to-many");
+        assertThat(names(table(schema, "labels").get("relations"), "name")).containsExactly("post_labels", "posts");
+    }
+
+    @Test
     void theBasePathListsTheServedTables() {
         JsonNode index = ok(api.get("/api"));
         assertThat(names(index.get("tables"), "href")).contains("/api/posts", "/api/post_labels", "/api/author_stats");
