@@ -105,16 +105,7 @@ mvn -B -q -f bench/floor-app/pom.xml clean package -DskipTests
 # --- Database --------------------------------------------------------------------------------------------------------
 create_database() {
   "${PG[@]}" -d postgres -c "drop database if exists sentro_bench" -c "create database sentro_bench" >/dev/null
-  "${PG[@]}" -d sentro_bench >/dev/null <<'SQL'
-create table authors (id bigserial primary key, name text not null, email text not null);
-create table posts (id bigserial primary key, author_id bigint not null references authors(id), title text not null,
-  status text not null default 'draft', views int not null default 0, created_at timestamptz not null default now());
-insert into authors (name, email) select 'author ' || i, 'a' || i || '@example.com' from generate_series(1, 1000) i;
-insert into posts (author_id, title, status, views)
-  select 1 + (i % 1000), 'Post number ' || i, (array['draft','published','archived'])[1 + i % 3], i % 1000
-  from generate_series(1, 100000) i;
-create index posts_author_id on posts (author_id);
-SQL
+  "${PG[@]}" -d sentro_bench -f bench/schema.sql >/dev/null
   # VACUUM too, so that autovacuum does not visit the fresh table at a random moment of one system's run.
   "${PG[@]}" -d sentro_bench -c "vacuum analyze" >/dev/null
 }

@@ -16,16 +16,8 @@ JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 PORT=18090
 PG="psql -qAt -U postgres -h 127.0.0.1"
 $PG -d postgres -c "drop database if exists sentro_bench" -c "create database sentro_bench" >/dev/null
-$PG -d sentro_bench >/dev/null <<'SQL'
-create table authors (id bigserial primary key, name text not null, email text not null);
-create table posts (id bigserial primary key, author_id bigint not null references authors(id), title text not null,
-  status text not null default 'draft', views int not null default 0, created_at timestamptz not null default now());
-insert into authors (name, email) select 'author ' || i, 'a' || i || '@example.com' from generate_series(1, 1000) i;
-insert into posts (author_id, title, status, views)
-  select 1 + (i % 1000), 'Post number ' || i, (array['draft','published','archived'])[1 + i % 3], i % 1000
-  from generate_series(1, 100000) i;
-analyze;
-SQL
+$PG -v ON_ERROR_STOP=1 -d sentro_bench -f bench/schema.sql >/dev/null
+$PG -d sentro_bench -c analyze >/dev/null
 cat > /tmp/sentro-bench-get.lua <<'LUA'
 local key = os.getenv("SENTRO_BENCH_KEY")
 request = function()

@@ -66,14 +66,20 @@ public final class SentroSecurityAutoConfiguration {
     /** The order of Sentro's chain: before the application's unordered chains and Spring Boot's default one. */
     public static final int FILTER_CHAIN_ORDER = Ordered.LOWEST_PRECEDENCE - 20;
 
+    /** The 401 and 403 answers (problem+json, with the credentials' challenge) of Sentro's chain and its JWT part. */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityProblems sentroSecurityProblems(SentroCredentials credentials) {
+        return new SecurityProblems(credentials.challenge());
+    }
+
     @Bean
     @Order(FILTER_CHAIN_ORDER)
     @ConditionalOnMissingBean(name = "sentroSecurityFilterChain")
     SecurityFilterChain sentroSecurityFilterChain(HttpSecurity http, SentroProperties properties,
-            SentroCredentials credentials, ObjectProvider<SecurityFilterChain> chains,
+            SentroCredentials credentials, SecurityProblems problems, ObjectProvider<SecurityFilterChain> chains,
             ObjectProvider<SentroHttpSecurityCustomizer> customizers) throws Exception {
         String basePath = SentroWebConfiguration.normalizedBasePath(properties.getBasePath());
-        SecurityProblems problems = new SecurityProblems(credentials.challenge());
         // A session established by the application's own login is read, never created: the API itself is stateless.
         HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
         sessions.setAllowSessionCreation(false);
@@ -162,10 +168,9 @@ public final class SentroSecurityAutoConfiguration {
         @ConditionalOnBean(JwtDecoder.class)
         @ConditionalOnMissingBean(name = "sentroJwtSecurity")
         SentroHttpSecurityCustomizer sentroJwtSecurity(JwtDecoder decoder, SentroProperties properties,
-                SentroCredentials credentials) {
+                SecurityProblems problems) {
             Converter<Jwt, AbstractAuthenticationToken> converter = jwtAuthentication(
                     properties.getSecurity().getJwt().getRolesClaim());
-            SecurityProblems problems = new SecurityProblems(credentials.challenge());
             return http -> http.oauth2ResourceServer(resourceServer -> resourceServer
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)

@@ -100,6 +100,7 @@ class SentroWebConfiguration {
         Assert.state(page.getDefaultSize() <= page.getMaxSize(),
                 "sentro.page.default-size must not exceed sentro.page.max-size");
         Assert.state(page.getExactCountThreshold() >= 0, "sentro.page.exact-count-threshold must not be negative");
+        Assert.state(!page.getEstimateMaxAge().isNegative(), "sentro.page.estimate-max-age must not be negative");
         return new Planner(values, page.getDefaultSize(), page.getMaxSize(), page.getCount());
     }
 

@@ -63,13 +63,13 @@ public final class Relations {
     }
 
     /** The relations of a table, by URL name; empty when it has none. */
-    public List<Relation> of(String table) {
+    public List<Relation> forTable(String table) {
         return byTable.getOrDefault(table, List.of());
     }
 
     /** One relation of a table by name. */
     public Optional<Relation> relation(String table, String name) {
-        return of(table).stream().filter(relation -> relation.name().equals(name)).findFirst();
+        return forTable(table).stream().filter(relation -> relation.name().equals(name)).findFirst();
     }
 
     private record Candidate(String name, String specificSuffix, Relation relation) {

@@ -85,9 +85,7 @@ public final class SqlRenderer {
     /** The number of rows matching a page's condition. */
     public SqlStatement count(ReadPlan plan) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(128).append("SELECT COUNT(*) FROM ").append(sql(plan.table()).name);
-        where(sql, parameters, plan.condition());
-        return new SqlStatement(sql.toString(), parameters, List.of());
+        return new SqlStatement(matching("COUNT(*)", plan, parameters), parameters, List.of());
     }
 
     /**
@@ -96,9 +94,16 @@ public final class SqlRenderer {
      */
     public Optional<RowEstimate> rowEstimate(ReadPlan plan) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(128).append("SELECT 1 FROM ").append(sql(plan.table()).name);
+        return dialect.rowEstimate(matching("1", plan, parameters), parameters, plan.table(),
+                !plan.condition().isEmpty());
+    }
+
+    /** {@code SELECT <what> FROM <table> WHERE <the page's condition>}, its parameters added to {@code parameters}. */
+    private String matching(String what, ReadPlan plan, List<Object> parameters) {
+        StringBuilder sql = new StringBuilder(128).append("SELECT ").append(what).append(" FROM ")
+                .append(sql(plan.table()).name);
         where(sql, parameters, plan.condition());
-        return dialect.rowEstimate(sql.toString(), parameters, plan.table(), !plan.condition().isEmpty());
+        return sql.toString();
     }
 
     /** One row by key. */

@@ -40,7 +40,7 @@ public final class SchemaDocument {
         this.basePath = basePath;
         for (Table table : model.tables()) {
             Map<String, Object> json = table(model, registry.pipeline(table), basePath, hidden.apply(table));
-            json.put("relations", relations(relations.of(table.name()), hidden.apply(table)));
+            json.put("relations", relations(relations.forTable(table.name()), hidden.apply(table)));
             tables.put(table, json);
         }
     }

@@ -117,6 +117,13 @@ class SentroAutoConfigurationTests {
     }
 
     @Test
+    void failsFastOnANegativeEstimateMaxAge() {
+        runner.withUserConfiguration(OfflineDatabase.class).withPropertyValues("sentro.page.estimate-max-age=-1s")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("sentro.page.estimate-max-age must not be negative"));
+    }
+
+    @Test
     void failsFastOnAnUnknownCountMode() {
         runner.withUserConfiguration(OfflineDatabase.class).withPropertyValues("sentro.page.count=planned")
                 .run(context -> assertThat(context).hasFailed().getFailure()

@@ -139,7 +139,7 @@ abstract class CountScenarios extends DatabaseScenarios {
     }
 
     @Test
-    void aPageThatShowsTheTotalNeedsNeitherCountNorEstimate() {
+    void aPageThatShowsTheTotalGivesItExactly() {
         JsonNode page = ok(api.get("/api/count_samples?limit=" + (ROWS + 1) + "&offset=" + (ROWS - 3)));
         assertThat(page.get("rows").size()).isEqualTo(3);
         assertThat(page.get("total").asLong()).isEqualTo(ROWS);

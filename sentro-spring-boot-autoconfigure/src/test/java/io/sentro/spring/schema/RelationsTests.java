@@ -25,7 +25,7 @@ class RelationsTests {
     }
 
     private static List<String> names(Relations relations, String table) {
-        return relations.of(table).stream().map(Relation::name).toList();
+        return relations.forTable(table).stream().map(Relation::name).toList();
     }
 
     private final Relations relations = Relations.of(SchemaModel.of(List.of(
@@ -90,7 +90,7 @@ class RelationsTests {
         // Both sides of comments.parent → comments would be "comments": the parent, then the replies.
         assertThat(names(relations, "comments")).containsExactly("post_by_post_id", "comments_by_parent",
                 "comments_by_parent_2");
-        assertThat(relations.of("comments").get(1).kind()).isEqualTo(Kind.MANY_TO_ONE);
-        assertThat(relations.of("comments").get(2).kind()).isEqualTo(Kind.ONE_TO_MANY);
+        assertThat(relations.forTable("comments").get(1).kind()).isEqualTo(Kind.MANY_TO_ONE);
+        assertThat(relations.forTable("comments").get(2).kind()).isEqualTo(Kind.ONE_TO_MANY);
     }
 }
