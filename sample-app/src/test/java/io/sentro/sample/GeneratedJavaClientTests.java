@@ -48,10 +48,12 @@ class GeneratedJavaClientTests {
             import io.sentro.client.ApiException;
             import io.sentro.client.api.BlogPostsApi;
             import io.sentro.client.api.CommentsApi;
+            import io.sentro.client.model.Comments;
             import io.sentro.client.model.Posts;
             import io.sentro.client.model.PostsInput;
             import io.sentro.client.model.PostsPage;
             import io.sentro.client.model.PostsPatch;
+            import io.sentro.client.model.Users;
 
             public class Driver {
                 public static String run(String baseUri) throws Exception {
@@ -66,8 +68,13 @@ class GeneratedJavaClientTests {
                     report.append("list ").append(page.getRows().get(0).getId()).append(' ').append(page.getTotal())
                             .append('\\n');
 
-                    Posts first = posts.getPosts(1L, null);
+                    Posts first = posts.getPosts(1L, null, null);
                     report.append("get ").append(first.getTitle()).append('\\n');
+                    // Relations are typed properties of the row, absent unless embedded.
+                    Users author = first.getUser();
+                    java.util.List<Comments> comments = first.getComments();
+                    report.append("relations ").append(author == null).append(' ')
+                            .append(comments == null || comments.isEmpty()).append('\\n');
 
                     PostsInput input = new PostsInput();
                     input.setUserId(1L);
@@ -83,7 +90,7 @@ class GeneratedJavaClientTests {
 
                     posts.deletePosts(created.getId());
                     try {
-                        posts.getPosts(created.getId(), null);
+                        posts.getPosts(created.getId(), null, null);
                         report.append("delete failed\\n");
                     }
                     catch (ApiException ex) {
@@ -113,7 +120,7 @@ class GeneratedJavaClientTests {
             try (URLClassLoader loader = new URLClassLoader(classPath(classes), ClassLoader.getPlatformClassLoader())) {
                 Method run = loader.loadClass("check.Driver").getMethod("run", String.class);
                 String report = (String) run.invoke(null, baseUri);
-                assertThat(report.lines()).containsExactly("list 2 2", "get Hello, world",
+                assertThat(report.lines()).containsExactly("list 2 2", "get Hello, world", "relations true true",
                         "create true from-the-java-client", "update Written through the generated client",
                         "delete 404", "action Comment approved");
             }

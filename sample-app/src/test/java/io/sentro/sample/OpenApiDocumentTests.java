@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.sentro.spring.pipeline.CustomizerRegistry;
 import io.sentro.spring.schema.Column;
+import io.sentro.spring.schema.Relations;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -178,6 +179,69 @@ class OpenApiDocumentTests {
         assertThat(json.get("tags").values()).extracting(tag -> tag.get("name").asString()).contains("Blog Posts",
                 "Product Catalog", "Event Registrations");
         assertThat(json.get("paths").get("/api/posts").get("get").get("operationId").asString()).isEqualTo("listPosts");
+    }
+
+    /**
+     * The blog's relations (users <- posts.user_id <- comments.post_id) are optional properties of the row schemas,
+     * never of the bodies, and the reads of a table with relations take embed.
+     */
+    @Test
+    void describesRelationsAsOptionalRowPropertiesAndEmbed() {
+        JsonNode schemas = json.at("/components/schemas");
+        JsonNode user = schemas.at("/Posts/properties/user");
+        assertThat(user.at("/oneOf/0/$ref").asString()).isEqualTo("#/components/schemas/Users");
+        assertThat(user.at("/oneOf/1/type").asString()).isEqualTo("null");
+        assertThat(user.at("/description").asString())
+                .isEqualTo("many-to-one through posts.user_id; present when embedded with embed=user");
+        JsonNode comments = schemas.at("/Posts/properties/comments");
+        assertThat(comments.at("/type").asString()).isEqualTo("array");
+        assertThat(comments.at("/items/$ref").asString()).isEqualTo("#/components/schemas/Comments");
+        assertThat(comments.at("/description").asString())
+                .isEqualTo("one-to-many through comments.post_id; present when embedded with embed=comments");
+        assertThat(schemas.at("/Users/properties/posts/items/$ref").asString()).isEqualTo("#/components/schemas/Posts");
+        assertThat(schemas.at("/Comments/properties/post/oneOf/0/$ref").asString())
+                .isEqualTo("#/components/schemas/Posts");
+        for (String row : List.of("Posts", "Users", "Comments")) {
+            assertThat(schemas.at("/" + row + "/required").values()).extracting(JsonNode::asString)
+                    .doesNotContain("user", "comments", "posts", "post");
+        }
+        for (String body : List.of("PostsInput", "PostsPatch", "UsersInput", "UsersPatch", "CommentsInput",
+                "CommentsPatch")) {
+            assertThat(schemas.at("/" + body + "/properties").propertyNames()).as(body)
+                    .doesNotContain("user", "comments", "posts", "post");
+        }
+
+        JsonNode list = json.at("/paths/~1api~1posts/get");
+        JsonNode embed = parameter(list, "embed");
+        assertThat(embed.at("/in").asString()).isEqualTo("query");
+        assertThat(embed.at("/required").asBoolean()).isFalse();
+        assertThat(embed.at("/schema/type").asString()).isEqualTo("string");
+        assertThat(embed.at("/description").asString()).contains("user (an object or null, from users)",
+                "comments (an array of comments)", "comments.fields", "comments.limit");
+        assertThat(parameter(json.at("/paths/~1api~1posts~1{key}/get"), "embed").at("/schema/type").asString())
+                .isEqualTo("string");
+        assertThat(list.at("/description").asString()).contains("Relations: user, comments.",
+                "<relation>.fields", "<relation>.sort", "<relation>.limit", "<relation>.where.<column>.<operator>",
+                "where.<relation>.<column>.<operator>");
+
+        // Tables without relations take no embed.
+        SchemaModel model = context.getBean(SchemaModel.class);
+        Relations relations = context.getBean(Relations.class);
+        for (Table table : model.tables()) {
+            JsonNode tableList = json.at("/paths/~1api~1" + table.name() + "/get");
+            assertThat(parameter(tableList, "embed").isMissingNode()).as(table.name())
+                    .isEqualTo(relations.forTable(table.name()).isEmpty());
+        }
+        assertThat(relations.forTable("published_posts")).isEmpty();
+    }
+
+    private static JsonNode parameter(JsonNode operation, String name) {
+        for (JsonNode parameter : operation.path("parameters").values()) {
+            if (parameter.path("name").asString().equals(name)) {
+                return parameter;
+            }
+        }
+        return tools.jackson.databind.node.MissingNode.getInstance();
     }
 
     private static void expect(JsonNode paths, String path, String method, List<String> missing) {

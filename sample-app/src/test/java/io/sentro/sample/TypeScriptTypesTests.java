@@ -64,6 +64,12 @@ class TypeScriptTypesTests {
         assertThat(types).contains("export interface Posts {", "export interface PostsInput {",
                 "export type PostsPatch = Partial<PostsInput>;", "status?: 'draft' | 'published' | 'archived';",
                 "readonly id: number;", "readonly fullName: JsonValue;");
+        // Relations: optional, an object or null for a many-to-one, an array for a one-to-many; rows only.
+        assertThat(interfaceOf("Posts")).contains("  user?: Users | null;\n", "  comments?: Comments[];\n",
+                "/** many-to-one through posts.user_id; present when embedded with embed=user. */");
+        assertThat(interfaceOf("Users")).contains("  posts?: Posts[];\n");
+        assertThat(interfaceOf("Comments")).contains("  post?: Posts | null;\n");
+        assertThat(interfaceOf("PostsInput")).doesNotContain("user?", "comments?");
     }
 
     @Test
@@ -77,20 +83,34 @@ class TypeScriptTypesTests {
                 const page: Page<Posts> = { rows: [], total: null, totalIsEstimate: false, limit: 20, offset: 0 };
                 const problem: Problem = { type: 'urn:x', title: 't', status: 400, detail: 'd' };
                 function fullName(user: Users): string { return String(user.fullName) + user.email; }
-                export { input, patch, page, problem, fullName };
+                function authorEmail(post: Posts): string | undefined { return post.user?.email; }
+                function commentTexts(post: Posts): string[] { return (post.comments ?? []).map(c => c.text); }
+                function postTitles(user: Users): string[] { return (user.posts ?? []).map(p => p.title); }
+                export { input, patch, page, problem, fullName, authorEmail, commentTexts, postTitles };
                 """);
         Result ok = run(tsc.toString(), "--noEmit", "--strict", "api-types.ts", "usage.ts");
         assertThat(ok.exitCode()).as(ok.output()).isZero();
 
         Files.writeString(WORK.resolve("misuse.ts"), """
-                import type { PostsInput } from './api-types';
+                import type { Posts, PostsInput } from './api-types';
                 const missingUser: PostsInput = { title: 'no author' };
                 const wrongStatus: PostsInput = { user_id: 1, title: 't', status: 'deleted' };
-                export { missingUser, wrongStatus };
+                const embedInBody: PostsInput = { user_id: 1, title: 't', comments: [] };
+                function unchecked(post: Posts): string { return post.user.email; }
+                export { missingUser, wrongStatus, embedInBody, unchecked };
                 """);
         Result misuse = run(tsc.toString(), "--noEmit", "--strict", "api-types.ts", "misuse.ts");
         assertThat(misuse.exitCode()).isNotZero();
-        assertThat(misuse.output()).contains("user_id").contains("deleted");
+        assertThat(misuse.output()).contains("user_id").contains("deleted")
+                .contains("'comments' does not exist in type 'PostsInput'").contains("'post.user' is possibly");
+    }
+
+    /** The declaration of one interface, from its first line to its closing brace. */
+    private String interfaceOf(String name) {
+        String start = "export interface " + name + " {";
+        int from = types.indexOf(start);
+        assertThat(from).as(start).isNotNegative();
+        return types.substring(from, types.indexOf("\n}\n", from) + 3);
     }
 
     /** The TypeScript compiler from the npm registry, installed once under target/. */

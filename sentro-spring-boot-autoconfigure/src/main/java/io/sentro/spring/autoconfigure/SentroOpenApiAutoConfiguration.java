@@ -2,6 +2,7 @@ package io.sentro.spring.autoconfigure;
 
 import io.sentro.spring.openapi.SentroOpenApiCustomizer;
 import io.sentro.spring.pipeline.CustomizerRegistry;
+import io.sentro.spring.schema.Relations;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.web.SentroHandlerMapping;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -30,9 +31,9 @@ public final class SentroOpenApiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SentroOpenApiCustomizer sentroOpenApiCustomizer(SchemaModel model, CustomizerRegistry registry,
-            SentroProperties properties, AccessPolicy access, SentroCredentials credentials, Environment environment,
-            ObjectProvider<BuildProperties> build) {
+    SentroOpenApiCustomizer sentroOpenApiCustomizer(SchemaModel model, Relations relations,
+            CustomizerRegistry registry, SentroProperties properties, AccessPolicy access, SentroCredentials credentials,
+            Environment environment, ObjectProvider<BuildProperties> build) {
         SentroProperties.OpenApi openApi = properties.getOpenapi();
         String title = openApi.getTitle() != null ? openApi.getTitle()
                 : environment.getProperty("spring.application.name", "Sentro API");
@@ -41,7 +42,7 @@ public final class SentroOpenApiAutoConfiguration {
                 : buildProperties != null && buildProperties.getVersion() != null ? buildProperties.getVersion()
                 : "1.0.0";
         Info info = new Info().title(title).version(version).description(openApi.getDescription());
-        return new SentroOpenApiCustomizer(model, registry,
+        return new SentroOpenApiCustomizer(model, relations, registry,
                 SentroWebConfiguration.normalizedBasePath(properties.getBasePath()), properties.getPage().getMaxSize(),
                 access, credentials, info);
     }

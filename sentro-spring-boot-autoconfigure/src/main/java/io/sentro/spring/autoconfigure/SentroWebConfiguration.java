@@ -129,9 +129,9 @@ class SentroWebConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TypeScriptDeclarations sentroTypeScriptDeclarations(SchemaModel model, CustomizerRegistry registry,
-            AccessPolicy access) {
-        return new TypeScriptDeclarations(model, registry, access::hiddenFromEveryone);
+    TypeScriptDeclarations sentroTypeScriptDeclarations(SchemaModel model, Relations relations,
+            CustomizerRegistry registry, AccessPolicy access) {
+        return new TypeScriptDeclarations(model, relations, registry, access::hiddenFromEveryone);
     }
 
     /** Writes the TypeScript declarations to {@code sentro.types.output} at start-up, when it is set. */

@@ -11,6 +11,7 @@ import io.sentro.spring.pipeline.CustomizerRegistry;
 import io.sentro.spring.pipeline.TablePipeline;
 import io.sentro.spring.request.Operator;
 import io.sentro.spring.schema.Column;
+import io.sentro.spring.schema.Relations;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
 import io.sentro.spring.schema.TypeKind;
@@ -39,8 +40,9 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
  * Adds Sentro's routes to springdoc's OpenAPI 3.1 document, derived from the schema model and the customizers: per
- * table a tag, a row schema, an input schema (create and replace), a patch schema and a page schema; every operation
- * with its parameters (each {@code where.*} filter the column supports), bodies and problem responses; every action.
+ * table a tag, a row schema (with an optional property per relation a row may embed), an input schema (create and
+ * replace), a patch schema and a page schema; every operation with its parameters (each {@code where.*} filter the
+ * column supports, {@code embed} where the table has relations), bodies and problem responses; every action.
  * The document follows the database and the customizers; nothing is written by hand.
  */
 public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
@@ -53,6 +55,7 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
     private static final String BEARER_SCHEME = "BearerJwt";
 
     private final SchemaModel model;
+    private final Relations relations;
     private final CustomizerRegistry registry;
     private final String basePath;
     private final int maxPageSize;
@@ -64,7 +67,18 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
     /** @param info the document's title and version, used when springdoc's are its placeholders */
     public SentroOpenApiCustomizer(SchemaModel model, CustomizerRegistry registry, String basePath, int maxPageSize,
             AccessPolicy access, SentroCredentials credentials, Info info) {
+        this(model, Relations.of(model), registry, basePath, maxPageSize, access, credentials, info);
+    }
+
+    /**
+     * @param relations the relations of the served tables: each becomes an optional property of the row schema and
+     * a name the {@code embed} parameter accepts
+     * @param info the document's title and version, used when springdoc's are its placeholders
+     */
+    public SentroOpenApiCustomizer(SchemaModel model, Relations relations, CustomizerRegistry registry,
+            String basePath, int maxPageSize, AccessPolicy access, SentroCredentials credentials, Info info) {
         this.model = model;
+        this.relations = relations;
         this.access = access;
         this.credentials = credentials;
         this.info = info;
@@ -118,7 +132,8 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         openApi.addTagsItem(new Tag().name(tag).description(table.comment() != null ? table.comment()
                 : (table.view() ? "The rows of view " : "The rows of table ") + table.name()));
         Components components = openApi.getComponents();
-        components.addSchemas(name, rowSchema(pipeline));
+        List<OpenApiNames.Related> related = related(pipeline);
+        components.addSchemas(name, rowSchema(pipeline, related));
         components.addSchemas(name + "Page", pageSchema(name));
         if (table.insertable() || table.updatable()) {
             components.addSchemas(name + "Input", inputSchema(pipeline, true));
@@ -127,8 +142,9 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
 
         String collection = basePath + "/" + table.name();
         PathItem collectionItem = new PathItem();
-        collectionItem.get(described(operation("list" + name, tag, "List the rows of " + tag, listDescription(table))
-                .parameters(listParameters(pipeline))
+        collectionItem.get(described(operation("list" + name, tag, "List the rows of " + tag,
+                listDescription(table, related))
+                .parameters(listParameters(pipeline, related))
                 .responses(responses("200", jsonResponse("A page of rows", ref(name + "Page")), "400", "404")),
                 access.rule(table, io.sentro.spring.customize.Operation.READ)));
         if (table.insertable()) {
@@ -149,9 +165,12 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         if (table.hasPrimaryKey()) {
             String itemPath = collection + "/{key}";
             PathItem item = new PathItem();
-            item.get(described(operation("get" + name, tag, "Get one row of " + tag + " by key", null)
-                    .addParametersItem(keyParameter(table)).addParametersItem(fieldsParameter(pipeline))
-                    .responses(responses("200", jsonResponse("The row", ref(name)), "400", "404")),
+            Operation get = operation("get" + name, tag, "Get one row of " + tag + " by key", null)
+                    .addParametersItem(keyParameter(table)).addParametersItem(fieldsParameter(pipeline));
+            if (!related.isEmpty()) {
+                get.addParametersItem(embedParameter(related));
+            }
+            item.get(described(get.responses(responses("200", jsonResponse("The row", ref(name)), "400", "404")),
                     access.rule(table, io.sentro.spring.customize.Operation.READ)));
             if (table.updatable()) {
                 item.patch(described(operation("update" + name, tag, "Update some columns of a row in " + tag, null)
@@ -192,7 +211,19 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
 
     // ---- schemas ------------------------------------------------------------------------------------------------
 
-    private Schema<Object> rowSchema(TablePipeline pipeline) {
+    /**
+     * The relations a row of this table may embed: those {@link OpenApiNames#related} shows, except those to a table
+     * no caller may read.
+     */
+    private List<OpenApiNames.Related> related(TablePipeline pipeline) {
+        return OpenApiNames.related(model, pipeline.table(), relations.forTable(pipeline.table().name()),
+                access::hiddenFromEveryone, pipeline.displayFields().keySet()).stream()
+                .filter(related -> !access.rule(related.target(), io.sentro.spring.customize.Operation.READ)
+                        .deniesAll())
+                .toList();
+    }
+
+    private Schema<Object> rowSchema(TablePipeline pipeline, List<OpenApiNames.Related> related) {
         Table table = pipeline.table();
         Schema<Object> row = object();
         row.title(pipeline.displayName());
@@ -206,6 +237,13 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         for (String displayField : pipeline.displayFields().keySet()) {
             row.addProperty(displayField, new JsonSchema().readOnly(true)
                     .description("Computed by the application; read-only, not filterable."));
+        }
+        // Embedded relations: never required, only in responses (the input schemas are built from columns alone).
+        for (OpenApiNames.Related relation : related) {
+            Schema<Object> target = ref(names.of(relation.target()));
+            Schema<?> property = relation.toMany() ? new JsonSchema().typesItem("array").items(target)
+                    : new JsonSchema().oneOf(List.of(target, new JsonSchema().typesItem("null")));
+            row.addProperty(relation.relation().name(), property.description(relation.description(table)));
         }
         return row;
     }
@@ -282,7 +320,7 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
 
     // ---- parameters ---------------------------------------------------------------------------------------------
 
-    private List<Parameter> listParameters(TablePipeline pipeline) {
+    private List<Parameter> listParameters(TablePipeline pipeline, List<OpenApiNames.Related> related) {
         Table table = pipeline.table();
         List<Parameter> parameters = new ArrayList<>();
         parameters.add(query("limit", "Rows per page (default " + "from sentro.page.default-size; at most "
@@ -307,6 +345,9 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         count.setEnum(List.of("exact", "estimated", "none"));
         parameters.add(query("count", "How to count the matching rows (total): exact, estimated (exact for small "
                 + "results, the database's estimate for large ones) or none. Default: sentro.page.count", count));
+        if (!related.isEmpty()) {
+            parameters.add(embedParameter(related));
+        }
         for (Column column : visible(table)) {
             for (Operator operator : Operator.values()) {
                 if (applies(operator, column)) {
@@ -362,6 +403,28 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         visible(pipeline.table()).forEach(column -> fields.add(column.name()));
         fields.addAll(pipeline.displayFields().keySet());
         return list("fields", "Columns (and display fields) to return, comma-separated; all when absent", fields);
+    }
+
+    private static Parameter embedParameter(List<OpenApiNames.Related> related) {
+        String first = example(related);
+        StringBuilder description = new StringBuilder("Relations to embed, comma-separated: ");
+        for (int i = 0; i < related.size(); i++) {
+            OpenApiNames.Related relation = related.get(i);
+            description.append(i == 0 ? "" : ", ").append(relation.relation().name()).append(" (")
+                    .append(relation.toMany() ? "an array of " : "an object or null, from ")
+                    .append(relation.target().name()).append(")");
+        }
+        description.append(". A dot embeds a relation of the embedded rows (").append(first)
+                .append(".<relation>). Each embedded relation takes parameters prefixed with its path: ")
+                .append(first).append(".fields, ").append(first).append(".sort, ").append(first).append(".limit and ")
+                .append(first).append(".where.<column>.<operator>.");
+        return query("embed", description.toString(), string());
+    }
+
+    /** The relation the descriptions take as their example: the first to-many one, which sort and limit suit. */
+    private static String example(List<OpenApiNames.Related> related) {
+        return related.stream().filter(OpenApiNames.Related::toMany).findFirst().orElse(related.get(0)).relation()
+                .name();
     }
 
     private static Parameter keyParameter(Table table) {
@@ -450,10 +513,22 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         return operation;
     }
 
-    private static String listDescription(Table table) {
-        return "Filters: where.<column>.<operator>=<value> (all must hold). OR groups: or.<group>.<column>.<operator>"
-                + "=<value>, filters of a group ANDed, groups ORed. Default order: the primary key"
-                + (table.hasPrimaryKey() ? " (" + String.join(", ", table.primaryKey()) + ")." : ".");
+    private static String listDescription(Table table, List<OpenApiNames.Related> related) {
+        String description = "Filters: where.<column>.<operator>=<value> (all must hold). OR groups: "
+                + "or.<group>.<column>.<operator>=<value>, filters of a group ANDed, groups ORed. Default order: the "
+                + "primary key" + (table.hasPrimaryKey() ? " (" + String.join(", ", table.primaryKey()) + ")." : ".");
+        if (related.isEmpty()) {
+            return description;
+        }
+        String names = String.join(", ", related.stream().map(relation -> relation.relation().name()).toList());
+        String first = example(related);
+        return description + "\n\nRelations: " + names + ". embed=<relation>,... embeds related rows in each row "
+                + "(a many-to-one as an object or null, a one-to-many or many-to-many as an array); a dot nests "
+                + "(embed=" + first + ".<relation>). Parameters of an embedded relation are prefixed with its path: "
+                + "<relation>.fields=<columns>, <relation>.sort=<columns>, <relation>.limit=<n> (rows per parent, "
+                + "for a to-many relation) and <relation>.where.<column>.<operator>=<value> choose its columns, "
+                + "order, count and rows. where.<relation>.<column>.<operator>=<value> keeps the rows that have at "
+                + "least one related row matching it (where." + first + ".<column>.eq=...).";
     }
 
     private static ApiResponses responses(String okStatus, ApiResponse ok, String... problems) {
