@@ -62,6 +62,8 @@ public class SentroProperties {
 
     private final Page page = new Page();
 
+    private final Embed embed = new Embed();
+
     private final Types types = new Types();
 
     private final Security security = new Security();
@@ -146,6 +148,30 @@ public class SentroProperties {
 
     public Page getPage() {
         return page;
+    }
+
+    public Embed getEmbed() {
+        return embed;
+    }
+
+    /**
+     * Related rows embedded in responses (embed=...).
+     */
+    public static class Embed {
+
+        /**
+         * How many relations deep 'embed' may nest (embed=comments.author.posts is 3), and filters on related
+         * rows may reach (where.posts.labels.name.eq is 2). Deeper requests are refused with 400.
+         */
+        private int maxDepth = 3;
+
+        public int getMaxDepth() {
+            return maxDepth;
+        }
+
+        public void setMaxDepth(int maxDepth) {
+            this.maxDepth = maxDepth;
+        }
     }
 
     /**

@@ -94,14 +94,18 @@ class SentroWebConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Planner sentroPlanner(SentroProperties properties) {
+    Planner sentroPlanner(SentroProperties properties, SchemaModel model, Relations relations,
+            CustomizerRegistry registry) {
         SentroProperties.Page page = properties.getPage();
         Assert.state(page.getDefaultSize() > 0, "sentro.page.default-size must be positive");
         Assert.state(page.getDefaultSize() <= page.getMaxSize(),
                 "sentro.page.default-size must not exceed sentro.page.max-size");
         Assert.state(page.getExactCountThreshold() >= 0, "sentro.page.exact-count-threshold must not be negative");
         Assert.state(!page.getEstimateMaxAge().isNegative(), "sentro.page.estimate-max-age must not be negative");
-        return new Planner(values, page.getDefaultSize(), page.getMaxSize(), page.getCount());
+        Assert.state(properties.getEmbed().getMaxDepth() > 0, "sentro.embed.max-depth must be positive");
+        return new Planner(values, model, relations,
+                (table, name) -> registry.pipeline(table).isDisplayField(name), page.getDefaultSize(),
+                page.getMaxSize(), page.getCount(), properties.getEmbed().getMaxDepth());
     }
 
     @Bean

@@ -18,6 +18,8 @@ public enum ErrorCode {
     MISSING_VALUE("SENTRO-108", 400, "missing-value", "Required value missing"),
     INVALID_KEY("SENTRO-109", 400, "invalid-key", "Invalid primary key in path"),
     CHECK_VIOLATION("SENTRO-110", 400, "check-violation", "Check constraint violated"),
+    UNKNOWN_RELATION("SENTRO-111", 400, "unknown-relation", "Unknown relation"),
+    INVALID_CURSOR("SENTRO-112", 400, "invalid-cursor", "Invalid cursor"),
 
     UNKNOWN_TABLE("SENTRO-201", 404, "unknown-table", "Unknown table"),
     ROW_NOT_FOUND("SENTRO-202", 404, "not-found", "Row not found"),

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.dialect.ValueReader;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
+import io.sentro.spring.plan.EmbedPlan;
 import io.sentro.spring.plan.Key;
 import io.sentro.spring.plan.OperationPlan.CreatePlan;
 import io.sentro.spring.plan.OperationPlan.DeletePlan;
@@ -183,6 +185,41 @@ public final class SqlExecutor {
         });
     }
 
+    /** A related row, and the values that name its parent row. */
+    public record RelatedRow(List<Object> parentKey, Map<String, @Nullable Object> row) {
+    }
+
+    /**
+     * The related rows of an embedded relation for some parent rows, in one statement; see
+     * {@link SqlRenderer#related}.
+     */
+    public List<RelatedRow> related(EmbedPlan plan, List<List<Object>> parentKeys) {
+        return translating(plan.target(), () -> {
+            SqlStatement statement = renderer.related(plan, parentKeys);
+            int keyCount = SqlRenderer.relatedKeyColumns(plan).size();
+            List<Column> columns = statement.resultColumns();
+            ValueReader[] readers = readers(columns);
+            String[] names = new String[columns.size() - keyCount];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = columns.get(keyCount + i).name();
+            }
+            List<RelatedRow> rows = new ArrayList<>();
+            jdbc.query(statement.sql(), new ArgumentPreparedStatementSetter(statement.parameters().toArray()),
+                    (ResultSet resultSet) -> {
+                        Object[] key = new Object[keyCount];
+                        for (int i = 0; i < keyCount; i++) {
+                            key[i] = readers[i].read(resultSet, i + 1);
+                        }
+                        Object[] values = new Object[names.length];
+                        for (int i = 0; i < values.length; i++) {
+                            values[i] = readers[keyCount + i].read(resultSet, keyCount + i + 1);
+                        }
+                        rows.add(new RelatedRow(Arrays.asList(key), new ResultRow(names, values)));
+                    });
+            return rows;
+        });
+    }
+
     /** Rows matching a condition, unpaged (the {@code db} helper). */
     public List<Map<String, @Nullable Object>> selectWhere(Table table, io.sentro.spring.plan.Condition condition) {
         return translating(table, () -> query(renderer.selectWhere(table, condition)));
@@ -264,11 +301,9 @@ public final class SqlExecutor {
      */
     private List<Map<String, Object>> query(SqlStatement statement, long @Nullable [] total) {
         List<Column> columns = statement.resultColumns();
-        ValueReader[] readers = new ValueReader[columns.size()];
+        ValueReader[] readers = readers(columns);
         String[] names = new String[columns.size()];
         for (int i = 0; i < readers.length; i++) {
-            ValueReader reader = this.readers.get(columns.get(i));
-            readers[i] = reader != null ? reader : dialect.reader(columns.get(i).type());
             names[i] = columns.get(i).name();
         }
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -284,6 +319,15 @@ public final class SqlExecutor {
                     rows.add(new ResultRow(names, values));
                 });
         return rows;
+    }
+
+    private ValueReader[] readers(List<Column> columns) {
+        ValueReader[] readers = new ValueReader[columns.size()];
+        for (int i = 0; i < readers.length; i++) {
+            ValueReader reader = this.readers.get(columns.get(i));
+            readers[i] = reader != null ? reader : dialect.reader(columns.get(i).type());
+        }
+        return readers;
     }
 
     private long count(SqlStatement statement) {

@@ -13,8 +13,10 @@ import io.sentro.spring.customize.SentroDb;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
 import io.sentro.spring.plan.Grant;
+import io.sentro.spring.plan.Grants;
 import io.sentro.spring.plan.Planner;
 import io.sentro.spring.request.ListQuery;
+import io.sentro.spring.request.RowQuery;
 import io.sentro.spring.schema.Table;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +44,7 @@ public final class ActionRunner {
      * query selects.
      */
     public Map<String, @Nullable Object> tableAction(Table table, Action action, Map<String, @Nullable Object> body,
-            ListQuery selection, Grant grant, HttpServletRequest request) {
+            ListQuery selection, Grant grant, Grants grants, HttpServletRequest request) {
         return runner.inTransaction(table, () -> {
             List<Map<String, @Nullable Object>> records;
             Object ids = body.get("ids");
@@ -53,7 +55,8 @@ public final class ActionRunner {
                 records = new ArrayList<>();
                 for (Object id : idList) {
                     List<String> rawKey = rawKey(table, id);
-                    Map<String, @Nullable Object> record = runner.get(table, rawKey, List.of(), grant, request);
+                    Map<String, @Nullable Object> record = runner.get(table, rawKey, RowQuery.ALL, grant, Grants.NONE,
+                    request);
                     if (record == null) {
                         throw new SentroException(ErrorCode.ROW_NOT_FOUND, "No row of '" + table.name() + "' has the key "
                                 + String.join(",", rawKey), "ids");
@@ -62,7 +65,7 @@ public final class ActionRunner {
                 }
             }
             else {
-                records = runner.list(table, selection, grant, request).result().rows();
+                records = runner.list(table, selection, grant, grants, request).result().rows();
             }
             HookContext context = runner.context(Operation.READ, table, request);
             Action.TableHandler handler = action.tableHandler();
@@ -75,7 +78,8 @@ public final class ActionRunner {
             Map<String, @Nullable Object> body, Grant grant, HttpServletRequest request) {
         planner.key(table, rawKey); // a malformed key is a 400 before the transaction starts
         return runner.inTransaction(table, () -> {
-            Map<String, @Nullable Object> record = runner.get(table, rawKey, List.of(), grant, request);
+            Map<String, @Nullable Object> record = runner.get(table, rawKey, RowQuery.ALL, grant, Grants.NONE,
+                    request);
             if (record == null) {
                 throw SentroException.rowNotFound(table.name());
             }

@@ -1,7 +1,12 @@
 package io.sentro.spring.plan;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import io.sentro.spring.request.CountMode;
 import io.sentro.spring.schema.Column;
@@ -15,21 +20,46 @@ public sealed interface OperationPlan {
 
     Table table();
 
-    /** List rows: projection, condition, order, page, and how to count. */
+    /**
+     * List rows: projection, condition, order, page, and how to count; the relations to embed in the rows.
+     *
+     * @param helpers names of projected columns that embedded relations join on and the response leaves out
+     * @param after with a cursor, the values of {@code order}'s columns in the previous page's last row: the page
+     * starts after it; null without
+     */
     record ReadPlan(Table table, List<Column> projection, Condition condition, List<SortOrder> order, long limit,
-            long offset, CountMode count) implements OperationPlan {
+            long offset, CountMode count, Set<String> helpers, List<EmbedPlan> embeds, @Nullable List<Object> after)
+            implements OperationPlan {
 
         public ReadPlan {
             projection = List.copyOf(projection);
             order = List.copyOf(order);
+            helpers = Set.copyOf(helpers);
+            embeds = List.copyOf(embeds);
+            after = after == null ? null : Collections.unmodifiableList(new ArrayList<>(after));
+        }
+
+        public ReadPlan(Table table, List<Column> projection, Condition condition, List<SortOrder> order, long limit,
+                long offset, CountMode count) {
+            this(table, projection, condition, order, limit, offset, count, Set.of(), List.of(), null);
         }
     }
 
-    /** One row by primary key, when it also meets {@code scope} (the caller's row scope). */
-    record GetPlan(Table table, Key key, List<Column> projection, Condition scope) implements OperationPlan {
+    /**
+     * One row by primary key, when it also meets {@code scope} (the caller's row scope); the relations to embed in
+     * it, and the names of projected columns only they need.
+     */
+    record GetPlan(Table table, Key key, List<Column> projection, Condition scope, Set<String> helpers,
+            List<EmbedPlan> embeds) implements OperationPlan {
 
         public GetPlan {
             projection = List.copyOf(projection);
+            helpers = Set.copyOf(helpers);
+            embeds = List.copyOf(embeds);
+        }
+
+        public GetPlan(Table table, Key key, List<Column> projection, Condition scope) {
+            this(table, key, projection, scope, Set.of(), List.of());
         }
     }
 

@@ -2,8 +2,10 @@ package io.sentro.spring.plan;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
@@ -13,11 +15,15 @@ import io.sentro.spring.plan.OperationPlan.GetPlan;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
 import io.sentro.spring.plan.OperationPlan.UpdatePlan;
 import io.sentro.spring.request.CountMode;
+import io.sentro.spring.request.EmbedQuery;
 import io.sentro.spring.request.FilterTerm;
 import io.sentro.spring.request.ListQuery;
 import io.sentro.spring.request.Operator;
 import io.sentro.spring.request.SortTerm;
 import io.sentro.spring.schema.Column;
+import io.sentro.spring.schema.Relation;
+import io.sentro.spring.schema.Relations;
+import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
 import io.sentro.spring.schema.TypeKind;
 
@@ -35,20 +41,39 @@ public final class Planner {
     public static final int MAX_LIST_VALUES = 1000;
 
     private final ValueConverter values;
+    private final SchemaModel model;
+    private final Relations relations;
+    private final DisplayFields displayFields;
     private final int defaultPageSize;
     private final int maxPageSize;
     private final CountMode defaultCount;
+    private final int maxEmbedDepth;
+
+    /** Which names of a table are computed display fields (the customizers'), not columns. */
+    @FunctionalInterface
+    public interface DisplayFields {
+
+        DisplayFields NONE = (table, name) -> false;
+
+        boolean isDisplayField(Table table, String name);
+    }
 
     /**
-     * @param defaultPageSize rows per page when a request gives no {@code limit}
+     * @param defaultPageSize rows per page when a request gives no {@code limit}, and embedded rows per parent row
      * @param maxPageSize the largest {@code limit} a request may give
      * @param defaultCount how lists count when a request gives no {@code count}
+     * @param maxEmbedDepth how deep relations may nest in {@code embed} and in filters on related rows
      */
-    public Planner(ValueConverter values, int defaultPageSize, int maxPageSize, CountMode defaultCount) {
+    public Planner(ValueConverter values, SchemaModel model, Relations relations, DisplayFields displayFields,
+            int defaultPageSize, int maxPageSize, CountMode defaultCount, int maxEmbedDepth) {
         this.values = values;
+        this.model = model;
+        this.relations = relations;
+        this.displayFields = displayFields;
         this.defaultPageSize = defaultPageSize;
         this.maxPageSize = maxPageSize;
         this.defaultCount = defaultCount;
+        this.maxEmbedDepth = maxEmbedDepth;
     }
 
     /** Rows per page when a request gives no limit. */
@@ -56,27 +81,44 @@ public final class Planner {
         return defaultPageSize;
     }
 
-    /** Plans a list read; columns the grant hides are unknown to it. */
-    public ReadPlan read(Table table, ListQuery query, Grant grant) {
+    /**
+     * Plans a list read; columns the grant hides are unknown to it, and {@code grants} decides what it may read of
+     * the tables it embeds or filters by.
+     */
+    public ReadPlan read(Table table, ListQuery query, Grant grant, Grants grants) {
         long limit = query.limit() == null ? defaultPageSize : query.limit();
         if (limit > maxPageSize) {
             throw new SentroException(ErrorCode.INVALID_PARAMETER, "'limit' is " + limit + ", above the maximum page size "
                     + maxPageSize + " (sentro.page.max-size)", "limit");
         }
         long offset = query.offset() == null ? 0 : query.offset();
-        List<Column> projection = projection(table, query.fields(), grant);
         List<Filter> allOf = new ArrayList<>();
+        List<Exists> related = new ArrayList<>();
         for (FilterTerm term : query.filters()) {
-            allOf.add(filter(table, term, grant));
+            if (isRelated(table, term.column())) {
+                related.add(exists(table, term, term.column(), grant, grants, 1));
+            }
+            else {
+                allOf.add(filter(table, term, grant));
+            }
         }
         List<List<Filter>> anyOf = new ArrayList<>();
         for (List<FilterTerm> group : query.anyOf().values()) {
             List<Filter> filters = new ArrayList<>();
             for (FilterTerm term : group) {
+                if (isRelated(table, term.column())) {
+                    throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + term.parameter() + "' filters by "
+                            + "related rows, which OR groups do not take; write it as where." + term.column() + "."
+                            + term.operator().token(), term.parameter());
+                }
                 filters.add(filter(table, term, grant));
             }
             anyOf.add(filters);
         }
+        List<EmbedPlan> embeds = embeds(table, grant, query.embeds(), grants, 1);
+        List<Column> projection = projection(table, query.fields(), grant, "fields");
+        Set<String> helpers = joinColumns(table, projection, embeds);
+        projection = withColumns(table, projection, helpers);
         List<Column> searchColumns = List.of();
         if (query.search() != null) {
             searchColumns = table.columns().stream()
@@ -88,13 +130,194 @@ public final class Planner {
         }
         Condition scope = scope(table, grant);
         allOf.addAll(0, scope.allOf());
-        Condition condition = new Condition(allOf, anyOf, searchColumns, query.search(), scope.matchesNothing());
-        return new ReadPlan(table, projection, condition, order(table, query.sort(), grant), limit, offset,
-                query.count() != null ? query.count() : defaultCount);
+        Condition condition = new Condition(allOf, anyOf, searchColumns, query.search(), scope.matchesNothing(),
+                related);
+        return new ReadPlan(table, projection, condition, order(table, query.sort(), grant, "sort"), limit, offset,
+                query.count() != null ? query.count() : defaultCount, helpers, embeds, null);
     }
 
-    public GetPlan get(Table table, Key key, List<String> fields, Grant grant) {
-        return new GetPlan(table, key, projection(table, fields, grant), scope(table, grant));
+    /** Plans a get by key, with the relations to embed in the row. */
+    public GetPlan get(Table table, Key key, List<String> fields, List<EmbedQuery> embedQueries, Grant grant,
+            Grants grants) {
+        List<EmbedPlan> embeds = embeds(table, grant, embedQueries, grants, 1);
+        List<Column> projection = projection(table, fields, grant, "fields");
+        Set<String> helpers = joinColumns(table, projection, embeds);
+        projection = withColumns(table, projection, helpers);
+        return new GetPlan(table, key, projection, scope(table, grant), helpers, embeds);
+    }
+
+    // ---- relations ----------------------------------------------------------------------------------------------
+
+    /** A relation the caller may use, with its related table and their grants on it and on the join table. */
+    private record Resolved(Relation relation, Table target, Grant grant, @Nullable Table through,
+            Condition throughScope) {
+    }
+
+    /**
+     * The relation {@code name} of {@code table}, when the caller may use it: a relation whose joining columns the
+     * caller may not see, on either side, is as unknown as one that does not exist; a related or join table they
+     * may not read is a 401/403 naming it.
+     */
+    private Resolved resolve(Table table, String name, Grant grant, Grants grants, String parameter) {
+        Relation relation = relations.relation(table.name(), name)
+                .filter(found -> found.columns().stream().noneMatch(grant::hides))
+                .orElseThrow(() -> unknownRelation(table, name, grant, parameter));
+        Table target = model.table(relation.table()).orElseThrow(() -> unknownRelation(table, name, grant, parameter));
+        Grant targetGrant = grants.read(target);
+        if (relation.targetColumns().stream().anyMatch(targetGrant::hides)) {
+            throw unknownRelation(table, name, grant, parameter);
+        }
+        if (relation.through() == null) {
+            return new Resolved(relation, target, targetGrant, null, Condition.NONE);
+        }
+        Relation.Through join = relation.through();
+        Table through = model.table(join.table()).orElseThrow(() -> unknownRelation(table, name, grant, parameter));
+        Grant throughGrant = grants.read(through);
+        if (join.sourceColumns().stream().anyMatch(throughGrant::hides)
+                || join.targetColumns().stream().anyMatch(throughGrant::hides)) {
+            throw unknownRelation(table, name, grant, parameter);
+        }
+        return new Resolved(relation, target, targetGrant, through, scope(through, throughGrant));
+    }
+
+    private SentroException unknownRelation(Table table, String name, Grant grant, String parameter) {
+        List<String> known = relations.forTable(table.name()).stream()
+                .filter(relation -> relation.columns().stream().noneMatch(grant::hides)).map(Relation::name).toList();
+        return new SentroException(ErrorCode.UNKNOWN_RELATION, "Unknown relation '" + name + "' in '" + parameter
+                + "': table '" + table.name() + "' has " + (known.isEmpty() ? "no relations"
+                        : "relations " + String.join(", ", known)), parameter);
+    }
+
+    /** Whether a filter's column names a related table's column ({@code posts.status}) rather than a column. */
+    private static boolean isRelated(Table table, String column) {
+        return column.indexOf('.') > 0 && table.column(column).isEmpty();
+    }
+
+    /**
+     * {@code where.<relation>.<column>.<operator>}: the rows with at least one related row that meets the filter
+     * and the caller's row scope on the related table; relations may nest ({@code where.posts.labels.name.eq}).
+     */
+    private Exists exists(Table table, FilterTerm term, String path, Grant grant, Grants grants, int depth) {
+        if (depth > maxEmbedDepth) {
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + term.parameter() + "' follows more than "
+                    + maxEmbedDepth + " relations (sentro.embed.max-depth)", term.parameter());
+        }
+        int dot = path.indexOf('.');
+        Resolved resolved = resolve(table, path.substring(0, dot), grant, grants, term.parameter());
+        String rest = path.substring(dot + 1);
+        FilterTerm inner = new FilterTerm(term.parameter(), rest, term.operator(), term.values());
+        Condition condition = isRelated(resolved.target(), rest)
+                ? new Condition(List.of(), List.of(), List.of(), null, false,
+                        List.of(exists(resolved.target(), inner, rest, resolved.grant(), grants, depth + 1)))
+                : Condition.allOf(List.of(filter(resolved.target(), inner, resolved.grant())));
+        return new Exists(resolved.relation(), resolved.target(), resolved.through(),
+                scope(resolved.target(), resolved.grant()).and(condition), resolved.throughScope());
+    }
+
+    private List<EmbedPlan> embeds(Table table, Grant grant, List<EmbedQuery> queries, Grants grants, int depth) {
+        List<EmbedPlan> plans = new ArrayList<>(queries.size());
+        for (EmbedQuery query : queries) {
+            plans.add(embed(table, grant, query, grants, depth));
+        }
+        return plans;
+    }
+
+    /** Plans one embedded relation and those nested in it, refusing every mistake before any SQL runs. */
+    public EmbedPlan embed(Table parent, Grant parentGrant, EmbedQuery query, Grants grants, int depth) {
+        if (depth > maxEmbedDepth) {
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "'embed' nests '" + query.path() + "' " + depth
+                    + " relations deep; at most " + maxEmbedDepth + " are allowed (sentro.embed.max-depth)", "embed");
+        }
+        Resolved resolved = resolve(parent, query.relation(), parentGrant, grants, "embed");
+        Table target = resolved.target();
+        Grant grant = resolved.grant();
+        boolean toMany = resolved.relation().kind() != Relation.Kind.MANY_TO_ONE;
+        String prefix = query.parameterPrefix();
+        if (!toMany && !query.sort().isEmpty()) {
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + prefix + "sort' does not apply: '"
+                    + query.path() + "' is many-to-one, at most one row per parent", prefix + "sort");
+        }
+        if (!toMany && query.limit() != null) {
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + prefix + "limit' does not apply: '"
+                    + query.path() + "' is many-to-one, at most one row per parent", prefix + "limit");
+        }
+        long limit = query.limit() == null ? defaultPageSize : query.limit();
+        if (limit > maxPageSize) {
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + prefix + "limit' is " + limit
+                    + ", above the maximum page size " + maxPageSize + " (sentro.page.max-size)", prefix + "limit");
+        }
+        List<Filter> allOf = new ArrayList<>();
+        List<Exists> related = new ArrayList<>();
+        for (FilterTerm term : query.filters()) {
+            refuseDisplayField(target, term.column(), term.parameter());
+            if (isRelated(target, term.column())) {
+                related.add(exists(target, term, term.column(), grant, grants, depth + 1));
+            }
+            else {
+                allOf.add(filter(target, term, grant));
+            }
+        }
+        Condition condition = scope(target, grant).and(new Condition(allOf, List.of(), List.of(), null, false,
+                related));
+        for (SortTerm term : query.sort()) {
+            refuseDisplayField(target, term.column(), prefix + "sort");
+        }
+        List<SortOrder> order = order(target, query.sort(), grant, prefix + "sort");
+        List<EmbedPlan> embeds = embeds(target, grant, query.embeds(), grants, depth + 1);
+        List<Column> projection = embeddedProjection(target, query.fields(), grant, prefix + "fields");
+        Set<String> helpers = joinColumns(target, projection, embeds);
+        projection = withColumns(target, projection, helpers);
+        return new EmbedPlan(query, resolved.relation(), target, grant, projection, helpers, condition, order, limit,
+                resolved.through(), resolved.throughScope(), embeds);
+    }
+
+    /**
+     * The columns of an embedded table to select for the fields asked for: those columns, or the whole (visible)
+     * row when a computed display field is asked for, since it computes from the row.
+     */
+    private List<Column> embeddedProjection(Table table, List<String> fields, Grant grant, String parameter) {
+        boolean display = false;
+        for (String field : fields) {
+            if (table.column(field).isEmpty() && displayFields.isDisplayField(table, field)) {
+                display = true;
+            }
+            else {
+                column(table, field, parameter, grant);
+            }
+        }
+        return projection(table, display ? List.of() : fields, grant, parameter);
+    }
+
+    private void refuseDisplayField(Table table, String name, String parameter) {
+        if (table.column(name).isEmpty() && displayFields.isDisplayField(table, name)) {
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + name + "' is a computed display field of '"
+                    + table.name() + "'; it cannot be filtered or sorted on", parameter);
+        }
+    }
+
+    /**
+     * The names of the columns the embedded relations join on that {@code projection} lacks: they are read to match
+     * related rows and left out of the response.
+     */
+    private static Set<String> joinColumns(Table table, List<Column> projection, List<EmbedPlan> embeds) {
+        Set<String> helpers = new LinkedHashSet<>();
+        for (EmbedPlan embed : embeds) {
+            for (String name : embed.relation().columns()) {
+                if (!projection.contains(table.column(name).orElseThrow())) {
+                    helpers.add(name);
+                }
+            }
+        }
+        return helpers;
+    }
+
+    private static List<Column> withColumns(Table table, List<Column> projection, Set<String> names) {
+        if (names.isEmpty()) {
+            return projection;
+        }
+        List<Column> columns = new ArrayList<>(projection);
+        names.forEach(name -> columns.add(table.column(name).orElseThrow()));
+        return columns;
     }
 
     public Key key(Table table, List<String> rawKey) {
@@ -428,13 +651,13 @@ public final class Planner {
         return new Filter(column, operator, values.fromText(column, term.values().get(0), parameter));
     }
 
-    private static List<SortOrder> order(Table table, List<SortTerm> sort, Grant grant) {
+    private static List<SortOrder> order(Table table, List<SortTerm> sort, Grant grant, String parameter) {
         List<SortOrder> order = new ArrayList<>();
         for (SortTerm term : sort) {
-            Column column = column(table, term.column(), "sort", grant);
+            Column column = column(table, term.column(), parameter, grant);
             if (!column.kind().isComparable()) {
                 throw new SentroException(ErrorCode.INVALID_PARAMETER, "Cannot sort by column '" + column.name() + "' ("
-                        + column.type().databaseType() + ")", "sort");
+                        + column.type().databaseType() + ")", parameter);
             }
             order.add(new SortOrder(column, term.descending()));
         }
@@ -447,14 +670,14 @@ public final class Planner {
         return order;
     }
 
-    private static List<Column> projection(Table table, List<String> fields, Grant grant) {
+    private static List<Column> projection(Table table, List<String> fields, Grant grant, String parameter) {
         if (fields.isEmpty()) {
             return grant.hiddenColumns().isEmpty() ? table.columns()
                     : table.columns().stream().filter(column -> !grant.hides(column.name())).toList();
         }
         List<Column> projection = new ArrayList<>(fields.size());
         for (String field : fields) {
-            Column column = column(table, field, "fields", grant);
+            Column column = column(table, field, parameter, grant);
             if (!projection.contains(column)) {
                 projection.add(column);
             }

@@ -44,16 +44,21 @@ public final class ApiRequestParser {
         Long limit = null;
         Long offset = null;
         CountMode count = null;
+        String after = null;
+        Embeds embeds = Embeds.parse(parameters);
         for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
             String name = entry.getKey();
             String value = single(name, entry.getValue());
             switch (name) {
                 case "fields" -> fields = names(name, value);
-                case "sort" -> sort = sort(value);
+                case "sort" -> sort = sort(name, value);
                 case "search" -> search = value;
                 case "limit" -> limit = nonNegative(name, value);
                 case "offset" -> offset = nonNegative(name, value);
                 case "count" -> count = count(value);
+                case "after" -> after = value;
+                case "embed" -> {
+                }
                 default -> {
                     if (name.startsWith(WHERE)) {
                         filters.add(filter(name, name.substring(WHERE.length()), value));
@@ -68,27 +73,138 @@ public final class ApiRequestParser {
                         anyOf.computeIfAbsent(rest.substring(0, dot), group -> new ArrayList<>())
                                 .add(filter(name, rest.substring(dot + 1), value));
                     }
-                    else {
+                    else if (!embeds.accept(name, value)) {
                         throw invalid(name, "Unknown query parameter '" + name + "'. Known: fields, sort, search, "
-                                + "limit, offset, count, where.<column>.<operator>, or.<group>.<column>.<operator>");
+                                + "limit, offset, count, after, embed, where.<column>.<operator>, "
+                                + "or.<group>.<column>.<operator>, and <relation>.fields|sort|limit|where.* for an "
+                                + "embedded relation");
                     }
                 }
             }
         }
-        return new ListQuery(fields, sort, filters, anyOf, search, limit, offset, count);
+        if (after != null && offset != null) {
+            throw invalid("after", "'after' and 'offset' cannot be combined: 'after' continues after the previous "
+                    + "page's last row, 'offset' skips rows from the start");
+        }
+        return new ListQuery(fields, sort, filters, anyOf, search, limit, offset, count, after, embeds.build());
     }
 
-    /** Parses the query parameters of a get-by-key request: only {@code fields} is accepted. */
-    public List<String> parseFields(Map<String, String[]> parameters) {
+    /** Parses the query parameters of a get-by-key request: {@code fields}, {@code embed} and embedded parameters. */
+    public RowQuery parseRow(Map<String, String[]> parameters) {
         List<String> fields = List.of();
+        Embeds embeds = Embeds.parse(parameters);
         for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
-            if (!entry.getKey().equals("fields")) {
-                throw invalid(entry.getKey(), "Unknown query parameter '" + entry.getKey()
-                        + "'. Only 'fields' applies to a single row");
+            String name = entry.getKey();
+            String value = single(name, entry.getValue());
+            if (name.equals("fields")) {
+                fields = names(name, value);
             }
-            fields = names("fields", single("fields", entry.getValue()));
+            else if (!name.equals("embed") && !embeds.accept(name, value)) {
+                throw invalid(name, "Unknown query parameter '" + name + "'. A single row takes fields, embed and "
+                        + "<relation>.fields|sort|limit|where.* for an embedded relation");
+            }
         }
-        return fields;
+        return new RowQuery(fields, embeds.build());
+    }
+
+    /**
+     * The relations named by {@code embed}, as a tree of paths, and the parameters addressed to them: each parameter
+     * whose name begins with an embedded path and a dot belongs to the longest such path.
+     */
+    private static final class Embeds {
+
+        private final Map<String, Node> byPath = new LinkedHashMap<>();
+        private final List<Node> roots = new ArrayList<>();
+
+        private static final class Node {
+
+            final String path;
+            final String relation;
+            List<String> fields = List.of();
+            List<SortTerm> sort = List.of();
+            @Nullable Long limit;
+            final List<FilterTerm> filters = new ArrayList<>();
+            final List<Node> children = new ArrayList<>();
+
+            Node(String path, String relation) {
+                this.path = path;
+                this.relation = relation;
+            }
+
+            EmbedQuery build() {
+                return new EmbedQuery(path, relation, fields, sort, limit, filters,
+                        children.stream().map(Node::build).toList());
+            }
+        }
+
+        static Embeds parse(Map<String, String[]> parameters) {
+            Embeds embeds = new Embeds();
+            String[] values = parameters.get("embed");
+            if (values == null) {
+                return embeds;
+            }
+            for (String item : names("embed", single("embed", values))) {
+                String path = "";
+                Node parent = null;
+                for (String segment : item.split("\\.", -1)) {
+                    if (segment.isBlank()) {
+                        throw invalid("embed", "'embed' has an empty relation name in '" + item + "'");
+                    }
+                    path = path.isEmpty() ? segment : path + "." + segment;
+                    Node node = embeds.byPath.get(path);
+                    if (node == null) {
+                        node = new Node(path, segment);
+                        embeds.byPath.put(path, node);
+                        (parent == null ? embeds.roots : parent.children).add(node);
+                    }
+                    parent = node;
+                }
+            }
+            return embeds;
+        }
+
+        /** Takes a parameter of an embedded relation; false when the name is not one. */
+        boolean accept(String name, String value) {
+            Node node = null;
+            for (Node candidate : byPath.values()) {
+                if (name.startsWith(candidate.path + ".")
+                        && (node == null || candidate.path.length() > node.path.length())) {
+                    node = candidate;
+                }
+            }
+            if (node == null) {
+                int dot = name.lastIndexOf('.');
+                if (dot > 0 && isEmbedParameter(name.substring(dot + 1)) || name.contains(".where.")) {
+                    String path = name.contains(".where.") ? name.substring(0, name.indexOf(".where."))
+                            : name.substring(0, dot);
+                    throw invalid(name, "'" + name + "' is a parameter of relation '" + path + "', which is not "
+                            + "embedded; add it to 'embed'");
+                }
+                return false;
+            }
+            String rest = name.substring(node.path.length() + 1);
+            switch (rest) {
+                case "fields" -> node.fields = names(name, value);
+                case "sort" -> node.sort = sort(name, value);
+                case "limit" -> node.limit = nonNegative(name, value);
+                default -> {
+                    if (!rest.startsWith(WHERE)) {
+                        throw invalid(name, "Unknown query parameter '" + name + "': an embedded relation takes "
+                                + node.path + ".fields, .sort, .limit and .where.<column>.<operator>");
+                    }
+                    node.filters.add(filter(name, rest.substring(WHERE.length()), value));
+                }
+            }
+            return true;
+        }
+
+        private static boolean isEmbedParameter(String name) {
+            return name.equals("fields") || name.equals("sort") || name.equals("limit");
+        }
+
+        List<EmbedQuery> build() {
+            return roots.stream().map(Node::build).toList();
+        }
     }
 
     /** Refuses any query parameter, for operations that take none. */
@@ -209,13 +325,13 @@ public final class ApiRequestParser {
         return items;
     }
 
-    private static List<SortTerm> sort(String value) {
+    private static List<SortTerm> sort(String parameter, String value) {
         List<SortTerm> terms = new ArrayList<>();
-        for (String item : names("sort", value)) {
+        for (String item : names(parameter, value)) {
             boolean descending = item.startsWith("-");
             String column = descending || item.startsWith("+") ? item.substring(1) : item;
             if (column.isEmpty()) {
-                throw invalid("sort", "'sort' has an empty column name");
+                throw invalid(parameter, "'" + parameter + "' has an empty column name");
             }
             terms.add(new SortTerm(column, descending));
         }

@@ -19,15 +19,36 @@ import org.jspecify.annotations.Nullable;
  * @param limit page size, or null for the default
  * @param offset rows to skip, or null for none
  * @param count whether and how to count the matching rows, or null for the configured default
+ * @param after the cursor of the previous page ({@code next}), to continue after its last row; or null
+ * @param embeds relations to embed in each row
  */
 public record ListQuery(List<String> fields, List<SortTerm> sort, List<FilterTerm> filters,
         Map<String, List<FilterTerm>> anyOf, @Nullable String search, @Nullable Long limit, @Nullable Long offset,
-        @Nullable CountMode count) {
+        @Nullable CountMode count, @Nullable String after, List<EmbedQuery> embeds) {
 
     public ListQuery {
         fields = List.copyOf(fields);
         sort = List.copyOf(sort);
         filters = List.copyOf(filters);
         anyOf = Collections.unmodifiableMap(new LinkedHashMap<>(anyOf));
+        embeds = List.copyOf(embeds);
+    }
+
+    /** A query without cursor or embedded relations. */
+    public ListQuery(List<String> fields, List<SortTerm> sort, List<FilterTerm> filters,
+            Map<String, List<FilterTerm>> anyOf, @Nullable String search, @Nullable Long limit, @Nullable Long offset,
+            @Nullable CountMode count) {
+        this(fields, sort, filters, anyOf, search, limit, offset, count, null, List.of());
+    }
+
+    /** This query with another projection. */
+    public ListQuery withFields(List<String> fields) {
+        return new ListQuery(fields, sort, filters, anyOf, search, limit, offset, count, after, embeds);
+    }
+
+    /** This query with other fields, sort, filters, search and page; its cursor, groups, count and embeds kept. */
+    public ListQuery with(List<String> fields, List<SortTerm> sort, List<FilterTerm> filters, @Nullable String search,
+            @Nullable Long limit, @Nullable Long offset) {
+        return new ListQuery(fields, sort, filters, anyOf, search, limit, offset, count, after, embeds);
     }
 }

@@ -11,11 +11,14 @@ import io.sentro.spring.dialect.RowEstimate;
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.plan.RawValue;
 import io.sentro.spring.plan.Condition;
+import io.sentro.spring.plan.EmbedPlan;
+import io.sentro.spring.plan.Exists;
 import io.sentro.spring.plan.Filter;
 import io.sentro.spring.plan.Key;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
 import io.sentro.spring.plan.SortOrder;
 import io.sentro.spring.schema.Column;
+import io.sentro.spring.schema.Relation;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
 
@@ -66,7 +69,7 @@ public final class SqlRenderer {
             sql.append(", COUNT(*) OVER ()");
         }
         sql.append(" FROM ").append(table.name);
-        where(sql, parameters, plan.condition());
+        where(sql, parameters, plan.condition(), plan.table());
         boolean ordered = !plan.order().isEmpty();
         if (ordered) {
             sql.append(" ORDER BY ");
@@ -102,8 +105,121 @@ public final class SqlRenderer {
     private String matching(String what, ReadPlan plan, List<Object> parameters) {
         StringBuilder sql = new StringBuilder(128).append("SELECT ").append(what).append(" FROM ")
                 .append(sql(plan.table()).name);
-        where(sql, parameters, plan.condition());
+        where(sql, parameters, plan.condition(), plan.table());
         return sql.toString();
+    }
+
+    /**
+     * The related rows of an embedded relation for some parent rows, in one statement: each result row begins with
+     * the values that name its parent ({@link #relatedKeyColumns}, as {@code sentro_k0...}), then the plan's
+     * projection. A to-many relation reads at most {@code limit} rows per parent, in the plan's order: with one
+     * parent as a page, with several numbered per parent ({@code ROW_NUMBER() OVER (PARTITION BY ...)}).
+     *
+     * @param parentKeys the parents' values of the relation's columns, converted to the related key columns' types
+     */
+    public SqlStatement related(EmbedPlan plan, List<List<Object>> parentKeys) {
+        Relation relation = plan.relation();
+        List<Column> keyColumns = relatedKeyColumns(plan);
+        String keyAlias = plan.through() == null ? "sentro_t" : "sentro_j";
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder select = new StringBuilder(256).append("SELECT ");
+        for (int i = 0; i < keyColumns.size(); i++) {
+            select.append(i == 0 ? "" : ", ").append(keyAlias).append('.').append(dialect.quote(keyColumns.get(i)
+                    .name())).append(" AS sentro_k").append(i);
+        }
+        for (Column column : plan.projection()) {
+            select.append(", sentro_t.").append(dialect.quote(column.name()));
+        }
+        StringBuilder from = new StringBuilder(128).append(" FROM ").append(sql(plan.target()).name)
+                .append(" sentro_t");
+        if (plan.through() != null) {
+            from.append(" JOIN ").append(sql(plan.through()).name).append(" sentro_j ON ");
+            equalColumns(from, "sentro_j", relation.through().targetColumns(), "sentro_t", relation.targetColumns());
+        }
+        from.append(" WHERE ");
+        keyIn(from, parameters, keyAlias, keyColumns, parentKeys);
+        if (!plan.condition().isEmpty()) {
+            from.append(" AND ");
+            predicate(from, parameters, plan.condition(), "sentro_t.", "sentro_t", 0);
+        }
+        if (!plan.throughScope().isEmpty()) {
+            from.append(" AND ");
+            predicate(from, parameters, plan.throughScope(), "sentro_j.", "sentro_j", 0);
+        }
+        List<Column> resultColumns = new ArrayList<>(keyColumns);
+        resultColumns.addAll(plan.projection());
+        if (!plan.toMany()) {
+            return new SqlStatement(select.append(from).toString(), parameters, resultColumns);
+        }
+        StringBuilder order = new StringBuilder();
+        for (SortOrder item : plan.order()) {
+            order.append(order.isEmpty() ? "" : ", ").append("sentro_t.").append(dialect.quote(item.column().name()))
+                    .append(item.descending() ? " DESC" : "");
+        }
+        if (parentKeys.size() == 1) {
+            StringBuilder sql = select.append(from);
+            if (!order.isEmpty()) {
+                sql.append(" ORDER BY ").append(order);
+            }
+            dialect.paginate(sql, parameters, !order.isEmpty(), plan.limit(), 0);
+            return new SqlStatement(sql.toString(), parameters, resultColumns);
+        }
+        StringBuilder partition = new StringBuilder();
+        for (Column keyColumn : keyColumns) {
+            partition.append(partition.isEmpty() ? "" : ", ").append(keyAlias).append('.')
+                    .append(dialect.quote(keyColumn.name()));
+        }
+        StringBuilder outer = new StringBuilder(256).append("SELECT ");
+        for (int i = 0; i < keyColumns.size(); i++) {
+            outer.append(i == 0 ? "" : ", ").append("sentro_k").append(i);
+        }
+        for (Column column : plan.projection()) {
+            outer.append(", ").append(dialect.quote(column.name()));
+        }
+        outer.append(" FROM (").append(select).append(", ROW_NUMBER() OVER (PARTITION BY ").append(partition)
+                .append(" ORDER BY ").append(order.isEmpty() ? partition : order).append(") AS sentro_rn")
+                .append(from).append(") sentro_page WHERE sentro_rn <= ? ORDER BY sentro_rn");
+        parameters.add(plan.limit());
+        return new SqlStatement(outer.toString(), parameters, resultColumns);
+    }
+
+    /**
+     * The columns whose values name the parent of a related row: the related table's columns of the relation, or,
+     * through a join table, the join table's columns toward the parent.
+     */
+    public static List<Column> relatedKeyColumns(EmbedPlan plan) {
+        if (plan.through() == null) {
+            return plan.relation().targetColumns().stream().map(name -> plan.target().column(name).orElseThrow())
+                    .toList();
+        }
+        return plan.relation().through().sourceColumns().stream()
+                .map(name -> plan.through().column(name).orElseThrow()).toList();
+    }
+
+    /** {@code alias.c IN (?, ...)}, or for several columns {@code ((alias.a = ? AND alias.b = ?) OR ...)}. */
+    private void keyIn(StringBuilder sql, List<Object> parameters, String alias, List<Column> columns,
+            List<List<Object>> keys) {
+        if (columns.size() == 1) {
+            Column column = columns.get(0);
+            sql.append(alias).append('.').append(dialect.quote(column.name())).append(" IN (");
+            for (int i = 0; i < keys.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+                parameters.add(bind(column, keys.get(i).get(0)));
+            }
+            sql.append(')');
+            return;
+        }
+        sql.append('(');
+        for (int k = 0; k < keys.size(); k++) {
+            sql.append(k == 0 ? "(" : " OR (");
+            for (int i = 0; i < columns.size(); i++) {
+                sql.append(i == 0 ? "" : " AND ").append(alias).append('.').append(dialect.quote(columns.get(i)
+                        .name())).append(" = ?");
+                parameters.add(bind(columns.get(i), keys.get(k).get(i)));
+            }
+            sql.append(')');
+        }
+        sql.append(')');
     }
 
     /** One row by key. */
@@ -196,7 +312,7 @@ public final class SqlRenderer {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder(128).append("SELECT ").append(tableSql.allColumns).append(" FROM ")
                 .append(tableSql.name);
-        where(sql, parameters, condition);
+        where(sql, parameters, condition, table);
         for (int i = 0; i < table.primaryKey().size(); i++) {
             sql.append(i == 0 ? " ORDER BY " : ", ").append(dialect.quote(table.primaryKey().get(i)));
         }
@@ -212,7 +328,7 @@ public final class SqlRenderer {
             sql.append(i++ == 0 ? "" : ", ").append(dialect.quote(entry.getKey().name())).append(" = ");
             value(sql, parameters, entry.getKey(), entry.getValue());
         }
-        where(sql, parameters, condition);
+        where(sql, parameters, condition, table);
         return new SqlStatement(sql.toString(), parameters, List.of());
     }
 
@@ -220,7 +336,7 @@ public final class SqlRenderer {
     public SqlStatement deleteWhere(Table table, Condition condition) {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder(128).append("DELETE FROM ").append(sql(table).name);
-        where(sql, parameters, condition);
+        where(sql, parameters, condition, table);
         return new SqlStatement(sql.toString(), parameters, List.of());
     }
 
@@ -273,20 +389,37 @@ public final class SqlRenderer {
         return parameters;
     }
 
-    private void where(StringBuilder sql, List<Object> parameters, Condition condition) {
+    /** {@code WHERE <condition>} of a statement on {@code table}, unaliased. */
+    private void where(StringBuilder sql, List<Object> parameters, Condition condition, Table table) {
+        where(sql, parameters, condition, "", sql(table).name, 0);
+    }
+
+    /**
+     * Appends {@code WHERE <condition>} unless the condition is empty. Columns are prefixed with {@code qualifier}
+     * (an alias and a dot, or nothing); {@code outer} is how related-row filters refer to the filtered table (its
+     * qualified name or its alias), {@code depth} how deep in such filters this condition is.
+     */
+    private void where(StringBuilder sql, List<Object> parameters, Condition condition, String qualifier,
+            String outer, int depth) {
         if (condition.isEmpty()) {
             return;
         }
+        sql.append(" WHERE ");
+        predicate(sql, parameters, condition, qualifier, outer, depth);
+    }
+
+    /** The condition as one predicate; the caller has checked that it is not empty. */
+    private void predicate(StringBuilder sql, List<Object> parameters, Condition condition, String qualifier,
+            String outer, int depth) {
         if (condition.matchesNothing()) {
-            sql.append(" WHERE 1 = 0");
+            sql.append("1 = 0");
             return;
         }
-        sql.append(" WHERE ");
         boolean first = true;
         for (Filter filter : condition.allOf()) {
             sql.append(first ? "" : " AND ");
             first = false;
-            filter(sql, parameters, filter);
+            filter(sql, parameters, filter, qualifier);
         }
         if (!condition.anyOf().isEmpty()) {
             sql.append(first ? "(" : " AND (");
@@ -296,7 +429,7 @@ public final class SqlRenderer {
                 List<Filter> group = condition.anyOf().get(g);
                 for (int f = 0; f < group.size(); f++) {
                     sql.append(f == 0 ? "" : " AND ");
-                    filter(sql, parameters, group.get(f));
+                    filter(sql, parameters, group.get(f), qualifier);
                 }
                 sql.append(')');
             }
@@ -304,20 +437,75 @@ public final class SqlRenderer {
         }
         if (condition.search() != null) {
             sql.append(first ? "(" : " AND (");
+            first = false;
             String pattern = "%" + dialect.escapeLike(condition.search()) + "%";
             for (int i = 0; i < condition.searchColumns().size(); i++) {
                 sql.append(i == 0 ? "" : " OR ")
-                        .append(dialect.caseInsensitiveLike(dialect.quote(condition.searchColumns().get(i).name())))
+                        .append(dialect.caseInsensitiveLike(qualifier
+                                + dialect.quote(condition.searchColumns().get(i).name())))
                         .append(" ESCAPE '").append(SqlDialect.LIKE_ESCAPE).append('\'');
                 parameters.add(pattern);
             }
             sql.append(')');
         }
+        for (Exists exists : condition.related()) {
+            sql.append(first ? "" : " AND ");
+            first = false;
+            exists(sql, parameters, exists, outer, depth + 1);
+        }
+    }
+
+    /**
+     * {@code EXISTS (SELECT 1 FROM <related> r WHERE r.<fk> = <outer>.<key> AND <condition on r>)}; through the
+     * join table of a many-to-many with a nested {@code EXISTS}, so that the related table's own columns stay the
+     * only unqualified names in scope.
+     */
+    private void exists(StringBuilder sql, List<Object> parameters, Exists exists, String outer,
+            int depth) {
+        Relation relation = exists.relation();
+        String alias = "sentro_r" + depth;
+        sql.append("EXISTS (SELECT 1 FROM ").append(sql(exists.target()).name).append(' ').append(alias)
+                .append(" WHERE ");
+        if (exists.through() == null) {
+            equalColumns(sql, alias, relation.targetColumns(), outer, relation.columns());
+        }
+        else {
+            Relation.Through join = relation.through();
+            String joinAlias = "sentro_j" + depth;
+            sql.append("EXISTS (SELECT 1 FROM ").append(sql(exists.through()).name).append(' ').append(joinAlias)
+                    .append(" WHERE ");
+            equalColumns(sql, joinAlias, join.targetColumns(), alias, relation.targetColumns());
+            sql.append(" AND ");
+            equalColumns(sql, joinAlias, join.sourceColumns(), outer, relation.columns());
+            if (!exists.throughScope().isEmpty()) {
+                sql.append(" AND ");
+                predicate(sql, parameters, exists.throughScope(), joinAlias + ".", joinAlias, depth);
+            }
+            sql.append(')');
+        }
+        if (!exists.condition().isEmpty()) {
+            sql.append(" AND ");
+            predicate(sql, parameters, exists.condition(), alias + ".", alias, depth);
+        }
+        sql.append(')');
+    }
+
+    /** {@code a.x = b.y AND ...} for columns pairwise. */
+    private void equalColumns(StringBuilder sql, String left, List<String> leftColumns, String right,
+            List<String> rightColumns) {
+        for (int i = 0; i < leftColumns.size(); i++) {
+            sql.append(i == 0 ? "" : " AND ").append(left).append('.').append(dialect.quote(leftColumns.get(i)))
+                    .append(" = ").append(right).append('.').append(dialect.quote(rightColumns.get(i)));
+        }
     }
 
     private void filter(StringBuilder sql, List<Object> parameters, Filter filter) {
+        filter(sql, parameters, filter, "");
+    }
+
+    private void filter(StringBuilder sql, List<Object> parameters, Filter filter, String qualifier) {
         Column column = filter.column();
-        String quoted = dialect.quote(column.name());
+        String quoted = qualifier + dialect.quote(column.name());
         switch (filter.operator()) {
             case EQ -> comparison(sql, parameters, quoted, " = ", filter);
             case NEQ -> comparison(sql, parameters, quoted, " <> ", filter);

@@ -16,7 +16,10 @@ import io.sentro.spring.error.SentroException;
 import io.sentro.spring.pipeline.ActionRunner;
 import io.sentro.spring.pipeline.OperationRunner;
 import io.sentro.spring.openapi.TypeScriptDeclarations;
+import io.sentro.spring.customize.Operation;
 import io.sentro.spring.plan.Grant;
+import io.sentro.spring.plan.Grants;
+import io.sentro.spring.request.RowQuery;
 import io.sentro.spring.security.AccessPolicy;
 import io.sentro.spring.pipeline.OperationRunner.CreateOutcome;
 import io.sentro.spring.pipeline.OperationRunner.ReadOutcome;
@@ -65,14 +68,16 @@ public final class ApiEndpoints {
 
     /** {@code GET {base}/T}. */
     void list(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ReadOutcome outcome = runner.list(table, parser.parseList(request.getParameterMap()), grant, request);
+        ReadOutcome outcome = runner.list(table, parser.parseList(request.getParameterMap()), grant, grants(request),
+                request);
         responses.page(response, outcome.result(), outcome.limit(), outcome.offset());
     }
 
     /** {@code GET {base}/T/{key}}. */
     void get(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<String> fields = parser.parseFields(request.getParameterMap());
-        Map<String, @Nullable Object> row = runner.get(table, key(table, request), fields, grant, request);
+        RowQuery query = parser.parseRow(request.getParameterMap());
+        Map<String, @Nullable Object> row = runner.get(table, key(table, request), query, grant, grants(request),
+                request);
         if (row == null) {
             throw notFound(table);
         }
@@ -136,7 +141,7 @@ public final class ApiEndpoints {
             HttpServletResponse response) throws IOException {
         Map<String, @Nullable Object> body = actionBody(request);
         Map<String, @Nullable Object> result = actions.tableAction(table, action, body,
-                parser.parseList(request.getParameterMap()), grant, request);
+                parser.parseList(request.getParameterMap()), grant, grants(request), request);
         responses.actionResult(response, result);
     }
 
@@ -242,6 +247,11 @@ public final class ApiEndpoints {
             throw access.unauthenticated("Authentication is required to use this API");
         }
         return table -> names.contains(table.name());
+    }
+
+    /** What the caller may read of the tables a request embeds or filters by: decided by the access policy. */
+    private Grants grants(HttpServletRequest request) {
+        return table -> access.authorize(table, Operation.READ, request);
     }
 
     private List<String> key(Table table, HttpServletRequest request) {

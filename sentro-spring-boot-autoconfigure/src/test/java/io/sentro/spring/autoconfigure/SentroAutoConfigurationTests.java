@@ -104,7 +104,7 @@ class SentroAutoConfigurationTests {
                     assertThat(page.getExactCountThreshold()).isZero();
                     Table posts = context.getBean(SchemaModel.class).tables().get(0);
                     ReadPlan plan = context.getBean(Planner.class).read(posts, new ListQuery(List.of(), List.of(),
-                            List.of(), Map.of(), null, null, null, null), Grant.FULL);
+                            List.of(), Map.of(), null, null, null, null), Grant.FULL, io.sentro.spring.plan.Grants.NONE);
                     assertThat(plan.count()).isEqualTo(CountMode.EXACT);
                 });
     }

@@ -38,6 +38,7 @@ abstract class AccessScenarios extends SecuredScenarios {
                 "sentro.security.access.tables.posts.actions.archive=ADMIN",
                 "sentro.security.access.tables.audit_log.read=deny-all",
                 "sentro.security.access.tables.authors.hidden-columns=email",
+                "sentro.security.access.tables.post_labels.read=ADMIN",
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + JwtIssuer.ISSUER,
                 "spring.security.oauth2.resourceserver.jwt.audiences=" + JwtIssuer.AUDIENCE };
     }
@@ -134,6 +135,41 @@ abstract class AccessScenarios extends SecuredScenarios {
         assertThat(jdbc.queryForObject("SELECT status FROM posts WHERE id = 2", String.class)).isEqualTo("published");
         ok(as(ADMIN, "POST", "/api/posts/_actions/archive", "{\"ids\":[1]}"));
         assertThat(jdbc.queryForObject("SELECT status FROM posts WHERE id = 1", String.class)).isEqualTo("archived");
+    }
+
+    // ---- embedded tables -----------------------------------------------------------------------------------------
+
+    @Test
+    void embeddingOrFilteringByATableNeedsTheRightToReadIt() {
+        // labels are public, posts are not: an anonymous caller is asked to authenticate, naming posts
+        Response anonymous = api.get("/api/labels?embed=posts");
+        assertUnauthenticated(anonymous);
+        assertThat(anonymous.json().get("table").asString()).isEqualTo("posts");
+        assertUnauthenticated(api.get("/api/labels?where.posts.status.eq=published"));
+        assertThat(ok(api.get("/api/labels")).get("rows").size()).isEqualTo(3);
+        // the join table of posts.labels is for administrators only
+        Response refused = as(READER, "GET", "/api/posts?embed=labels", null);
+        assertProblem(refused, 403, "post_labels");
+        assertThat(refused.json().get("table").asString()).isEqualTo("post_labels");
+        assertProblem(as(READER, "GET", "/api/posts/1?embed=labels", null), 403, "post_labels");
+        assertProblem(as(READER, "GET", "/api/posts?where.labels.name.eq=java", null), 403, "post_labels");
+        JsonNode post = ok(as(ADMIN, "GET", "/api/posts/1?embed=labels", null));
+        assertThat(post.get("labels")).hasSize(2);
+    }
+
+    @Test
+    void hiddenColumnsOfEmbeddedTablesStayHidden() {
+        JsonNode post = ok(as(READER, "GET", "/api/posts/1?embed=author", null));
+        assertThat(post.get("author").get("name").asString()).isEqualTo("Ada");
+        assertThat(post.get("author").has("email")).isFalse();
+        assertThat(post.get("author").has("profile")).as("hidden except for ADMIN").isFalse();
+        assertThat(ok(as(ADMIN, "GET", "/api/posts/1?embed=author", null)).get("author").has("profile")).isTrue();
+        for (String path : List.of("/api/posts?embed=author&author.fields=email",
+                "/api/posts?where.author.email.eq=ada@example.com", "/api/authors?embed=posts&posts.where.author.email.eq=x")) {
+            Response hidden = as(READER, "GET", path, null);
+            assertProblem(hidden, 400, "email");
+            assertThat(hidden.json().get("code").asString()).isEqualTo("SENTRO-102");
+        }
     }
 
     // ---- hidden columns ------------------------------------------------------------------------------------------

@@ -72,6 +72,25 @@ abstract class CustomizerScenarios extends DatabaseScenarios {
     }
 
     @Test
+    void embeddedRowsGoThroughTheirTablesReadPipeline() {
+        JsonNode post = ok(api.get("/api/posts/1?embed=author,labels&labels.sort=name"));
+        // after-READ hook of authors (avatar removed), display fields of authors, before-READ hook of labels (no sql)
+        assertThat(post.get("author").has("avatar")).isFalse();
+        assertThat(post.get("author").get("label").asString()).isEqualTo("Ada <ada@example.com>");
+        assertThat(post.get("author").get("initial").asString()).isEqualTo("A");
+        assertThat(post.get("labels")).hasSize(2);
+        assertThat(ok(api.get("/api/posts/3?embed=labels")).get("labels")).isEmpty();
+        // around-READ hooks of posts wrap the embedded posts too
+        JsonNode ada = ok(api.get("/api/authors/1?embed=posts&posts.sort=id"));
+        assertThat(ada.get("posts")).hasSize(2);
+        assertThat(ada.get("posts").get(0).get("wrapped").asBoolean()).isTrue();
+        // display fields may be asked for by name, and computed from the whole row
+        JsonNode named = ok(api.get("/api/posts/1?embed=author&author.fields=initial,id"));
+        assertThat(named.get("author").propertyNames()).containsExactly("initial", "id");
+        assertProblem(api.get("/api/posts?embed=author&author.where.label.eq=x"), 400, "display field");
+    }
+
+    @Test
     void beforeReadHooksNarrowTheQuery() {
         JsonNode page = ok(api.get("/api/labels"));
         assertThat(page.get("total").asLong()).isEqualTo(2);

@@ -134,6 +134,31 @@ abstract class RowScopeScenarios extends SecuredScenarios {
         assertThat(ok(none).get("rows").size()).isZero();
     }
 
+    @Test
+    void embeddedRowsAndRelatedFiltersStayInsideTheScope() {
+        // posts are scoped to the caller's author, authors (by a customizer) to the caller's own row
+        JsonNode ada = ok(as(ADA, "GET", "/api/authors/1?embed=posts&posts.sort=id"));
+        assertThat(ada.get("posts")).hasSize(2);
+        JsonNode labels = ok(as(ADA, "GET", "/api/labels?embed=posts&sort=id"));
+        assertThat(labels.get("rows").get(0).get("posts")).hasSize(1);
+        assertThat(labels.get("rows").get(2).get("posts")).as("post 3 is Alan's").isEmpty();
+        JsonNode alanPosts = ok(as(ALAN, "GET", "/api/posts?embed=author&sort=id"));
+        assertThat(ids(alanPosts)).containsExactly(3L, 4L);
+        alanPosts.get("rows").forEach(post -> assertThat(post.get("author").get("name").asString())
+                .isEqualTo("Alan"));
+        // post_labels are not scoped, posts are: the row of Alan's post 3 embeds its post as null for Ada
+        JsonNode links = ok(as(ADA, "GET", "/api/post_labels?embed=post&sort=post_id,label_id"));
+        assertThat(links.get("rows").get(0).get("post").get("title").asString()).isEqualTo("Hello world");
+        assertThat(links.get("rows").get(2).get("post").isNull()).isTrue();
+        assertThat(ok(as(ALAN, "GET", "/api/post_labels/3,3?embed=post")).get("post").get("id").asLong())
+                .isEqualTo(3);
+        // related filters cannot probe rows outside the scope
+        assertThat(ok(as(ADA, "GET", "/api/labels?where.posts.id.eq=3")).get("rows").size()).isZero();
+        assertThat(ok(as(ALAN, "GET", "/api/labels?where.posts.id.eq=3")).get("rows").size()).isEqualTo(1);
+        JsonNode nobody = ok(as(NOBODY, "GET", "/api/labels?embed=posts"));
+        nobody.get("rows").forEach(label -> assertThat(label.get("posts")).isEmpty());
+    }
+
     private Response as(String key, String method, String path) {
         return as(key, method, path, null);
     }

@@ -1,0 +1,45 @@
+package io.sentro.spring.plan;
+
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import io.sentro.spring.request.EmbedQuery;
+import io.sentro.spring.schema.Column;
+import io.sentro.spring.schema.Relation;
+import io.sentro.spring.schema.Table;
+
+/**
+ * A relation to embed, checked against the schema and the caller's access: which related rows to read for a set of
+ * parent rows, and how to shape them.
+ *
+ * @param query the request's intent, for READ hooks of the related table and for the fields to return
+ * @param relation the relation from the parent table
+ * @param target the related table
+ * @param grant the caller's grant on the related table
+ * @param projection the related table's columns to select: those asked for, and those the nested relations join on
+ * @param helpers names of the columns selected only to join nested relations, left out of the response
+ * @param condition the related rows' filters and the caller's row scope on them
+ * @param order the order of the related rows of one parent, ending with the primary key
+ * @param limit the most related rows per parent row (to-many relations)
+ * @param through the join table of a many-to-many, or null
+ * @param throughScope the caller's row scope on the join table
+ * @param embeds the relations embedded in the related rows
+ */
+public record EmbedPlan(EmbedQuery query, Relation relation, Table target, Grant grant, List<Column> projection,
+        Set<String> helpers, Condition condition, List<SortOrder> order, long limit, @Nullable Table through,
+        Condition throughScope, List<EmbedPlan> embeds) {
+
+    public EmbedPlan {
+        projection = List.copyOf(projection);
+        helpers = Set.copyOf(helpers);
+        order = List.copyOf(order);
+        embeds = List.copyOf(embeds);
+    }
+
+    /** Whether each parent row embeds an array (one-to-many, many-to-many) rather than one object or null. */
+    public boolean toMany() {
+        return relation.kind() != Relation.Kind.MANY_TO_ONE;
+    }
+}
