@@ -233,6 +233,13 @@ class OpenApiDocumentTests {
                     .isEqualTo(relations.forTable(table.name()).isEmpty());
         }
         assertThat(relations.forTable("published_posts")).isEmpty();
+
+        // Keyset pages: every page says where the next one starts; tables with a primary key take a cursor.
+        assertThat(schemas.at("/PostsPage/required").values()).extracting(JsonNode::asString).contains("next");
+        assertThat(schemas.at("/PostsPage/properties/next/type").values()).extracting(JsonNode::asString)
+                .containsExactlyInAnyOrder("string", "null");
+        assertThat(parameter(list, "after").at("/schema/type").asString()).isEqualTo("string");
+        assertThat(parameter(json.at("/paths/~1api~1published_posts/get"), "after").isMissingNode()).isTrue();
     }
 
     private static JsonNode parameter(JsonNode operation, String name) {

@@ -80,7 +80,8 @@ class TypeScriptTypesTests {
                 import type { Posts, PostsInput, PostsPatch, Page, Problem, Users } from './api-types';
                 const input: PostsInput = { user_id: 1, title: 'Hello' };
                 const patch: PostsPatch = { status: 'published' };
-                const page: Page<Posts> = { rows: [], total: null, totalIsEstimate: false, limit: 20, offset: 0 };
+                const page: Page<Posts> = { rows: [], total: null, totalIsEstimate: false, limit: 20, offset: 0,
+                        next: null };
                 const problem: Problem = { type: 'urn:x', title: 't', status: 400, detail: 'd' };
                 function fullName(user: Users): string { return String(user.fullName) + user.email; }
                 function authorEmail(post: Posts): string | undefined { return post.user?.email; }

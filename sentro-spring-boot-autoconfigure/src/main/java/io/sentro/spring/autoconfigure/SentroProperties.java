@@ -208,6 +208,20 @@ public class SentroProperties {
          */
         private Duration estimateMaxAge = Duration.ofSeconds(10);
 
+        /**
+         * The secret that seals page cursors ('next', 'after'). Instances behind one load balancer need the same
+         * one, and it keeps cursors valid across restarts; without it each start makes a random one.
+         */
+        private @Nullable String cursorSecret;
+
+        public @Nullable String getCursorSecret() {
+            return cursorSecret;
+        }
+
+        public void setCursorSecret(@Nullable String cursorSecret) {
+            this.cursorSecret = cursorSecret;
+        }
+
         public Duration getEstimateMaxAge() {
             return estimateMaxAge;
         }

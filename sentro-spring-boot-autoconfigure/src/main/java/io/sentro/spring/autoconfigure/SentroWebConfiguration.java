@@ -15,6 +15,7 @@ import io.sentro.spring.openapi.TypeScriptDeclarations;
 import io.sentro.spring.pipeline.ActionRunner;
 import io.sentro.spring.pipeline.CustomizerRegistry;
 import io.sentro.spring.pipeline.OperationRunner;
+import io.sentro.spring.plan.Cursors;
 import io.sentro.spring.plan.Planner;
 import io.sentro.spring.plan.ValueConverter;
 import io.sentro.spring.request.ApiRequestParser;
@@ -94,8 +95,19 @@ class SentroWebConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    Cursors sentroCursors(SentroProperties properties) {
+        String secret = properties.getPage().getCursorSecret();
+        if (secret == null || secret.isBlank()) {
+            return Cursors.withRandomKey(parser.jsonMapper());
+        }
+        Assert.state(secret.length() >= 16, "sentro.page.cursor-secret must be at least 16 characters");
+        return new Cursors(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), parser.jsonMapper());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     Planner sentroPlanner(SentroProperties properties, SchemaModel model, Relations relations,
-            CustomizerRegistry registry) {
+            CustomizerRegistry registry, Cursors cursors) {
         SentroProperties.Page page = properties.getPage();
         Assert.state(page.getDefaultSize() > 0, "sentro.page.default-size must be positive");
         Assert.state(page.getDefaultSize() <= page.getMaxSize(),
@@ -105,7 +117,7 @@ class SentroWebConfiguration {
         Assert.state(properties.getEmbed().getMaxDepth() > 0, "sentro.embed.max-depth must be positive");
         return new Planner(values, model, relations,
                 (table, name) -> registry.pipeline(table).isDisplayField(name), page.getDefaultSize(),
-                page.getMaxSize(), page.getCount(), properties.getEmbed().getMaxDepth());
+                page.getMaxSize(), page.getCount(), properties.getEmbed().getMaxDepth(), cursors);
     }
 
     @Bean

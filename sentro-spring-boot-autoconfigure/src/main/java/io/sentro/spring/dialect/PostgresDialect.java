@@ -28,6 +28,11 @@ public class PostgresDialect implements SqlDialect {
     private final SchemaIntrospector introspector = new PostgresIntrospector();
 
     @Override
+    public boolean nullsSortHigh() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "PostgreSQL";
     }

@@ -89,6 +89,14 @@ public interface SqlDialect {
         return "DEFAULT VALUES";
     }
 
+    /**
+     * Whether NULL sorts above every value (last in ascending order, first in descending), as in PostgreSQL; the
+     * default is below every value, as in MySQL, MariaDB and SQL Server. Cursors continue after a NULL by it.
+     */
+    default boolean nullsSortHigh() {
+        return false;
+    }
+
     /** Turns a value already converted to the column's Java type into what the driver binds. */
     default Object bindValue(ColumnType type, Object value) {
         return value instanceof JsonText json ? json.json() : value;

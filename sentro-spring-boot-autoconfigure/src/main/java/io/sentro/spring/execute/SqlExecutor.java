@@ -26,6 +26,7 @@ import io.sentro.spring.plan.OperationPlan.DeletePlan;
 import io.sentro.spring.plan.OperationPlan.GetPlan;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
 import io.sentro.spring.plan.OperationPlan.UpdatePlan;
+import io.sentro.spring.plan.SortOrder;
 import io.sentro.spring.request.CountMode;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.SchemaModel;
@@ -86,51 +87,81 @@ public final class SqlExecutor {
 
     public RowPage read(ReadPlan plan) {
         return translating(plan.table(), () -> switch (plan.count()) {
-            case NONE -> new RowPage(rows(plan), null, false, plan.limit(), plan.offset());
-            case EXACT -> counted(plan, rows(plan));
+            case NONE -> page(plan, fetch(plan), null, false);
+            case EXACT -> counted(plan, fetch(plan));
             case ESTIMATED -> estimated(plan);
         });
     }
 
-    private List<Map<String, Object>> rows(ReadPlan plan) {
-        return plan.limit() == 0 ? new ArrayList<>() : query(renderer.select(plan));
+    /** The rows of a page, and whether more follow (the statement reads one row more than the page). */
+    private record Fetched(List<Map<String, Object>> rows, boolean more) {
+    }
+
+    private Fetched fetch(ReadPlan plan) {
+        if (plan.limit() == 0) {
+            return new Fetched(new ArrayList<>(), true); // rows may follow; none were read to tell
+        }
+        return trimmed(plan, query(renderer.selectPage(plan)));
+    }
+
+    private static Fetched trimmed(ReadPlan plan, List<Map<String, Object>> rows) {
+        boolean more = rows.size() > plan.limit();
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        return new Fetched(rows, more);
+    }
+
+    /** The page; when more rows follow, with the last row's values of the sort columns, for the next cursor. */
+    private static RowPage page(ReadPlan plan, Fetched fetched, @Nullable Long total, boolean estimate) {
+        List<Object> next = null;
+        if (fetched.more() && !fetched.rows().isEmpty() && !plan.order().isEmpty()) {
+            Map<String, Object> last = fetched.rows().get(fetched.rows().size() - 1);
+            next = new ArrayList<>(plan.order().size());
+            for (SortOrder order : plan.order()) {
+                next.add(last.get(order.column().name()));
+            }
+        }
+        return new RowPage(fetched.rows(), total, estimate, plan.limit(), plan.offset(), next);
     }
 
     /** The page with its exact total: from the page when it shows it, otherwise from {@code SELECT COUNT(*)}. */
-    private RowPage counted(ReadPlan plan, List<Map<String, Object>> rows) {
-        long total = showsTotal(plan, rows) ? plan.offset() + rows.size() : count(renderer.count(plan));
-        return new RowPage(rows, total, false, plan.limit(), plan.offset());
+    private RowPage counted(ReadPlan plan, Fetched fetched) {
+        long total = showsTotal(plan, fetched) ? plan.offset() + fetched.rows().size() : count(renderer.count(plan));
+        return page(plan, fetched, total, false);
     }
 
-    /** A short page that is not past the end shows the total by itself. */
-    private static boolean showsTotal(ReadPlan plan, List<?> rows) {
-        return rows.size() < plan.limit() && (!rows.isEmpty() || plan.offset() == 0);
+    /**
+     * The last page from the start shows the total by itself (when it is not past the end); a page after a cursor
+     * does not: the rows before the cursor are not in it.
+     */
+    private static boolean showsTotal(ReadPlan plan, Fetched fetched) {
+        return plan.after() == null && !fetched.more() && (!fetched.rows().isEmpty() || plan.offset() == 0);
     }
 
     /**
      * The page with the database's estimate as its total when the estimate is at or above the threshold; otherwise
-     * the page with its exact total, counted in the page's own statement.
+     * the page with its exact total, counted in the page's own statement (or, after a cursor, on its own).
      */
     private RowPage estimated(ReadPlan plan) {
         Long estimate = renderer.rowEstimate(plan).map(estimates::rows).orElse(null);
         if (estimate != null && estimate >= exactCountThreshold) {
-            List<Map<String, Object>> rows = rows(plan);
-            if (showsTotal(plan, rows)) {
-                return new RowPage(rows, plan.offset() + rows.size(), false, plan.limit(), plan.offset());
+            Fetched fetched = fetch(plan);
+            if (showsTotal(plan, fetched)) {
+                return page(plan, fetched, plan.offset() + fetched.rows().size(), false);
             }
             // Never fewer than the rows the page has shown to exist.
-            long total = Math.max(estimate, plan.offset() + rows.size());
-            return new RowPage(rows, total, true, plan.limit(), plan.offset());
+            return page(plan, fetched, Math.max(estimate, plan.offset() + fetched.rows().size()), true);
         }
-        if (plan.limit() == 0) {
-            return counted(plan, new ArrayList<>());
+        if (plan.limit() == 0 || plan.after() != null) {
+            return counted(plan, fetch(plan));
         }
         long[] total = { -1 };
-        List<Map<String, Object>> rows = query(renderer.selectWithTotal(plan), total);
+        Fetched fetched = trimmed(plan, query(renderer.selectWithTotal(plan), total));
         if (total[0] < 0) { // no row, so no total in the page: past the end, or nothing matches
-            return counted(plan, rows);
+            return counted(plan, fetched);
         }
-        return new RowPage(rows, total[0], false, plan.limit(), plan.offset());
+        return page(plan, fetched, total[0], false);
     }
 
     public Optional<Map<String, @Nullable Object>> get(GetPlan plan) {

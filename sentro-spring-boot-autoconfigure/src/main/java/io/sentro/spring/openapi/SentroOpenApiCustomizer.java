@@ -283,7 +283,10 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
                         + "rather than a count"));
         page.addProperty("limit", new JsonSchema().typesItem("integer").format("int64"));
         page.addProperty("offset", new JsonSchema().typesItem("integer").format("int64"));
-        page.required(List.of("rows", "total", "totalIsEstimate", "limit", "offset"));
+        page.addProperty("next", new JsonSchema().types(Set.of("string", "null"))
+                .description("The cursor of the next page, to send as 'after' (also in the Link header, rel=next); "
+                        + "null on the last page"));
+        page.required(List.of("rows", "total", "totalIsEstimate", "limit", "offset", "next"));
         return page;
     }
 
@@ -328,6 +331,10 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
                         java.math.BigDecimal.ZERO).maximum(java.math.BigDecimal.valueOf(maxPageSize))));
         parameters.add(query("offset", "Rows to skip", new JsonSchema().typesItem("integer").format("int64")
                 .minimum(java.math.BigDecimal.ZERO)));
+        if (table.hasPrimaryKey()) {
+            parameters.add(query("after", "Continue after the last row of a page: its 'next' cursor, with the same "
+                    + "filters and sort. Opaque; not combined with offset", new JsonSchema().typesItem("string")));
+        }
         List<Object> sortable = new ArrayList<>();
         for (Column column : visible(table)) {
             if (column.kind().isComparable()) {

@@ -59,7 +59,9 @@ public final class TypeScriptDeclarations {
         ts.append("export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };\n\n");
         ts.append("/** A list response. */\nexport interface Page<T> {\n  rows: T[];\n  total: number | null;\n"
                 + "  /** Whether total is the database's estimate rather than a count. */\n  totalIsEstimate: boolean;\n"
-                + "  limit: number;\n  offset: number;\n}\n\n");
+                + "  limit: number;\n  offset: number;\n"
+                + "  /** The cursor of the next page, to send as after; null on the last page. */\n"
+                + "  next: string | null;\n}\n\n");
         ts.append("/** An RFC 9457 problem, the body of every error response. */\nexport interface Problem {\n"
                 + "  type: string;\n  title: string;\n  status: number;\n  detail: string;\n  instance?: string;\n"
                 + "  code?: string;\n  parameter?: string;\n}\n");

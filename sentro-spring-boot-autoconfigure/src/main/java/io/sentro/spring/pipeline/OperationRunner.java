@@ -69,8 +69,28 @@ public final class OperationRunner {
         return new JdbcSentroDb(model, values, executor);
     }
 
-    /** A list result and the page it was read with. */
-    public record ReadOutcome(OperationResult result, long limit, long offset) {
+    /**
+     * A list result, the page it was read with, and the cursor of the next page (null on the last page, or when an
+     * around hook answered without reading).
+     */
+    public record ReadOutcome(OperationResult result, long limit, long offset, @Nullable String next) {
+    }
+
+    /** What a page was read with, as the core learns it inside the hooks. */
+    private static final class PageRead {
+
+        long limit;
+        long offset;
+        @Nullable String next;
+
+        PageRead(long limit, long offset) {
+            this.limit = limit;
+            this.offset = offset;
+        }
+
+        ReadOutcome outcome(OperationResult result) {
+            return new ReadOutcome(result, limit, offset, next);
+        }
     }
 
     /** Created rows, and whether the client sent an array. */
@@ -85,25 +105,23 @@ public final class OperationRunner {
      */
     public ReadOutcome list(Table table, ListQuery query, Grant grant, Grants grants, HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
-        long[] page = new long[2];
         if (!HookChain.hasHooks(pipeline, Operation.READ)) {
-            return readPage(pipeline, query, grant, grants, request, page);
+            return readPage(pipeline, query, grant, grants, request, new PageRead(0, 0));
         }
         HookContext context = context(Operation.READ, table, request);
         ReadQuery readQuery = ReadQueries.of(query, planner.defaultPageSize());
         Payload payload = new Payload(Operation.READ, Map.of(), Map.of(), readQuery, context);
         // What the page was read with, unless an around hook answers without reading.
-        page[0] = readQuery.limit();
-        page[1] = readQuery.offset();
+        PageRead page = new PageRead(readQuery.limit(), readQuery.offset());
         OperationResult result = HookChain.run(pipeline, context, payload, input -> {
             ReadQuery changed = input.query() != null ? input.query() : readQuery;
             return readPage(pipeline, ReadQueries.listQuery(changed, query), grant, grants, request, page).result();
         });
-        return new ReadOutcome(stripped(grant, result), page[0], page[1]);
+        return page.outcome(stripped(grant, result));
     }
 
     private ReadOutcome readPage(TablePipeline pipeline, ListQuery query, Grant grant, Grants grants,
-            HttpServletRequest request, long[] page) {
+            HttpServletRequest request, PageRead page) {
         Table table = pipeline.table();
         for (FilterTerm term : query.filters()) {
             refuseDisplayField(pipeline, term.column(), term.parameter());
@@ -116,12 +134,12 @@ public final class OperationRunner {
         Projection projection = Projection.of(pipeline, query.fields());
         ReadPlan plan = planner.read(table, query.withFields(projection.columns()), grant, grants);
         RowPage rows = executor.read(plan);
-        page[0] = rows.limit();
-        page[1] = rows.offset();
+        page.limit = rows.limit();
+        page.offset = rows.offset();
+        page.next = rows.next() == null ? null : planner.cursor(plan, rows.next());
         relatedRows.embed(rows.rows(), plan.embeds(), new RelatedRows.Level(table, grant, grants, 1, request));
         projection.apply(pipeline, rows.rows(), plan.helpers(), relationNames(plan.embeds()));
-        return new ReadOutcome(new OperationResult(rows.rows(), rows.total(), rows.totalIsEstimate()), rows.limit(),
-                rows.offset());
+        return page.outcome(new OperationResult(rows.rows(), rows.total(), rows.totalIsEstimate()));
     }
 
     /**
@@ -144,8 +162,8 @@ public final class OperationRunner {
                 null, query.embeds());
         return first(stripped(grant, HookChain.run(pipeline, context, payload, input -> {
             ReadQuery changed = input.query() != null ? input.query() : readQuery;
-            return readPage(pipeline, ReadQueries.listQuery(changed, one), grant, grants, request, new long[2])
-                    .result();
+            return readPage(pipeline, ReadQueries.listQuery(changed, one), grant, grants, request,
+                    new PageRead(1, 0)).result();
         })));
     }
 

@@ -48,6 +48,7 @@ public final class Planner {
     private final int maxPageSize;
     private final CountMode defaultCount;
     private final int maxEmbedDepth;
+    private final Cursors cursors;
 
     /** Which names of a table are computed display fields (the customizers'), not columns. */
     @FunctionalInterface
@@ -63,9 +64,10 @@ public final class Planner {
      * @param maxPageSize the largest {@code limit} a request may give
      * @param defaultCount how lists count when a request gives no {@code count}
      * @param maxEmbedDepth how deep relations may nest in {@code embed} and in filters on related rows
+     * @param cursors how page cursors are sealed and opened
      */
     public Planner(ValueConverter values, SchemaModel model, Relations relations, DisplayFields displayFields,
-            int defaultPageSize, int maxPageSize, CountMode defaultCount, int maxEmbedDepth) {
+            int defaultPageSize, int maxPageSize, CountMode defaultCount, int maxEmbedDepth, Cursors cursors) {
         this.values = values;
         this.model = model;
         this.relations = relations;
@@ -74,6 +76,7 @@ public final class Planner {
         this.maxPageSize = maxPageSize;
         this.defaultCount = defaultCount;
         this.maxEmbedDepth = maxEmbedDepth;
+        this.cursors = cursors;
     }
 
     /** Rows per page when a request gives no limit. */
@@ -116,8 +119,18 @@ public final class Planner {
             anyOf.add(filters);
         }
         List<EmbedPlan> embeds = embeds(table, grant, query.embeds(), grants, 1);
+        List<SortOrder> order = order(table, query.sort(), grant, "sort");
+        List<Object> after = query.after() == null ? null : after(table, order, query.after());
         List<Column> projection = projection(table, query.fields(), grant, "fields");
         Set<String> helpers = joinColumns(table, projection, embeds);
+        if (table.hasPrimaryKey()) {
+            // The next cursor is made of the last row's sort values.
+            for (SortOrder item : order) {
+                if (!projection.contains(item.column())) {
+                    helpers.add(item.column().name());
+                }
+            }
+        }
         projection = withColumns(table, projection, helpers);
         List<Column> searchColumns = List.of();
         if (query.search() != null) {
@@ -132,8 +145,55 @@ public final class Planner {
         allOf.addAll(0, scope.allOf());
         Condition condition = new Condition(allOf, anyOf, searchColumns, query.search(), scope.matchesNothing(),
                 related);
-        return new ReadPlan(table, projection, condition, order(table, query.sort(), grant, "sort"), limit, offset,
-                query.count() != null ? query.count() : defaultCount, helpers, embeds, null);
+        return new ReadPlan(table, projection, condition, order, limit, offset,
+                query.count() != null ? query.count() : defaultCount, helpers, embeds, after);
+    }
+
+    /**
+     * The cursor of the page to continue after, as the last row's values of the sort columns; a 400 naming
+     * {@code after} for a cursor this API did not make for this table and sort.
+     */
+    private List<Object> after(Table table, List<SortOrder> order, String cursor) {
+        if (!table.hasPrimaryKey()) {
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "Table '" + table.name() + "' has no primary key, "
+                    + "so its pages cannot continue after a cursor; page it with 'offset'", "after");
+        }
+        List<String> texts = cursors.decode(cursor, table, order);
+        List<Object> after = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            Column column = order.get(i).column();
+            String text = texts.get(i);
+            if (text == null) {
+                if (!column.nullable()) {
+                    throw new SentroException(ErrorCode.INVALID_CURSOR, "'after' is not a valid cursor", "after");
+                }
+                after.add(null);
+                continue;
+            }
+            try {
+                after.add(values.fromText(column, text, "after"));
+            }
+            catch (SentroException ex) {
+                throw new SentroException(ErrorCode.INVALID_CURSOR, "'after' is not a valid cursor", "after");
+            }
+        }
+        return after;
+    }
+
+    /**
+     * The cursor that continues after a page's last row, from its values of the sort columns (as read); null for a
+     * table without a primary key, whose rows may tie.
+     */
+    public @Nullable String cursor(ReadPlan plan, List<Object> lastRow) {
+        if (!plan.table().hasPrimaryKey()) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>(lastRow.size());
+        for (Object value : lastRow) {
+            texts.add(value == null ? null : value instanceof java.math.BigDecimal decimal ? decimal.toPlainString()
+                    : String.valueOf(value));
+        }
+        return cursors.encode(plan.table(), plan.order(), texts);
     }
 
     /** Plans a get by key, with the relations to embed in the row. */

@@ -47,19 +47,31 @@ public final class SqlRenderer {
 
     /** The rows of a page. */
     public SqlStatement select(ReadPlan plan) {
-        return select(plan, false);
+        return select(plan, false, false);
     }
 
     /**
-     * The rows of a page, each followed by the number of rows matching the condition ({@code COUNT(*) OVER ()}):
-     * the page and its total in one statement. The database visits every matching row for it, so it is for
-     * conditions expected to match few.
+     * The rows of a page and one more, which tells whether another page follows (and is not returned); after the
+     * plan's cursor, when it has one.
      */
-    public SqlStatement selectWithTotal(ReadPlan plan) {
-        return select(plan, true);
+    public SqlStatement selectPage(ReadPlan plan) {
+        return select(plan, false, true);
     }
 
-    private SqlStatement select(ReadPlan plan, boolean withTotal) {
+    /**
+     * The rows of a page and one more, as {@link #selectPage}, each followed by the number of rows matching the
+     * condition ({@code COUNT(*) OVER ()}): the page and its total in one statement. The database visits every
+     * matching row for it, so it is for conditions expected to match few; and not for a page after a cursor, whose
+     * total is not that of its rows.
+     */
+    public SqlStatement selectWithTotal(ReadPlan plan) {
+        if (plan.after() != null) {
+            throw new IllegalArgumentException("A page after a cursor is counted on its own");
+        }
+        return select(plan, true, true);
+    }
+
+    private SqlStatement select(ReadPlan plan, boolean withTotal, boolean lookAhead) {
         TableSql table = sql(plan.table());
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder(256);
@@ -70,6 +82,10 @@ public final class SqlRenderer {
         }
         sql.append(" FROM ").append(table.name);
         where(sql, parameters, plan.condition(), plan.table());
+        if (plan.after() != null) {
+            sql.append(plan.condition().isEmpty() ? " WHERE " : " AND ");
+            after(sql, parameters, plan.order(), plan.after());
+        }
         boolean ordered = !plan.order().isEmpty();
         if (ordered) {
             sql.append(" ORDER BY ");
@@ -81,8 +97,67 @@ public final class SqlRenderer {
                 }
             }
         }
-        dialect.paginate(sql, parameters, ordered, plan.limit(), plan.offset());
+        dialect.paginate(sql, parameters, ordered, lookAhead ? plan.limit() + 1 : plan.limit(), plan.offset());
         return new SqlStatement(sql.toString(), parameters, plan.projection());
+    }
+
+    /**
+     * The rows after a row in the page's order: after it in the first sort column, or equal there and after it in
+     * the second, and so on; the primary key ends every order, so no two rows tie. NULLs sort as the dialect sorts
+     * them. A bound on the first column lets an index on it start the scan at the cursor.
+     */
+    private void after(StringBuilder sql, List<Object> parameters, List<SortOrder> order, List<Object> values) {
+        SortOrder first = order.get(0);
+        Object firstValue = values.get(0);
+        if (firstValue != null && !first.column().nullable() && order.size() > 1) {
+            sql.append(dialect.quote(first.column().name())).append(first.descending() ? " <= ?" : " >= ?")
+                    .append(" AND ");
+            parameters.add(bind(first.column(), firstValue));
+        }
+        sql.append('(');
+        int terms = 0;
+        for (int i = 0; i < order.size(); i++) {
+            StringBuilder term = new StringBuilder();
+            List<Object> termParameters = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                String quoted = dialect.quote(order.get(j).column().name());
+                if (values.get(j) == null) {
+                    term.append(quoted).append(" IS NULL AND ");
+                }
+                else {
+                    term.append(quoted).append(" = ? AND ");
+                    termParameters.add(bind(order.get(j).column(), values.get(j)));
+                }
+            }
+            if (!strictlyAfter(term, termParameters, order.get(i), values.get(i))) {
+                continue;
+            }
+            sql.append(terms++ == 0 ? "(" : " OR (").append(term).append(')');
+            parameters.addAll(termParameters);
+        }
+        sql.append(terms == 0 ? "1 = 0)" : ")");
+    }
+
+    /** Appends "this column's value comes after {@code value}"; false when nothing comes after it. */
+    private boolean strictlyAfter(StringBuilder term, List<Object> parameters, SortOrder order,
+            @Nullable Object value) {
+        String quoted = dialect.quote(order.column().name());
+        // Whether NULLs come after every value in this direction.
+        boolean nullsAfter = dialect.nullsSortHigh() != order.descending();
+        if (value == null) {
+            if (nullsAfter) {
+                return false;
+            }
+            term.append(quoted).append(" IS NOT NULL");
+            return true;
+        }
+        boolean orNull = nullsAfter && order.column().nullable();
+        term.append(orNull ? "(" : "").append(quoted).append(order.descending() ? " < ?" : " > ?");
+        parameters.add(bind(order.column(), value));
+        if (orNull) {
+            term.append(" OR ").append(quoted).append(" IS NULL)");
+        }
+        return true;
     }
 
     /** The number of rows matching a page's condition. */

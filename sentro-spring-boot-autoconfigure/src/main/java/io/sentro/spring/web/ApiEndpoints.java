@@ -33,6 +33,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -70,7 +71,10 @@ public final class ApiEndpoints {
     void list(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response) throws IOException {
         ReadOutcome outcome = runner.list(table, parser.parseList(request.getParameterMap()), grant, grants(request),
                 request);
-        responses.page(response, outcome.result(), outcome.limit(), outcome.offset());
+        if (outcome.next() != null) {
+            response.setHeader(HttpHeaders.LINK, "<" + nextPage(request, outcome.next()) + ">; rel=\"next\"");
+        }
+        responses.page(response, outcome.result(), outcome.limit(), outcome.offset(), outcome.next());
     }
 
     /** {@code GET {base}/T/{key}}. */
@@ -247,6 +251,16 @@ public final class ApiEndpoints {
             throw access.unauthenticated("Authentication is required to use this API");
         }
         return table -> names.contains(table.name());
+    }
+
+    /**
+     * The full URL of the next page: this request's, with {@code after} set to the cursor (and no {@code offset},
+     * which a cursor replaces). Scheme and host are as the request came in (behind a proxy, set
+     * {@code server.forward-headers-strategy} so that they are the client's).
+     */
+    private static String nextPage(HttpServletRequest request, String cursor) {
+        return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("offset")
+                .replaceQueryParam("after", cursor).build().toUriString();
     }
 
     /** What the caller may read of the tables a request embeds or filters by: decided by the access policy. */

@@ -43,7 +43,8 @@ public final class JsonResponses {
     private final JsonMapper mapper = JsonMapper.builder(JsonFactory.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build()).build();
 
-    public void page(HttpServletResponse response, OperationResult page, long limit, long offset) throws IOException {
+    public void page(HttpServletResponse response, OperationResult page, long limit, long offset,
+            @Nullable String next) throws IOException {
         start(response, HttpServletResponse.SC_OK, JSON);
         try (JsonGenerator json = generator(response.getOutputStream())) {
             json.writeStartObject();
@@ -63,6 +64,13 @@ public final class JsonResponses {
             json.writeBooleanProperty("totalIsEstimate", page.totalIsEstimate());
             json.writeNumberProperty("limit", limit);
             json.writeNumberProperty("offset", offset);
+            json.writeName("next");
+            if (next == null) {
+                json.writeNull();
+            }
+            else {
+                json.writeString(next);
+            }
             json.writeEndObject();
         }
     }

@@ -159,6 +159,19 @@ abstract class RowScopeScenarios extends SecuredScenarios {
         nobody.get("rows").forEach(label -> assertThat(label.get("posts")).isEmpty());
     }
 
+    @Test
+    void cursorsPageInsideTheScope() {
+        JsonNode first = ok(as(ADA, "GET", "/api/posts?limit=1&count=exact"));
+        assertThat(ids(first)).containsExactly(1L);
+        assertThat(first.get("total").asLong()).isEqualTo(2);
+        JsonNode second = ok(as(ADA, "GET", "/api/posts?limit=1&after=" + first.get("next").asString()));
+        assertThat(ids(second)).containsExactly(2L);
+        assertThat(second.get("next").isNull()).isTrue();
+        // Alan's cursor continues in Alan's rows, whoever sends it.
+        JsonNode alan = ok(as(ALAN, "GET", "/api/posts?limit=1"));
+        assertThat(ids(ok(as(ADA, "GET", "/api/posts?limit=5&after=" + alan.get("next").asString())))).isEmpty();
+    }
+
     private Response as(String key, String method, String path) {
         return as(key, method, path, null);
     }

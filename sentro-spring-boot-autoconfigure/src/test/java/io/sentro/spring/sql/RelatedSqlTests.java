@@ -61,7 +61,8 @@ class RelatedSqlTests {
 
     private final ApiRequestParser parser = new ApiRequestParser();
     private final Planner planner = new Planner(new ValueConverter(parser.jsonMapper()), MODEL, Relations.of(MODEL),
-            Planner.DisplayFields.NONE, 20, 100, CountMode.NONE, 3);
+            Planner.DisplayFields.NONE, 20, 100, CountMode.NONE, 3,
+            io.sentro.spring.plan.Cursors.withRandomKey(parser.jsonMapper()));
 
     private ReadPlan plan(Table table, String... parameters) {
         Map<String, String[]> map = new java.util.LinkedHashMap<>();
@@ -116,6 +117,22 @@ class RelatedSqlTests {
                         + "sentro_t.[name], sentro_t.[id]) AS sentro_rn FROM [dbo].[labels] sentro_t JOIN "
                         + "[dbo].[post_labels] sentro_j ON sentro_j.[label_id] = sentro_t.[id] WHERE "
                         + "sentro_j.[post_id] IN (?, ?)) sentro_page WHERE sentro_rn <= ? ORDER BY sentro_rn");
+    }
+
+    @Test
+    void aPageAfterACursorContinuesAfterTheLastRowInTheSortOrder() {
+        ReadPlan first = plan(POSTS, "sort=-views,title", "limit=2");
+        String cursor = planner.cursor(first, java.util.Arrays.asList(100L, "Hello", 7L));
+        ReadPlan next = plan(POSTS, "sort=-views,title", "limit=2", "after=" + cursor);
+        assertThat(next.after()).containsExactly(100L, "Hello", 7L);
+        SqlStatement sqlServer = new SqlRenderer(new SqlServerDialect(), MODEL).selectPage(next);
+        assertThat(sqlServer.sql()).isEqualTo("SELECT [id], [author_id], [title], [views] FROM [dbo].[posts] WHERE "
+                + "[views] <= ? AND (([views] < ?) OR ([views] = ? AND [title] > ?) OR ([views] = ? AND [title] = ? "
+                + "AND [id] > ?)) ORDER BY [views] DESC, [title], [id] OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        assertThat(sqlServer.parameters()).containsExactly(100L, 100L, 100L, "Hello", 100L, "Hello", 7L, 0L, 3L);
+        // A cursor is bound to its table and sort.
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> plan(POSTS, "sort=views", "after=" + cursor)))
+                .hasMessageContaining("another table or sort");
     }
 
     @Test

@@ -137,7 +137,8 @@ class SqlRendererTests {
         SqlStatement postgres = renderer(new PostgresDialect()).selectWithTotal(page(condition, List.of()));
         assertThat(postgres.sql()).isEqualTo("SELECT \"id\", \"title\", \"body\", \"views\", \"mood\", COUNT(*) OVER ()"
                 + " FROM \"blog\".\"posts\" WHERE \"views\" < ? LIMIT ? OFFSET ?");
-        assertThat(postgres.parameters()).containsExactly(5, 20L, 40L);
+        // One row more than the page: it tells whether another page follows.
+        assertThat(postgres.parameters()).containsExactly(5, 21L, 40L);
         SqlStatement sqlServer = renderer(new SqlServerDialect()).selectWithTotal(page(condition, List.of()));
         assertThat(sqlServer.sql()).isEqualTo("SELECT [id], [title], [body], [views], [mood], COUNT(*) OVER ()"
                 + " FROM [blog].[posts] WHERE [views] < ? ORDER BY (SELECT NULL) OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
