@@ -240,6 +240,11 @@ class OpenApiDocumentTests {
                 .containsExactlyInAnyOrder("string", "null");
         assertThat(parameter(list, "after").at("/schema/type").asString()).isEqualTo("string");
         assertThat(parameter(json.at("/paths/~1api~1published_posts/get"), "after").isMissingNode()).isTrue();
+
+        // Aggregates: group by columns, agg names the functions and the numeric columns.
+        assertThat(parameter(list, "group").toString()).contains("status", "user_id");
+        assertThat(parameter(list, "agg").at("/description").asString()).contains("sum:<column>",
+                "having.<key>.<operator>", "views");
     }
 
     private static JsonNode parameter(JsonNode operation, String name) {

@@ -97,6 +97,14 @@ public interface SqlDialect {
         return false;
     }
 
+    /**
+     * An aggregate of a column: {@code SUM("views")}. {@code function} is SUM, AVG, MIN, MAX or COUNT. Dialects
+     * whose SUM or AVG of integers stays an integer (overflowing, or truncating the average) widen it here.
+     */
+    default String aggregate(String function, String quotedColumn, ColumnType type) {
+        return function + "(" + quotedColumn + ")";
+    }
+
     /** Turns a value already converted to the column's Java type into what the driver binds. */
     default Object bindValue(ColumnType type, Object value) {
         return value instanceof JsonText json ? json.json() : value;

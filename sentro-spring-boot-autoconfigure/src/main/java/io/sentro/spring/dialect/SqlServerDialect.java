@@ -20,6 +20,18 @@ public class SqlServerDialect implements SqlDialect {
 
     private final SchemaIntrospector introspector = new SqlServerIntrospector();
 
+    /** SUM and AVG of integers are integers on SQL Server: the sum may overflow, the average is truncated. */
+    @Override
+    public String aggregate(String function, String quotedColumn, ColumnType type) {
+        if (type.kind().isIntegral() && function.equals("SUM")) {
+            return "SUM(CAST(" + quotedColumn + " AS BIGINT))";
+        }
+        if (type.kind().isIntegral() && function.equals("AVG")) {
+            return "AVG(CAST(" + quotedColumn + " AS DECIMAL(38, 6)))";
+        }
+        return SqlDialect.super.aggregate(function, quotedColumn, type);
+    }
+
     @Override
     public String name() {
         return "SQL Server";

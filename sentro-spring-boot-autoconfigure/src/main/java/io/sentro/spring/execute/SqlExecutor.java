@@ -1,5 +1,6 @@
 package io.sentro.spring.execute;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +20,7 @@ import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.dialect.ValueReader;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
+import io.sentro.spring.plan.AggregatePlan;
 import io.sentro.spring.plan.EmbedPlan;
 import io.sentro.spring.plan.Key;
 import io.sentro.spring.plan.OperationPlan.CreatePlan;
@@ -162,6 +164,48 @@ public final class SqlExecutor {
             return counted(plan, fetched);
         }
         return page(plan, fetched, total[0], false);
+    }
+
+    /**
+     * A page of groups and their aggregates; counted (when asked) from the page when it shows the total, otherwise
+     * with {@code COUNT(*)} over the groups. Sums of integers are read exactly and returned as integers; averages
+     * without trailing zeros.
+     */
+    public RowPage aggregate(AggregatePlan plan) {
+        return translating(plan.table(), () -> {
+            List<Map<String, Object>> rows = plan.limit() == 0 ? new ArrayList<>() : query(renderer.aggregate(plan));
+            boolean more = plan.limit() == 0 || rows.size() > plan.limit();
+            if (rows.size() > plan.limit()) {
+                rows.remove(rows.size() - 1);
+            }
+            for (AggregatePlan.Aggregate aggregate : plan.aggregates()) {
+                if (aggregate.function() == AggregatePlan.Function.SUM
+                        || aggregate.function() == AggregatePlan.Function.AVG) {
+                    boolean integral = aggregate.column().kind().isIntegral()
+                            && aggregate.function() == AggregatePlan.Function.SUM;
+                    for (Map<String, Object> row : rows) {
+                        row.computeIfPresent(aggregate.key(), (key, value) -> value instanceof BigDecimal decimal
+                                ? exact(decimal, integral) : value);
+                    }
+                }
+            }
+            Long total = null;
+            if (plan.count() != CountMode.NONE) {
+                total = !more && (!rows.isEmpty() || plan.offset() == 0) ? plan.offset() + rows.size()
+                        : count(renderer.countGroups(plan));
+            }
+            return new RowPage(rows, total, false, plan.limit(), plan.offset(), null);
+        });
+    }
+
+    /** A sum of integers as an integer; any other decimal without trailing zeros (an average's 3.5000 is 3.5). */
+    private static Object exact(BigDecimal decimal, boolean integral) {
+        if (integral) {
+            java.math.BigInteger integer = decimal.toBigIntegerExact();
+            return integer.bitLength() < 64 ? (Object) integer.longValue() : integer;
+        }
+        BigDecimal stripped = decimal.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     public Optional<Map<String, @Nullable Object>> get(GetPlan plan) {

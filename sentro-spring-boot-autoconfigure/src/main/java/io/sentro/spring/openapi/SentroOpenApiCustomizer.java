@@ -355,6 +355,26 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         if (!related.isEmpty()) {
             parameters.add(embedParameter(related));
         }
+        List<Object> groupable = new ArrayList<>();
+        List<String> numeric = new ArrayList<>();
+        for (Column column : visible(table)) {
+            if (column.kind().isComparable()) {
+                groupable.add(column.name());
+            }
+            if (column.kind().isIntegral() || column.kind() == TypeKind.DECIMAL || column.kind() == TypeKind.REAL
+                    || column.kind() == TypeKind.DOUBLE) {
+                numeric.add(column.name());
+            }
+        }
+        parameters.add(list("group", "Columns to group rows by, comma-separated: the page then holds one row per "
+                + "group, with the group columns and the aggregates of 'agg'. Paged by group; sort takes group "
+                + "columns and aggregate keys", groupable));
+        parameters.add(query("agg", "Aggregates per group (or of every matching row, without 'group'), "
+                + "comma-separated: count, count:<column>, sum:<column>, avg:<column>, min:<column>, max:<column>. "
+                + "Each is returned under its key: count, count_<column>, sum_<column>... (sort=-sum_views). Sums and "
+                + "averages take numeric columns" + (numeric.isEmpty() ? " (this table has none)"
+                        : " (" + String.join(", ", numeric) + ")") + "; min and max columns with an order. Filter "
+                + "groups with having.<key>.<operator>=<value> (having.count.gt=5)", string()));
         for (Column column : visible(table)) {
             for (Operator operator : Operator.values()) {
                 if (applies(operator, column)) {

@@ -131,6 +131,12 @@ public final class OperationRunner {
         for (SortTerm term : query.sort()) {
             refuseDisplayField(pipeline, term.column(), "sort");
         }
+        if (query.aggregate() != null) {
+            RowPage groups = executor.aggregate(planner.aggregate(table, query, grant, grants));
+            page.limit = groups.limit();
+            page.offset = groups.offset();
+            return page.outcome(new OperationResult(groups.rows(), groups.total(), false));
+        }
         Projection projection = Projection.of(pipeline, query.fields());
         ReadPlan plan = planner.read(table, query.withFields(projection.columns()), grant, grants);
         RowPage rows = executor.read(plan);
@@ -159,7 +165,7 @@ public final class OperationRunner {
         ReadQuery readQuery = new ReadQuery(keyFilters, List.of(), query.fields(), null, 1, 0);
         Payload payload = new Payload(Operation.READ, Map.of(), keyMap(key), readQuery, context);
         ListQuery one = new ListQuery(List.of(), List.of(), List.of(), Map.of(), null, null, null, CountMode.NONE,
-                null, query.embeds());
+                null, query.embeds(), null);
         return first(stripped(grant, HookChain.run(pipeline, context, payload, input -> {
             ReadQuery changed = input.query() != null ? input.query() : readQuery;
             return readPage(pipeline, ReadQueries.listQuery(changed, one), grant, grants, request,

@@ -16,7 +16,8 @@ import io.sentro.spring.schema.Table;
  * A request checked against the schema: every name resolved to a column, every value converted to its Java type.
  * Only the SQL renderer turns a plan into SQL.
  */
-public sealed interface OperationPlan {
+public sealed interface OperationPlan permits OperationPlan.ReadPlan, OperationPlan.GetPlan, OperationPlan.CreatePlan,
+        OperationPlan.UpdatePlan, OperationPlan.DeletePlan, AggregatePlan {
 
     Table table();
 

@@ -27,6 +27,7 @@ public final class ApiRequestParser {
 
     private static final String WHERE = "where.";
     private static final String OR = "or.";
+    private static final String HAVING = "having.";
 
     private final JsonMapper jsonMapper = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -45,6 +46,9 @@ public final class ApiRequestParser {
         Long offset = null;
         CountMode count = null;
         String after = null;
+        List<String> group = null;
+        List<AggregateQuery.Term> aggregates = null;
+        List<FilterTerm> having = new ArrayList<>();
         Embeds embeds = Embeds.parse(parameters);
         for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
             String name = entry.getKey();
@@ -57,10 +61,15 @@ public final class ApiRequestParser {
                 case "offset" -> offset = nonNegative(name, value);
                 case "count" -> count = count(value);
                 case "after" -> after = value;
+                case "group" -> group = names(name, value);
+                case "agg" -> aggregates = aggregates(value);
                 case "embed" -> {
                 }
                 default -> {
-                    if (name.startsWith(WHERE)) {
+                    if (name.startsWith(HAVING)) {
+                        having.add(filter(name, name.substring(HAVING.length()), value));
+                    }
+                    else if (name.startsWith(WHERE)) {
                         filters.add(filter(name, name.substring(WHERE.length()), value));
                     }
                     else if (name.startsWith(OR)) {
@@ -70,14 +79,14 @@ public final class ApiRequestParser {
                             throw invalid(name, "Query parameter '" + name
                                     + "' must read or.<group>.<column>.<operator>");
                         }
-                        anyOf.computeIfAbsent(rest.substring(0, dot), group -> new ArrayList<>())
+                        anyOf.computeIfAbsent(rest.substring(0, dot), key -> new ArrayList<>())
                                 .add(filter(name, rest.substring(dot + 1), value));
                     }
                     else if (!embeds.accept(name, value)) {
                         throw invalid(name, "Unknown query parameter '" + name + "'. Known: fields, sort, search, "
-                                + "limit, offset, count, after, embed, where.<column>.<operator>, "
-                                + "or.<group>.<column>.<operator>, and <relation>.fields|sort|limit|where.* for an "
-                                + "embedded relation");
+                                + "limit, offset, count, after, embed, group, agg, where.<column>.<operator>, "
+                                + "or.<group>.<column>.<operator>, having.<aggregate>.<operator>, and "
+                                + "<relation>.fields|sort|limit|where.* for an embedded relation");
                     }
                 }
             }
@@ -86,7 +95,35 @@ public final class ApiRequestParser {
             throw invalid("after", "'after' and 'offset' cannot be combined: 'after' continues after the previous "
                     + "page's last row, 'offset' skips rows from the start");
         }
-        return new ListQuery(fields, sort, filters, anyOf, search, limit, offset, count, after, embeds.build());
+        AggregateQuery aggregate = null;
+        if (group != null || aggregates != null || !having.isEmpty()) {
+            aggregate = new AggregateQuery(group == null ? List.of() : group,
+                    aggregates == null ? List.of() : aggregates, having);
+        }
+        return new ListQuery(fields, sort, filters, anyOf, search, limit, offset, count, after, embeds.build(),
+                aggregate);
+    }
+
+    /** {@code count,sum:views,avg:price}: a function, and after a colon the column it applies to. */
+    private static List<AggregateQuery.Term> aggregates(String value) {
+        List<AggregateQuery.Term> terms = new ArrayList<>();
+        for (String item : names("agg", value)) {
+            int colon = item.indexOf(':');
+            String function = colon < 0 ? item : item.substring(0, colon);
+            String column = colon < 0 ? null : item.substring(colon + 1).trim();
+            if (!List.of("count", "sum", "avg", "min", "max").contains(function)) {
+                throw invalid("agg", "Unknown aggregate '" + function + "' in 'agg'. Known: count, count:<column>, "
+                        + "sum:<column>, avg:<column>, min:<column>, max:<column>");
+            }
+            if (column == null && !function.equals("count")) {
+                throw invalid("agg", "'" + function + "' in 'agg' needs a column: " + function + ":<column>");
+            }
+            if (column != null && column.isEmpty()) {
+                throw invalid("agg", "'" + item + "' in 'agg' has an empty column name");
+            }
+            terms.add(new AggregateQuery.Term(function, column));
+        }
+        return terms;
     }
 
     /** Parses the query parameters of a get-by-key request: {@code fields}, {@code embed} and embedded parameters. */

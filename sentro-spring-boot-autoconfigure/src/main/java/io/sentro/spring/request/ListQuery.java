@@ -21,10 +21,13 @@ import org.jspecify.annotations.Nullable;
  * @param count whether and how to count the matching rows, or null for the configured default
  * @param after the cursor of the previous page ({@code next}), to continue after its last row; or null
  * @param embeds relations to embed in each row
+ * @param aggregate with {@code group}, {@code agg} or {@code having.*}: rows of groups and aggregates instead of
+ * table rows; null otherwise
  */
 public record ListQuery(List<String> fields, List<SortTerm> sort, List<FilterTerm> filters,
         Map<String, List<FilterTerm>> anyOf, @Nullable String search, @Nullable Long limit, @Nullable Long offset,
-        @Nullable CountMode count, @Nullable String after, List<EmbedQuery> embeds) {
+        @Nullable CountMode count, @Nullable String after, List<EmbedQuery> embeds,
+        @Nullable AggregateQuery aggregate) {
 
     public ListQuery {
         fields = List.copyOf(fields);
@@ -38,17 +41,20 @@ public record ListQuery(List<String> fields, List<SortTerm> sort, List<FilterTer
     public ListQuery(List<String> fields, List<SortTerm> sort, List<FilterTerm> filters,
             Map<String, List<FilterTerm>> anyOf, @Nullable String search, @Nullable Long limit, @Nullable Long offset,
             @Nullable CountMode count) {
-        this(fields, sort, filters, anyOf, search, limit, offset, count, null, List.of());
+        this(fields, sort, filters, anyOf, search, limit, offset, count, null, List.of(), null);
     }
 
     /** This query with another projection. */
     public ListQuery withFields(List<String> fields) {
-        return new ListQuery(fields, sort, filters, anyOf, search, limit, offset, count, after, embeds);
+        return new ListQuery(fields, sort, filters, anyOf, search, limit, offset, count, after, embeds, aggregate);
     }
 
-    /** This query with other fields, sort, filters, search and page; its cursor, groups, count and embeds kept. */
+    /**
+     * This query with other fields, sort, filters, search and page; its cursor, OR groups, count, embeds and
+     * aggregates kept.
+     */
     public ListQuery with(List<String> fields, List<SortTerm> sort, List<FilterTerm> filters, @Nullable String search,
             @Nullable Long limit, @Nullable Long offset) {
-        return new ListQuery(fields, sort, filters, anyOf, search, limit, offset, count, after, embeds);
+        return new ListQuery(fields, sort, filters, anyOf, search, limit, offset, count, after, embeds, aggregate);
     }
 }

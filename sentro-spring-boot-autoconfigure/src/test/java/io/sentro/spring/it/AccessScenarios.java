@@ -172,6 +172,19 @@ abstract class AccessScenarios extends SecuredScenarios {
         }
     }
 
+    @Test
+    void aggregatesFollowTheReadRuleAndHiddenColumns() {
+        assertUnauthenticated(api.get("/api/posts?agg=count"));
+        assertThat(ok(as(READER, "GET", "/api/posts?agg=count", null)).get("rows").get(0).get("count").asLong())
+                .isEqualTo(5);
+        for (String path : List.of("/api/authors?group=email&agg=count", "/api/authors?agg=min:email",
+                "/api/authors?agg=count:email")) {
+            Response hidden = as(ADMIN, "GET", path, null);
+            assertProblem(hidden, 400, "email");
+            assertThat(hidden.json().get("code").asString()).isEqualTo("SENTRO-102");
+        }
+    }
+
     // ---- hidden columns ------------------------------------------------------------------------------------------
 
     @Test

@@ -91,6 +91,14 @@ abstract class CustomizerScenarios extends DatabaseScenarios {
     }
 
     @Test
+    void readHooksNarrowAggregatesToo() {
+        // The before-READ hook of labels leaves 'sql' out of every read, aggregates included.
+        JsonNode labels = ok(api.get("/api/labels?agg=count,min:name,max:name")).get("rows").get(0);
+        assertThat(labels.get("count").asLong()).isEqualTo(2);
+        assertThat(labels.get("max_name").asString()).isEqualTo("spring");
+    }
+
+    @Test
     void beforeReadHooksNarrowTheQuery() {
         JsonNode page = ok(api.get("/api/labels"));
         assertThat(page.get("total").asLong()).isEqualTo(2);

@@ -172,6 +172,15 @@ abstract class RowScopeScenarios extends SecuredScenarios {
         assertThat(ids(ok(as(ADA, "GET", "/api/posts?limit=5&after=" + alan.get("next").asString())))).isEmpty();
     }
 
+    @Test
+    void aggregatesCountOnlyTheCallersRows() {
+        JsonNode ada = ok(as(ADA, "GET", "/api/posts?agg=count,sum:views")).get("rows").get(0);
+        assertThat(ada.get("count").asLong()).isEqualTo(2);
+        assertThat(ada.get("sum_views").asLong()).isEqualTo(100);
+        assertThat(ok(as(ALAN, "GET", "/api/posts?group=author_id&agg=count")).get("rows")).hasSize(1);
+        assertThat(ok(as(NOBODY, "GET", "/api/posts?agg=count")).get("rows").get(0).get("count").asLong()).isZero();
+    }
+
     private Response as(String key, String method, String path) {
         return as(key, method, path, null);
     }

@@ -136,6 +136,30 @@ class RelatedSqlTests {
     }
 
     @Test
+    void aggregatesGroupFilterAndSortOnSqlServerWithoutIntegerArithmetic() {
+        Map<String, String[]> parameters = new java.util.LinkedHashMap<>();
+        for (String parameter : List.of("group=author_id", "agg=count,sum:views,avg:views,max:title",
+                "having.count.gt=1", "sort=-sum_views", "where.views.gte=10", "limit=5")) {
+            int equals = parameter.indexOf('=');
+            parameters.put(parameter.substring(0, equals), new String[] { parameter.substring(equals + 1) });
+        }
+        io.sentro.spring.plan.AggregatePlan plan = planner.aggregate(POSTS, parser.parseList(parameters), Grant.FULL,
+                Grants.NONE);
+        SqlRenderer sqlServer = new SqlRenderer(new SqlServerDialect(), MODEL);
+        SqlStatement select = sqlServer.aggregate(plan);
+        assertThat(select.sql()).isEqualTo("SELECT [author_id], COUNT(*) AS [count], SUM(CAST([views] AS BIGINT)) AS "
+                + "[sum_views], AVG(CAST([views] AS DECIMAL(38, 6))) AS [avg_views], MAX([title]) AS [max_title] FROM "
+                + "[dbo].[posts] WHERE [views] >= ? GROUP BY [author_id] HAVING COUNT(*) > ? ORDER BY "
+                + "SUM(CAST([views] AS BIGINT)) DESC, [author_id] OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        assertThat(select.parameters()).containsExactly(10L, 1L, 0L, 6L);
+        assertThat(sqlServer.countGroups(plan).sql()).isEqualTo("SELECT COUNT(*) FROM (SELECT 1 AS sentro_one FROM "
+                + "[dbo].[posts] WHERE [views] >= ? GROUP BY [author_id] HAVING COUNT(*) > ?) sentro_groups");
+        assertThat(new SqlRenderer(new PostgresDialect(), MODEL).aggregate(plan).sql()).startsWith(
+                "SELECT \"author_id\", COUNT(*) AS \"count\", SUM(\"views\") AS \"sum_views\", AVG(\"views\") AS "
+                        + "\"avg_views\"");
+    }
+
+    @Test
     void relatedFiltersAreCorrelatedExistsSubqueries() {
         ReadPlan authors = plan(AUTHORS, "where.posts.views.gt=10", "where.name.neq=x");
         assertThat(new SqlRenderer(new SqlServerDialect(), MODEL).select(authors).sql()).isEqualTo(
