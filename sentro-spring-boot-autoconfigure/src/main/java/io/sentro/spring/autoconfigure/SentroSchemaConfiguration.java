@@ -7,9 +7,12 @@ import javax.sql.DataSource;
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.dialect.SqlDialects;
 import io.sentro.spring.introspect.SchemaLoader;
+import io.sentro.spring.pipeline.CustomizerRegistry;
+import io.sentro.spring.pipeline.InvalidCustomizerException;
 import io.sentro.spring.schema.Relations;
 import io.sentro.spring.schema.SchemaModel;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,11 +31,24 @@ class SentroSchemaConfiguration {
         return JdbcUtils.extractDatabaseMetaData(dataSource, (DatabaseMetaData metaData) -> SqlDialects.detect(metaData));
     }
 
-    /** The relations between served tables, from their foreign keys. */
+    /** The relations between served tables, from their foreign keys, as the customizers renamed them. */
     @Bean
     @ConditionalOnMissingBean
-    Relations sentroRelations(SchemaModel model) {
-        return Relations.of(model);
+    Relations sentroRelations(SchemaModel model, ObjectProvider<CustomizerRegistry> registry) {
+        Relations relations = Relations.of(model);
+        CustomizerRegistry customizers = registry.getIfAvailable();
+        if (customizers != null) {
+            for (CustomizerRegistry.RelationRename rename : customizers.relationRenames()) {
+                try {
+                    relations = relations.renamed(rename.table(), rename.from(), rename.to());
+                }
+                catch (IllegalArgumentException ex) {
+                    throw new InvalidCustomizerException(rename.beanName(), "renameRelation('" + rename.from() + "', '"
+                            + rename.to() + "'): " + ex.getMessage());
+                }
+            }
+        }
+        return relations;
     }
 
     @Bean

@@ -37,6 +37,7 @@ public class ModelCustomizer {
     private final String table;
     private @Nullable String displayName;
     private final Map<String, String> columnDisplayNames = new LinkedHashMap<>();
+    private final Map<String, String> relationNames = new LinkedHashMap<>();
     private final Map<String, FieldWriter> fieldWriters = new LinkedHashMap<>();
     private final Map<String, DisplayField> displayFields = new LinkedHashMap<>();
     private final List<Hook> hooks = new ArrayList<>();
@@ -76,6 +77,16 @@ public class ModelCustomizer {
     /** A display name for a column, shown in {@code _schema} and OpenAPI; JSON keys do not change. */
     public ModelCustomizer renameColumn(String column, String displayName) {
         columnDisplayNames.put(column, displayName);
+        return this;
+    }
+
+    /**
+     * Another name for one of the table's relations (as {@code embed}, {@code where.<relation>...}, {@code _schema},
+     * OpenAPI and TypeScript name it): {@code renameRelation("author", "writer")}. Start-up fails when the table has no
+     * such relation, or when the new name is taken by another relation or a column.
+     */
+    public ModelCustomizer renameRelation(String relation, String name) {
+        relationNames.put(relation, name);
         return this;
     }
 
@@ -212,6 +223,11 @@ public class ModelCustomizer {
 
     public Map<String, String> columnDisplayNames() {
         return Collections.unmodifiableMap(columnDisplayNames);
+    }
+
+    /** Relation renames: the derived name, and the name to use instead. */
+    public Map<String, String> relationNames() {
+        return Collections.unmodifiableMap(relationNames);
     }
 
     public Map<String, FieldWriter> fieldWriters() {

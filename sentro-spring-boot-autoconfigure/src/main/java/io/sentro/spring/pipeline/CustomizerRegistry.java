@@ -25,6 +25,12 @@ public final class CustomizerRegistry {
 
     private final Map<String, TablePipeline> pipelines = new HashMap<>();
 
+    /** A customizer's rename of a relation, with the bean that declared it. */
+    public record RelationRename(String beanName, Table table, String from, String to) {
+    }
+
+    private final List<RelationRename> relationRenames = new java.util.ArrayList<>();
+
     public CustomizerRegistry(SchemaModel model, List<NamedCustomizer> orderedCustomizers) {
         for (Table table : model.tables()) {
             pipelines.put(table.name(), new TablePipeline(table));
@@ -75,6 +81,8 @@ public final class CustomizerRegistry {
                     requireColumn(bean, table, column, "hideColumns");
                 }
             }
+            customizer.relationNames().forEach((from, to) -> relationRenames.add(new RelationRename(bean, table, from,
+                    to)));
             pipelines.get(table.name()).merge(customizer);
         }
         checkActionAccess(orderedCustomizers);
@@ -98,6 +106,11 @@ public final class CustomizerRegistry {
         return table.column(column).orElseThrow(() -> new InvalidCustomizerException(bean, method + "('" + column
                 + "'): table '" + table.name() + "' has no such column. Columns: "
                 + String.join(", ", table.columns().stream().map(Column::name).toList())));
+    }
+
+    /** The relation renames of every customizer, in pipeline order. */
+    public List<RelationRename> relationRenames() {
+        return java.util.Collections.unmodifiableList(relationRenames);
     }
 
     /** The pipeline of a served table. */

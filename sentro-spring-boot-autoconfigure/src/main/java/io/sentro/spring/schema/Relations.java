@@ -62,6 +62,33 @@ public final class Relations {
         return new Relations(byTable);
     }
 
+    /**
+     * These relations with one of them renamed (a customizer's {@code renameRelation}).
+     *
+     * @throws IllegalArgumentException when the table has no relation {@code from}, or {@code to} is another
+     * relation's name or a column's
+     */
+    public Relations renamed(Table table, String from, String to) {
+        List<Relation> relations = forTable(table.name());
+        Relation renamed = relations.stream().filter(relation -> relation.name().equals(from)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("table '" + table.name() + "' has no relation '" + from
+                        + "'. Relations: " + String.join(", ", relations.stream().map(Relation::name).toList())));
+        if (!to.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("relation name '" + to + "' must be letters, digits and '_', not "
+                    + "starting with a digit");
+        }
+        if (table.column(to).isPresent() || relations.stream().anyMatch(relation -> relation != renamed
+                && relation.name().equals(to))) {
+            throw new IllegalArgumentException("'" + to + "' is already a column or a relation of '" + table.name()
+                    + "'");
+        }
+        Map<String, List<Relation>> byTable = new LinkedHashMap<>(this.byTable);
+        byTable.put(table.name(), relations.stream().map(relation -> relation != renamed ? relation
+                : new Relation(to, relation.kind(), relation.table(), relation.columns(), relation.targetColumns(),
+                        relation.through())).toList());
+        return new Relations(byTable);
+    }
+
     /** The relations of a table, by URL name; empty when it has none. */
     public List<Relation> forTable(String table) {
         return byTable.getOrDefault(table, List.of());

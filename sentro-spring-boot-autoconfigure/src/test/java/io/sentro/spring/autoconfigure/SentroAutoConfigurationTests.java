@@ -138,6 +138,16 @@ class SentroAutoConfigurationTests {
     }
 
     @Test
+    void failsFastOnARenameOfAnUnknownRelation() {
+        runner.withUserConfiguration(OfflineDatabase.class)
+                .withBean("relationTypo", io.sentro.spring.customize.ModelCustomizer.class,
+                        () -> new io.sentro.spring.customize.ModelCustomizer("posts").renameRelation("autor", "writer"))
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("ModelCustomizer bean 'relationTypo': renameRelation('autor', "
+                                + "'writer'): table 'posts' has no relation 'autor'"));
+    }
+
+    @Test
     void usesTheApplicationsOwnMapping() {
         runner.withUserConfiguration(OfflineDatabase.class, CustomMapping.class).run(context -> {
             assertThat(context).hasSingleBean(SentroHandlerMapping.class);

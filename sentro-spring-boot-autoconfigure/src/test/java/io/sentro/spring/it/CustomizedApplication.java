@@ -167,6 +167,7 @@ class CustomizedApplication {
     @Bean
     ModelCustomizer labels() {
         var c = new ModelCustomizer("labels");
+        c.renameRelation("posts", "tagged_posts");
         c.onBefore(Operation.READ, (payload, ctx) -> {
             if (payload.query() != null) {
                 payload.query().where("name", "neq", "sql");

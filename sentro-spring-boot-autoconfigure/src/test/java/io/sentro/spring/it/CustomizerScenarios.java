@@ -91,6 +91,15 @@ abstract class CustomizerScenarios extends DatabaseScenarios {
     }
 
     @Test
+    void customizersRenameRelations() {
+        JsonNode java = ok(api.get("/api/labels/1?embed=tagged_posts&tagged_posts.fields=id"));
+        assertThat(java.get("tagged_posts").get(0).get("id").asLong()).isEqualTo(1);
+        assertProblem(api.get("/api/labels/1?embed=posts"), 400, "tagged_posts");
+        assertThat(ok(api.get("/api/labels?where.tagged_posts.id.eq=1")).get("rows")).hasSize(2);
+        assertThat(ok(api.get("/api/_schema")).toString()).contains("\"tagged_posts\"");
+    }
+
+    @Test
     void readHooksNarrowAggregatesToo() {
         // The before-READ hook of labels leaves 'sql' out of every read, aggregates included.
         JsonNode labels = ok(api.get("/api/labels?agg=count,min:name,max:name")).get("rows").get(0);
