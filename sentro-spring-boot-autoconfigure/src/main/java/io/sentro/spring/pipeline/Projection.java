@@ -40,20 +40,21 @@ record Projection(List<String> columns, List<String> displayFields, List<String>
 
     /**
      * Shapes rows in place: computes the display fields, keeps the requested fields (and the embedded relations,
-     * after them), and leaves out {@code helpers}, the columns read only to join embedded relations.
+     * after them), and leaves out {@code helpers}, the columns read only to join embedded relations. A whole row
+     * reads: its columns, its display fields, its embedded relations.
      */
     void apply(TablePipeline pipeline, List<Map<String, @Nullable Object>> rows, Set<String> helpers,
             List<String> relations) {
         if (displayFields.isEmpty() && helpers.isEmpty()) {
             return;
         }
+        boolean reorder = !helpers.isEmpty() || !relations.isEmpty();
         for (int i = 0; i < rows.size(); i++) {
             Map<String, @Nullable Object> row = rows.get(i);
-            for (String name : displayFields) {
-                DisplayField field = pipeline.displayFields().get(name);
-                row.put(name, field.compute(row));
-            }
             if (!requested.isEmpty()) {
+                for (String name : displayFields) {
+                    row.put(name, pipeline.displayFields().get(name).compute(row));
+                }
                 Map<String, @Nullable Object> projected = new LinkedHashMap<>();
                 for (String name : requested) {
                     projected.put(name, row.get(name));
@@ -63,14 +64,26 @@ record Projection(List<String> columns, List<String> displayFields, List<String>
                 }
                 rows.set(i, projected);
             }
-            else if (!helpers.isEmpty()) {
-                Map<String, @Nullable Object> projected = new LinkedHashMap<>();
+            else if (!reorder) {
+                for (String name : displayFields) {
+                    row.put(name, pipeline.displayFields().get(name).compute(row));
+                }
+            }
+            else {
+                Map<String, @Nullable Object> shaped = new LinkedHashMap<>();
                 row.forEach((name, value) -> {
-                    if (!helpers.contains(name)) {
-                        projected.put(name, value);
+                    if (!helpers.contains(name) && !relations.contains(name)) {
+                        shaped.put(name, value);
                     }
                 });
-                rows.set(i, projected);
+                for (String name : displayFields) {
+                    DisplayField field = pipeline.displayFields().get(name);
+                    shaped.put(name, field.compute(row));
+                }
+                for (String name : relations) {
+                    shaped.put(name, row.get(name));
+                }
+                rows.set(i, shaped);
             }
         }
     }
