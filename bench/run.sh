@@ -48,7 +48,10 @@ PG=(psql -qAt -v ON_ERROR_STOP=1 -U postgres -h 127.0.0.1)
 SENTRO_JAR=bench/plain-app/target/plain-app-1.jar
 FLOOR_JAR=bench/floor-app/target/floor-app-1.jar
 # Reads first, writes last: the writes change the table (create adds rows, as many as the system manages).
-read -r -a SCENARIOS <<<"${SCENARIOS:-get list list_default filter_sort filter_sort_default offset create update}"
+read -r -a SCENARIOS <<<"${SCENARIOS:-get list list_default filter_sort filter_sort_default offset embed_list author_posts keyset group_by create update}"
+# Scenarios of Sentro's own features, which the floor does not serve: measured for Sentro only, and compared with
+# Sentro's own plain list and offset page.
+SENTRO_ONLY=" embed_list author_posts keyset group_by "
 read -r -a SYSTEMS <<<"${SYSTEMS:-sentro floor}"
 STARTS=${STARTS:-3}
 WORK=$(mktemp -d /tmp/sentro-bench.XXXXXX) # application logs, wrk outputs; kept for inspection
@@ -189,6 +192,14 @@ wrk_target() { # $1 system, $2 scenario: sets TARGET (wrk's arguments) and PROBE
     filter_sort) TARGET=("$BASE/api/posts?$filter&count=none") ;;
     filter_sort_default) TARGET=("$BASE/api/posts?$filter$floor_count") ;;
     offset) TARGET=("$BASE/api/posts?limit=20&offset=90000&count=none") ;;
+    # 20 posts with their authors: the page, then one statement for the authors of all 20.
+    embed_list) TARGET=("$BASE/api/posts?limit=20&count=none&embed=author") ;;
+    # One author with their 20 latest posts.
+    author_posts) TARGET=("$BASE/api/authors/42?embed=posts&posts.sort=-created_at&posts.limit=20") ;;
+    # The page at row 90,000 again, reached with the cursor of the row before it instead of an offset.
+    keyset) TARGET=("$BASE/api/posts?limit=20&count=none&after=$(cursor_at 90000)") ;;
+    # Posts per status with their views, over all 100,000 rows.
+    group_by) TARGET=("$BASE/api/posts?group=status&agg=count,sum:views&count=none") ;;
     create) TARGET=(-s bench/lua/create.lua "$BASE")
       PROBE=(-X POST "${json[@]}" -d '{"author_id":1,"title":"bench"}' "$BASE/api/posts") ;;
     update) TARGET=(-s bench/lua/update.lua "$BASE")
@@ -196,6 +207,11 @@ wrk_target() { # $1 system, $2 scenario: sets TARGET (wrk's arguments) and PROBE
     *) fail "unknown scenario $2" ;;
   esac
   case $2 in get | create | update) ;; *) PROBE=("${TARGET[@]}") ;; esac
+}
+
+cursor_at() { # $1 a row number: the cursor that continues after the row before it (cursors are sealed per start)
+  curl -s --max-time 10 "$BASE/api/posts?limit=1&offset=$(($1 - 1))&count=none&fields=id" \
+    | sed -n 's/.*"next":"\([^"]*\)".*/\1/p'
 }
 
 declare -A RPS P99 ERRORS NOTE STARTUP_MS RSS_MB CPU_US
@@ -260,6 +276,7 @@ run_system() { # $1 system, $2 round
   launch "$system"
   wait_up "$system"
   for scenario in "${SCENARIOS[@]}"; do
+    if [ "$system" = floor ] && [[ $SENTRO_ONLY == *" $scenario "* ]]; then continue; fi
     measure "$system" "$scenario" "$round"
   done
   RSS_MB[$system.$round]=$(( $(ps -o rss= -p "$APP_PID") / 1024 ))
@@ -328,11 +345,18 @@ RESULT=bench/results/$(date +%Y-%m-%d-%H%M)-$HOST.md
     "list $(ratio "$(median $(values RPS sentro.list_default))" "$(median $(values RPS sentro.list))")," \
     "filter + sort $(ratio "$(median $(values RPS sentro.filter_sort_default))" "$(median $(values RPS sentro.filter_sort))")."
   echo
+  echo "Sentro's reads against its own (the floor has no such endpoints):" \
+    "embedding the author in a list of 20 ÷ the plain list: $(ratio "$(median $(values RPS sentro.embed_list))" "$(median $(values RPS sentro.list))") (target ≥ 0.8);" \
+    "the page at row 90,000 by cursor ÷ by offset: $(ratio "$(median $(values RPS sentro.keyset))" "$(median $(values RPS sentro.offset))") (target ≥ 20)."
+  echo
   echo "Scenarios (GET /api/posts unless said): \`get\` /{random id}; \`list\` ?limit=20&count=none;" \
     "\`list_default\` ?limit=20 (Sentro's default count mode; the floor counts: &count=exact);" \
     "\`filter_sort\` ?where.author_id.eq=42&where.status.eq=published&sort=-views&limit=20&count=none;" \
     "\`filter_sort_default\` the same without count=none (the floor: count=exact);" \
-    "\`offset\` ?limit=20&offset=90000&count=none; \`create\` POST {author_id, title};" \
+    "\`offset\` ?limit=20&offset=90000&count=none;" \
+    "\`embed_list\` ?limit=20&count=none&embed=author; \`author_posts\` GET /api/authors/42?embed=posts&posts.sort=-created_at&posts.limit=20;" \
+    "\`keyset\` ?limit=20&count=none&after={the cursor after row 89,999}; \`group_by\` ?group=status&agg=count,sum:views&count=none;" \
+    "\`create\` POST {author_id, title};" \
     "\`update\` PATCH /{random id} {views}."
   if [ ${#NOTES[@]} -gt 0 ]; then
     echo

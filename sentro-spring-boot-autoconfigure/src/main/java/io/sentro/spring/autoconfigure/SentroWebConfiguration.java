@@ -98,10 +98,10 @@ class SentroWebConfiguration {
     Cursors sentroCursors(SentroProperties properties) {
         String secret = properties.getPage().getCursorSecret();
         if (secret == null || secret.isBlank()) {
-            return Cursors.withRandomKey(parser.jsonMapper());
+            return Cursors.withRandomKey();
         }
         Assert.state(secret.length() >= 16, "sentro.page.cursor-secret must be at least 16 characters");
-        return new Cursors(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), parser.jsonMapper());
+        return new Cursors(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Bean

@@ -103,7 +103,7 @@ public final class SqlExecutor {
         if (plan.limit() == 0) {
             return new Fetched(new ArrayList<>(), true); // rows may follow; none were read to tell
         }
-        return trimmed(plan, query(renderer.selectPage(plan)));
+        return trimmed(plan, query(renderer.selectPage(plan), null, plan));
     }
 
     private static Fetched trimmed(ReadPlan plan, List<Map<String, Object>> rows) {
@@ -159,7 +159,7 @@ public final class SqlExecutor {
             return counted(plan, fetch(plan));
         }
         long[] total = { -1 };
-        Fetched fetched = trimmed(plan, query(renderer.selectWithTotal(plan), total));
+        Fetched fetched = trimmed(plan, query(renderer.selectWithTotal(plan), total, plan));
         if (total[0] < 0) { // no row, so no total in the page: past the end, or nothing matches
             return counted(plan, fetched);
         }
@@ -367,33 +367,64 @@ public final class SqlExecutor {
     }
 
     private List<Map<String, Object>> query(SqlStatement statement) {
-        return query(statement, null);
+        return query(statement, null, null);
     }
 
     /**
      * The rows of a statement, read column by column with the readers chosen at start-up. With {@code total}, each
-     * row carries one more column, the total of {@link SqlRenderer#selectWithTotal}, which is stored there.
+     * row carries one more column, the total of {@link SqlRenderer#selectWithTotal}, which is stored there. With a
+     * page whose many-to-one relations are joined, each row's joined columns become the related row (or null, when
+     * the join found none), put under the relation's name.
      */
-    private List<Map<String, Object>> query(SqlStatement statement, long @Nullable [] total) {
+    private List<Map<String, Object>> query(SqlStatement statement, long @Nullable [] total,
+            @Nullable ReadPlan plan) {
         List<Column> columns = statement.resultColumns();
         ValueReader[] readers = readers(columns);
-        String[] names = new String[columns.size()];
-        for (int i = 0; i < readers.length; i++) {
-            names[i] = columns.get(i).name();
+        List<EmbedPlan> joined = plan == null ? List.of() : plan.joined();
+        int main = joined.isEmpty() ? columns.size() : plan.projection().size();
+        String[] names = names(columns, 0, main);
+        int[] keyCounts = new int[joined.size()];
+        String[][] joinedNames = new String[joined.size()][];
+        int position = main;
+        for (int j = 0; j < joined.size(); j++) {
+            keyCounts[j] = SqlRenderer.relatedKeyColumns(joined.get(j)).size();
+            joinedNames[j] = names(columns, position + keyCounts[j], joined.get(j).projection().size());
+            position += keyCounts[j] + joinedNames[j].length;
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         jdbc.query(statement.sql(), new ArgumentPreparedStatementSetter(statement.parameters().toArray()),
                 (ResultSet resultSet) -> {
-                    Object[] values = new Object[readers.length];
-                    for (int i = 0; i < readers.length; i++) {
+                    Object[] values = new Object[main];
+                    for (int i = 0; i < main; i++) {
                         values[i] = readers[i].read(resultSet, i + 1);
                     }
-                    if (total != null) {
-                        total[0] = resultSet.getLong(readers.length + 1);
+                    ResultRow row = new ResultRow(names, values);
+                    int column = main;
+                    for (int j = 0; j < keyCounts.length; j++) {
+                        boolean found = false;
+                        for (int k = 0; k < keyCounts[j]; k++, column++) {
+                            found |= readers[column].read(resultSet, column + 1) != null;
+                        }
+                        Object[] related = new Object[joinedNames[j].length];
+                        for (int i = 0; i < related.length; i++, column++) {
+                            related[i] = found ? readers[column].read(resultSet, column + 1) : null;
+                        }
+                        row.put(joined.get(j).relation().name(), found ? new ResultRow(joinedNames[j], related) : null);
                     }
-                    rows.add(new ResultRow(names, values));
+                    if (total != null) {
+                        total[0] = resultSet.getLong(columns.size() + 1);
+                    }
+                    rows.add(row);
                 });
         return rows;
+    }
+
+    private static String[] names(List<Column> columns, int from, int count) {
+        String[] names = new String[count];
+        for (int i = 0; i < count; i++) {
+            names[i] = columns.get(from + i).name();
+        }
+        return names;
     }
 
     private ValueReader[] readers(List<Column> columns) {

@@ -20,6 +20,7 @@ import io.sentro.spring.execute.SqlExecutor.RelatedRow;
 import io.sentro.spring.plan.EmbedPlan;
 import io.sentro.spring.plan.Grant;
 import io.sentro.spring.plan.Grants;
+import io.sentro.spring.plan.OperationPlan.ReadPlan;
 import io.sentro.spring.plan.Planner;
 import io.sentro.spring.schema.Relation;
 import io.sentro.spring.schema.Table;
@@ -29,7 +30,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Embeds related rows in rows already read: one statement per embedded relation for all the parent rows of a
- * level (another per {@value #KEYS_PER_STATEMENT} distinct parents beyond the first), never one per parent. Each
+ * level (another per {@value #KEYS_PER_STATEMENT} distinct parents beyond the first), never one per parent; or none,
+ * for a many-to-one relation of a page that the page's own statement joined. Each
  * level goes through its own table's READ pipeline like a list of that table: before hooks see (and may change) the
  * relation's filters, sort, fields and rows per parent; after hooks see the related rows of every parent at once,
  * already shaped (display fields, nested relations); hidden columns are left out.
@@ -65,6 +67,42 @@ final class RelatedRows {
         for (EmbedPlan plan : embeds) {
             embed(rows, plan, level);
         }
+    }
+
+    /**
+     * Finishes the many-to-one relations the page's own statement joined ({@link ReadPlan#joined()}): their rows,
+     * already under the relation's name, get their own relations and are shaped (display fields, fields asked for).
+     * Only relations whose table has no READ hooks are joined, so there is no pipeline to run.
+     */
+    void joined(List<Map<String, @Nullable Object>> rows, List<EmbedPlan> joined, Level level) {
+        for (EmbedPlan plan : joined) {
+            String name = plan.relation().name();
+            List<Map<String, @Nullable Object>> related = new ArrayList<>(rows.size());
+            int[] parents = new int[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).get(name) instanceof Map<?, ?> row) {
+                    parents[related.size()] = i;
+                    @SuppressWarnings("unchecked")
+                    Map<String, @Nullable Object> typed = (Map<String, @Nullable Object>) row;
+                    related.add(typed);
+                }
+            }
+            if (related.isEmpty()) {
+                continue;
+            }
+            embed(related, plan.embeds(), level.next(plan));
+            TablePipeline pipeline = registry.pipeline(plan.target());
+            Projection.of(pipeline, plan.query().fields()).apply(pipeline, related, plan.helpers(),
+                    plan.embeds().stream().map(embed -> embed.relation().name()).toList());
+            for (int k = 0; k < related.size(); k++) {
+                rows.get(parents[k]).put(name, related.get(k));
+            }
+        }
+    }
+
+    /** Whether a relation can be read in its parent's statement: a many-to-one whose table has no READ hooks. */
+    boolean joinable(EmbedPlan plan) {
+        return !plan.toMany() && !HookChain.hasHooks(registry.pipeline(plan.target()), Operation.READ);
     }
 
     private void embed(List<Map<String, @Nullable Object>> rows, EmbedPlan plan, Level level) {

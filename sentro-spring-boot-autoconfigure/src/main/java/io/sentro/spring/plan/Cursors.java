@@ -1,12 +1,19 @@
 package io.sentro.spring.plan;
 
-import java.nio.ByteBuffer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -17,10 +24,6 @@ import io.sentro.spring.error.SentroException;
 import io.sentro.spring.schema.Table;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Page cursors ({@code next}, {@code after}): the last row's values of the sort columns, with the table and the
@@ -35,10 +38,10 @@ public final class Cursors {
 
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
-    private final JsonMapper json;
+    private final Queue<Cipher> ciphers = new ConcurrentLinkedQueue<>();
 
     /** @param secret the key material; any length (it is hashed to an AES-128 key) */
-    public Cursors(byte[] secret, JsonMapper json) {
+    public Cursors(byte[] secret) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret);
             this.key = new SecretKeySpec(java.util.Arrays.copyOf(digest, 16), "AES");
@@ -46,36 +49,48 @@ public final class Cursors {
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException("SHA-256 is not available", ex);
         }
-        this.json = json;
     }
 
     /** Cursors sealed with a key made now: they stay valid until the application stops. */
-    public static Cursors withRandomKey(JsonMapper json) {
+    public static Cursors withRandomKey() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        return new Cursors(secret, json);
+        return new Cursors(secret);
     }
 
     /**
      * The cursor after a row whose values of the sort columns are {@code values}, as text ({@code null} for NULL).
      */
     public String encode(Table table, List<SortOrder> order, List<@Nullable String> values) {
-        ArrayNode payload = json.createArrayNode();
-        payload.add(table.name());
-        payload.add(signature(order));
-        values.forEach(payload::add);
+        ByteArrayOutputStream payload = new ByteArrayOutputStream(64);
+        try (DataOutputStream out = new DataOutputStream(payload)) {
+            out.writeUTF(table.name());
+            out.writeUTF(signature(order));
+            out.writeShort(values.size());
+            for (String value : values) {
+                out.writeBoolean(value != null);
+                if (value != null) {
+                    out.writeUTF(value);
+                }
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        byte[] sealed = new byte[IV_BYTES + payload.size() + TAG_BITS / 8];
+        iv(sealed);
+        Cipher cipher = cipher();
         try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            byte[] sealed = cipher.doFinal(json.writeValueAsBytes(payload));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
-                    .put(iv).put(sealed).array());
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
+            cipher.doFinal(payload.toByteArray(), 0, payload.size(), sealed, IV_BYTES);
         }
         catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("AES/GCM is not available", ex);
+            throw new IllegalStateException("AES/GCM failed", ex);
         }
+        finally {
+            ciphers.offer(cipher);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
     }
 
     /**
@@ -83,30 +98,60 @@ public final class Cursors {
      * here with this key, or was made for another table or sort.
      */
     public List<@Nullable String> decode(String cursor, Table table, List<SortOrder> order) {
-        JsonNode payload;
+        byte[] payload;
+        Cipher cipher = null;
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(cursor);
-            if (bytes.length <= IV_BYTES) {
+            if (bytes.length <= IV_BYTES + TAG_BITS / 8) {
                 throw invalid("it is not a cursor of this API");
             }
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher = cipher();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
-            payload = json.readTree(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES));
+            payload = cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES);
         }
-        catch (IllegalArgumentException | GeneralSecurityException | JacksonException ex) {
+        catch (IllegalArgumentException | GeneralSecurityException ex) {
             throw invalid("it is not a cursor of this API, or it was changed");
         }
-        if (!payload.isArray() || payload.size() != order.size() + 2
-                || !table.name().equals(payload.get(0).asString(null))
-                || !signature(order).equals(payload.get(1).asString(null))) {
-            throw invalid("it was made for another table or sort; send the same sort as the page it came from");
+        finally {
+            if (cipher != null) {
+                ciphers.offer(cipher);
+            }
         }
-        List<@Nullable String> values = new ArrayList<>(order.size());
-        for (int i = 0; i < order.size(); i++) {
-            JsonNode value = payload.get(i + 2);
-            values.add(value.isNull() ? null : value.asString());
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+            if (!table.name().equals(in.readUTF()) || !signature(order).equals(in.readUTF())
+                    || in.readShort() != order.size()) {
+                throw invalid("it was made for another table or sort; send the same sort as the page it came from");
+            }
+            List<@Nullable String> values = new ArrayList<>(order.size());
+            for (int i = 0; i < order.size(); i++) {
+                values.add(in.readBoolean() ? in.readUTF() : null);
+            }
+            return values;
         }
-        return values;
+        catch (IOException ex) {
+            throw invalid("it is not a cursor of this API");
+        }
+    }
+
+    /** A random nonce at the start of {@code sealed}: AES-GCM must never see one twice under the same key. */
+    private void iv(byte[] sealed) {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        System.arraycopy(iv, 0, sealed, 0, IV_BYTES);
+    }
+
+    /** A cipher of the pool: making one looks its provider up, which costs more than sealing a cursor. */
+    private Cipher cipher() {
+        Cipher cipher = ciphers.poll();
+        if (cipher != null) {
+            return cipher;
+        }
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("AES/GCM is not available", ex);
+        }
     }
 
     private static String signature(List<SortOrder> order) {

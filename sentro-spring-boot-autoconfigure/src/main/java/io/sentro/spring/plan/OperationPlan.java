@@ -27,10 +27,12 @@ public sealed interface OperationPlan permits OperationPlan.ReadPlan, OperationP
      * @param helpers names of projected columns that embedded relations join on and the response leaves out
      * @param after with a cursor, the values of {@code order}'s columns in the previous page's last row: the page
      * starts after it; null without
+     * @param joined the many-to-one relations of {@code embeds} read in the page's own statement (LEFT JOIN), chosen
+     * by the runner; empty when each relation is read on its own
      */
     record ReadPlan(Table table, List<Column> projection, Condition condition, List<SortOrder> order, long limit,
-            long offset, CountMode count, Set<String> helpers, List<EmbedPlan> embeds, @Nullable List<Object> after)
-            implements OperationPlan {
+            long offset, CountMode count, Set<String> helpers, List<EmbedPlan> embeds, @Nullable List<Object> after,
+            List<EmbedPlan> joined) implements OperationPlan {
 
         public ReadPlan {
             projection = List.copyOf(projection);
@@ -38,11 +40,23 @@ public sealed interface OperationPlan permits OperationPlan.ReadPlan, OperationP
             helpers = Set.copyOf(helpers);
             embeds = List.copyOf(embeds);
             after = after == null ? null : Collections.unmodifiableList(new ArrayList<>(after));
+            joined = List.copyOf(joined);
+            for (EmbedPlan embed : joined) {
+                if (embed.toMany() || !embeds.contains(embed)) {
+                    throw new IllegalArgumentException("Only embedded many-to-one relations can be joined");
+                }
+            }
         }
 
         public ReadPlan(Table table, List<Column> projection, Condition condition, List<SortOrder> order, long limit,
                 long offset, CountMode count) {
-            this(table, projection, condition, order, limit, offset, count, Set.of(), List.of(), null);
+            this(table, projection, condition, order, limit, offset, count, Set.of(), List.of(), null, List.of());
+        }
+
+        /** This plan with these of its many-to-one relations read in its own statement. */
+        public ReadPlan withJoined(List<EmbedPlan> joined) {
+            return new ReadPlan(table, projection, condition, order, limit, offset, count, helpers, embeds, after,
+                    joined);
         }
     }
 

@@ -108,7 +108,7 @@ public final class Planner {
         }
         projection = withColumns(table, projection, helpers);
         return new ReadPlan(table, projection, condition, order, limit, offset,
-                query.count() != null ? query.count() : defaultCount, helpers, embeds, after);
+                query.count() != null ? query.count() : defaultCount, helpers, embeds, after, List.of());
     }
 
     private long limit(ListQuery query) {

@@ -78,30 +78,54 @@ public final class SqlRenderer {
         TableSql table = sql(plan.table());
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder(256);
-        sql.append("SELECT ").append(plan.projection() == plan.table().columns() ? table.allColumns
-                : columnList(plan.projection()));
+        // With joined relations every column is qualified: the main table is sentro_m, the joined ones sentro_e<n>.
+        boolean joins = !plan.joined().isEmpty();
+        String qualifier = joins ? "sentro_m." : "";
+        List<Column> resultColumns = plan.projection();
+        sql.append("SELECT ").append(!joins && plan.projection() == plan.table().columns() ? table.allColumns
+                : columnList(qualifier, plan.projection()));
+        StringBuilder from = new StringBuilder(128).append(" FROM ").append(table.name);
+        if (joins) {
+            resultColumns = new ArrayList<>(plan.projection());
+            from.append(" sentro_m");
+            for (int i = 0; i < plan.joined().size(); i++) {
+                EmbedPlan embed = plan.joined().get(i);
+                String alias = "sentro_e" + (i + 1);
+                List<Column> keyColumns = relatedKeyColumns(embed);
+                resultColumns.addAll(keyColumns);
+                resultColumns.addAll(embed.projection());
+                sql.append(", ").append(columnList(alias + ".", keyColumns)).append(", ")
+                        .append(columnList(alias + ".", embed.projection()));
+                from.append(" LEFT JOIN ").append(sql(embed.target()).name).append(' ').append(alias).append(" ON ");
+                equalColumns(from, alias, embed.relation().targetColumns(), "sentro_m", embed.relation().columns());
+                if (!embed.condition().isEmpty()) {
+                    from.append(" AND ");
+                    predicate(from, parameters, embed.condition(), alias + ".", alias, 0);
+                }
+            }
+        }
         if (withTotal) {
             sql.append(", COUNT(*) OVER ()");
         }
-        sql.append(" FROM ").append(table.name);
-        where(sql, parameters, plan.condition(), plan.table());
+        sql.append(from);
+        where(sql, parameters, plan.condition(), qualifier, joins ? "sentro_m" : table.name, 0);
         if (plan.after() != null) {
             sql.append(plan.condition().isEmpty() ? " WHERE " : " AND ");
-            after(sql, parameters, plan.order(), plan.after());
+            after(sql, parameters, plan.order(), plan.after(), qualifier);
         }
         boolean ordered = !plan.order().isEmpty();
         if (ordered) {
             sql.append(" ORDER BY ");
             for (int i = 0; i < plan.order().size(); i++) {
                 SortOrder order = plan.order().get(i);
-                sql.append(i == 0 ? "" : ", ").append(dialect.quote(order.column().name()));
+                sql.append(i == 0 ? "" : ", ").append(qualifier).append(dialect.quote(order.column().name()));
                 if (order.descending()) {
                     sql.append(" DESC");
                 }
             }
         }
         dialect.paginate(sql, parameters, ordered, lookAhead ? plan.limit() + 1 : plan.limit(), plan.offset());
-        return new SqlStatement(sql.toString(), parameters, plan.projection());
+        return new SqlStatement(sql.toString(), parameters, resultColumns);
     }
 
     /**
@@ -109,11 +133,12 @@ public final class SqlRenderer {
      * the second, and so on; the primary key ends every order, so no two rows tie. NULLs sort as the dialect sorts
      * them. A bound on the first column lets an index on it start the scan at the cursor.
      */
-    private void after(StringBuilder sql, List<Object> parameters, List<SortOrder> order, List<Object> values) {
+    private void after(StringBuilder sql, List<Object> parameters, List<SortOrder> order, List<Object> values,
+            String qualifier) {
         SortOrder first = order.get(0);
         Object firstValue = values.get(0);
         if (firstValue != null && !first.column().nullable() && order.size() > 1) {
-            sql.append(dialect.quote(first.column().name())).append(first.descending() ? " <= ?" : " >= ?")
+            sql.append(qualifier).append(dialect.quote(first.column().name())).append(first.descending() ? " <= ?" : " >= ?")
                     .append(" AND ");
             parameters.add(bind(first.column(), firstValue));
         }
@@ -123,7 +148,7 @@ public final class SqlRenderer {
             StringBuilder term = new StringBuilder();
             List<Object> termParameters = new ArrayList<>();
             for (int j = 0; j < i; j++) {
-                String quoted = dialect.quote(order.get(j).column().name());
+                String quoted = qualifier + dialect.quote(order.get(j).column().name());
                 if (values.get(j) == null) {
                     term.append(quoted).append(" IS NULL AND ");
                 }
@@ -132,7 +157,7 @@ public final class SqlRenderer {
                     termParameters.add(bind(order.get(j).column(), values.get(j)));
                 }
             }
-            if (!strictlyAfter(term, termParameters, order.get(i), values.get(i))) {
+            if (!strictlyAfter(term, termParameters, order.get(i), values.get(i), qualifier)) {
                 continue;
             }
             sql.append(terms++ == 0 ? "(" : " OR (").append(term).append(')');
@@ -143,8 +168,8 @@ public final class SqlRenderer {
 
     /** Appends "this column's value comes after {@code value}"; false when nothing comes after it. */
     private boolean strictlyAfter(StringBuilder term, List<Object> parameters, SortOrder order,
-            @Nullable Object value) {
-        String quoted = dialect.quote(order.column().name());
+            @Nullable Object value, String qualifier) {
+        String quoted = qualifier + dialect.quote(order.column().name());
         // Whether NULLs come after every value in this direction.
         boolean nullsAfter = dialect.nullsSortHigh() != order.descending();
         if (value == null) {
@@ -274,9 +299,21 @@ public final class SqlRenderer {
                 .map(name -> plan.through().column(name).orElseThrow()).toList();
     }
 
-    /** {@code alias.c IN (?, ...)}, or for several columns {@code ((alias.a = ? AND alias.b = ?) OR ...)}. */
+    /**
+     * {@code alias.c IN (?, ...)}, or for several columns {@code ((alias.a = ? AND alias.b = ?) OR ...)}. The list
+     * is padded to a power of two by repeating its last key, so that pages of 17 to 32 parents send the same SQL:
+     * the driver and the database reuse its prepared statement and plan instead of parsing a new one per count.
+     */
     private void keyIn(StringBuilder sql, List<Object> parameters, String alias, List<Column> columns,
-            List<List<Object>> keys) {
+            List<List<Object>> given) {
+        List<List<Object>> keys = given;
+        int padded = Integer.highestOneBit(Math.max(1, given.size() - 1)) << 1;
+        if (given.size() > 1 && padded > given.size()) {
+            keys = new ArrayList<>(given);
+            while (keys.size() < padded) {
+                keys.add(given.get(given.size() - 1));
+            }
+        }
         if (columns.size() == 1) {
             Column column = columns.get(0);
             sql.append(alias).append('.').append(dialect.quote(column.name())).append(" IN (");
@@ -729,6 +766,14 @@ public final class SqlRenderer {
     private void comparison(StringBuilder sql, List<Object> parameters, String quoted, String operator, Filter filter) {
         sql.append(quoted).append(operator).append('?');
         parameters.add(bind(filter.column(), filter.value()));
+    }
+
+    private String columnList(String qualifier, List<Column> columns) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            list.append(i == 0 ? "" : ", ").append(qualifier).append(dialect.quote(columns.get(i).name()));
+        }
+        return list.toString();
     }
 
     private String columnList(List<Column> columns) {

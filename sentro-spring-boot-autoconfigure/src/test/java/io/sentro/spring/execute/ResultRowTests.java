@@ -37,6 +37,24 @@ class ResultRowTests {
     }
 
     @Test
+    void keysAddedAfterTheColumnsFollowThemAndSurviveACopy() {
+        ResultRow row = row();
+        for (int i = 0; i < 6; i++) {
+            assertThat(row.put("relation" + i, List.of(i))).isNull();
+        }
+        assertThat(row).hasSize(9).containsEntry("relation5", List.of(5)).containsEntry("title", "Hello");
+        List<String> visited = new ArrayList<>();
+        row.forEach((name, value) -> visited.add(name));
+        assertThat(visited).containsExactly("id", "title", "views", "relation0", "relation1", "relation2",
+                "relation3", "relation4", "relation5");
+        assertThat(row.put("relation2", "again")).isEqualTo(List.of(2));
+        row.remove("title");
+        assertThat(new ArrayList<>(row.keySet())).containsExactly("id", "views", "relation0", "relation1",
+                "relation2", "relation3", "relation4", "relation5");
+        assertThat(row.get("relation2")).isEqualTo("again");
+    }
+
+    @Test
     void changesLikeAMapAsHooksDo() {
         ResultRow row = row();
         row.remove("title");

@@ -94,6 +94,16 @@ abstract class EmbedScenarios extends DatabaseScenarios {
         assertThat(comments.get(0).get("reviewer").get("name").asString()).isEqualTo("Grace");
         assertThat(comments.get(2).get("author").isNull()).as("a NULL foreign key embeds null").isTrue();
         assertThat(comments.get(1).get("reviewer").isNull()).isTrue();
+
+        // A filter of a many-to-one relation leaves it null where the related row does not match, the row kept.
+        JsonNode filtered = ok(api.get("/api/comments?embed=author&author.where.name.eq=Ada&sort=id")).get("rows");
+        assertThat(filtered).hasSize(5);
+        assertThat(filtered.get(0).get("author").isNull()).isTrue();
+        assertThat(filtered.get(3).get("author").get("name").asString()).isEqualTo("Ada");
+        JsonNode related = ok(api.get("/api/comments?embed=author&author.where.posts.views.gt=200&sort=id"))
+                .get("rows");
+        assertThat(related.get(0).get("author").get("name").asString()).isEqualTo("Alan");
+        assertThat(related.get(3).get("author").isNull()).isTrue();
     }
 
     @Test
@@ -187,8 +197,11 @@ abstract class EmbedScenarios extends DatabaseScenarios {
     void eachRelationLevelIsOneStatementWhateverTheNumberOfParents() {
         int before = ConnectionLog.STATEMENTS.get();
         ok(api.get("/api/posts?embed=author,labels,comments.author&count=none"));
-        assertThat(ConnectionLog.STATEMENTS.get() - before).as("posts, author, labels, comments, comments.author")
-                .isEqualTo(5);
+        assertThat(ConnectionLog.STATEMENTS.get() - before)
+                .as("posts with their author (joined), labels, comments, comments.author").isEqualTo(4);
+        before = ConnectionLog.STATEMENTS.get();
+        ok(api.get("/api/comments?embed=author,reviewer,post&count=none"));
+        assertThat(ConnectionLog.STATEMENTS.get() - before).as("many-to-one relations are joined").isEqualTo(1);
         before = ConnectionLog.STATEMENTS.get();
         ok(api.get("/api/authors?embed=posts.labels&count=none"));
         assertThat(ConnectionLog.STATEMENTS.get() - before).isEqualTo(3);
@@ -197,7 +210,7 @@ abstract class EmbedScenarios extends DatabaseScenarios {
         assertThat(ConnectionLog.STATEMENTS.get() - before).isEqualTo(2);
         before = ConnectionLog.STATEMENTS.get();
         // No parent has a reviewer: no statement for the relation at all.
-        ok(api.get("/api/comments?where.reviewer_id.isNull=true&embed=reviewer&count=none"));
+        ok(api.get("/api/comments/2?embed=reviewer"));
         assertThat(ConnectionLog.STATEMENTS.get() - before).isEqualTo(1);
     }
 

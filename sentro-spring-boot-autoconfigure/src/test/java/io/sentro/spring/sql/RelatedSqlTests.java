@@ -62,7 +62,7 @@ class RelatedSqlTests {
     private final ApiRequestParser parser = new ApiRequestParser();
     private final Planner planner = new Planner(new ValueConverter(parser.jsonMapper()), MODEL, Relations.of(MODEL),
             Planner.DisplayFields.NONE, 20, 100, CountMode.NONE, 3,
-            io.sentro.spring.plan.Cursors.withRandomKey(parser.jsonMapper()));
+            io.sentro.spring.plan.Cursors.withRandomKey());
 
     private ReadPlan plan(Table table, String... parameters) {
         Map<String, String[]> map = new java.util.LinkedHashMap<>();
@@ -85,6 +85,20 @@ class RelatedSqlTests {
         assertThat(related(new SqlServerDialect(), author, List.of(List.of(1L), List.of(2L))))
                 .isEqualTo("SELECT sentro_t.[id] AS sentro_k0, sentro_t.[name] FROM [dbo].[authors] sentro_t "
                         + "WHERE sentro_t.[id] IN (?, ?)");
+    }
+
+    @Test
+    void manyToOneRelationsOfAPageCanBeJoinedIntoItsStatement() {
+        ReadPlan posts = plan(POSTS, "embed=author", "author.where.name.neq=x", "fields=title", "where.views.gt=1",
+                "sort=-views");
+        ReadPlan joined = posts.withJoined(posts.embeds());
+        SqlStatement sqlServer = new SqlRenderer(new SqlServerDialect(), MODEL).selectPage(joined);
+        assertThat(sqlServer.sql()).isEqualTo("SELECT sentro_m.[title], sentro_m.[author_id], sentro_m.[views], "
+                + "sentro_m.[id], sentro_e1.[id], sentro_e1.[id], sentro_e1.[name] FROM [dbo].[posts] sentro_m LEFT JOIN "
+                + "[dbo].[authors] sentro_e1 ON sentro_e1.[id] = sentro_m.[author_id] AND sentro_e1.[name] <> ? "
+                + "WHERE sentro_m.[views] > ? ORDER BY sentro_m.[views] DESC, sentro_m.[id] OFFSET ? ROWS FETCH "
+                + "NEXT ? ROWS ONLY");
+        assertThat(sqlServer.parameters()).containsExactly("x", 1L, 0L, 21L);
     }
 
     @Test
