@@ -140,7 +140,8 @@ public final class OperationRunner {
         Projection projection = Projection.of(pipeline, query.fields());
         ReadPlan plan = planner.read(table, query.withFields(projection.columns()), grant, grants);
         // Many-to-one relations without READ hooks are joined into the page's own statement: one round trip.
-        List<EmbedPlan> joined = plan.embeds().stream().filter(relatedRows::joinable).toList();
+        List<EmbedPlan> joined = plan.embeds().isEmpty() ? List.of()
+                : plan.embeds().stream().filter(relatedRows::joinable).toList();
         if (!joined.isEmpty()) {
             plan = plan.withJoined(joined);
         }
@@ -148,10 +149,12 @@ public final class OperationRunner {
         page.limit = rows.limit();
         page.offset = rows.offset();
         page.next = rows.next() == null ? null : planner.cursor(plan, rows.next());
-        RelatedRows.Level level = new RelatedRows.Level(table, grant, grants, 1, request);
-        relatedRows.joined(rows.rows(), joined, level);
-        relatedRows.embed(rows.rows(), joined.isEmpty() ? plan.embeds()
-                : plan.embeds().stream().filter(embed -> !joined.contains(embed)).toList(), level);
+        if (!plan.embeds().isEmpty()) {
+            RelatedRows.Level level = new RelatedRows.Level(table, grant, grants, 1, request);
+            relatedRows.joined(rows.rows(), joined, level);
+            relatedRows.embed(rows.rows(), joined.isEmpty() ? plan.embeds()
+                    : plan.embeds().stream().filter(embed -> !joined.contains(embed)).toList(), level);
+        }
         projection.apply(pipeline, rows.rows(), plan.helpers(), relationNames(plan.embeds()));
         return page.outcome(new OperationResult(rows.rows(), rows.total(), rows.totalIsEstimate()));
     }

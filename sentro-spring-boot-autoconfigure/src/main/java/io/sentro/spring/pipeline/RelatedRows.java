@@ -93,7 +93,7 @@ final class RelatedRows {
             embed(related, plan.embeds(), level.next(plan));
             TablePipeline pipeline = registry.pipeline(plan.target());
             Projection.of(pipeline, plan.query().fields()).apply(pipeline, related, plan.helpers(),
-                    plan.embeds().stream().map(embed -> embed.relation().name()).toList());
+                    plan.embedNames());
             for (int k = 0; k < related.size(); k++) {
                 rows.get(parents[k]).put(name, related.get(k));
             }
@@ -185,8 +185,7 @@ final class RelatedRows {
             }
         }
         embed(rows, plan.embeds(), level.next(plan));
-        Projection.of(pipeline, plan.query().fields()).apply(pipeline, rows, plan.helpers(),
-                plan.embeds().stream().map(embed -> embed.relation().name()).toList());
+        Projection.of(pipeline, plan.query().fields()).apply(pipeline, rows, plan.helpers(), plan.embedNames());
         for (int i = 0; i < rows.size(); i++) {
             parents.put(rows.get(i), rowParents.get(i));
         }

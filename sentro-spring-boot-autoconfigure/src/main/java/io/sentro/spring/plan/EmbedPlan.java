@@ -26,16 +26,36 @@ import io.sentro.spring.schema.Table;
  * @param through the join table of a many-to-many, or null
  * @param throughScope the caller's row scope on the join table
  * @param embeds the relations embedded in the related rows
+ * @param keyColumns the columns whose values name a related row's parent: the related table's columns of the
+ * relation, or, through a join table, the join table's columns toward the parent
+ * @param embedNames the names of {@code embeds}, in order
  */
 public record EmbedPlan(EmbedQuery query, Relation relation, Table target, Grant grant, List<Column> projection,
         Set<String> helpers, Condition condition, List<SortOrder> order, long limit, @Nullable Table through,
-        Condition throughScope, List<EmbedPlan> embeds) {
+        Condition throughScope, List<EmbedPlan> embeds, List<Column> keyColumns, List<String> embedNames) {
 
     public EmbedPlan {
         projection = List.copyOf(projection);
         helpers = Set.copyOf(helpers);
         order = List.copyOf(order);
         embeds = List.copyOf(embeds);
+        keyColumns = List.copyOf(keyColumns);
+        embedNames = List.copyOf(embedNames);
+    }
+
+    public EmbedPlan(EmbedQuery query, Relation relation, Table target, Grant grant, List<Column> projection,
+            Set<String> helpers, Condition condition, List<SortOrder> order, long limit, @Nullable Table through,
+            Condition throughScope, List<EmbedPlan> embeds) {
+        this(query, relation, target, grant, projection, helpers, condition, order, limit, through, throughScope,
+                embeds, keyColumns(relation, target, through), embeds.isEmpty() ? List.of()
+                        : embeds.stream().map(embed -> embed.relation().name()).toList());
+    }
+
+    private static List<Column> keyColumns(Relation relation, Table target, @Nullable Table through) {
+        if (through == null) {
+            return relation.targetColumns().stream().map(name -> target.column(name).orElseThrow()).toList();
+        }
+        return relation.through().sourceColumns().stream().map(name -> through.column(name).orElseThrow()).toList();
     }
 
     /** Whether each parent row embeds an array (one-to-many, many-to-many) rather than one object or null. */

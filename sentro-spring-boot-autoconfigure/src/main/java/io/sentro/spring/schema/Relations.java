@@ -27,9 +27,15 @@ import io.sentro.spring.schema.Relation.Through;
 public final class Relations {
 
     private final Map<String, List<Relation>> byTable;
+    private final Map<String, Map<String, Relation>> byName = new HashMap<>();
 
     private Relations(Map<String, List<Relation>> byTable) {
         this.byTable = byTable;
+        byTable.forEach((table, relations) -> {
+            Map<String, Relation> named = new HashMap<>();
+            relations.forEach(relation -> named.put(relation.name(), relation));
+            byName.put(table, named);
+        });
     }
 
     public static Relations of(SchemaModel model) {
@@ -96,7 +102,8 @@ public final class Relations {
 
     /** One relation of a table by name. */
     public Optional<Relation> relation(String table, String name) {
-        return forTable(table).stream().filter(relation -> relation.name().equals(name)).findFirst();
+        Map<String, Relation> named = byName.get(table);
+        return named == null ? Optional.empty() : Optional.ofNullable(named.get(name));
     }
 
     private record Candidate(String name, String specificSuffix, Relation relation) {

@@ -82,8 +82,8 @@ public final class SqlRenderer {
         boolean joins = !plan.joined().isEmpty();
         String qualifier = joins ? "sentro_m." : "";
         List<Column> resultColumns = plan.projection();
-        sql.append("SELECT ").append(!joins && plan.projection() == plan.table().columns() ? table.allColumns
-                : columnList(qualifier, plan.projection()));
+        sql.append("SELECT ").append(plan.projection() != plan.table().columns() ? columnList(qualifier,
+                plan.projection()) : joins ? table.allColumns("sentro_m") : table.allColumns);
         StringBuilder from = new StringBuilder(128).append(" FROM ").append(table.name);
         if (joins) {
             resultColumns = new ArrayList<>(plan.projection());
@@ -95,7 +95,8 @@ public final class SqlRenderer {
                 resultColumns.addAll(keyColumns);
                 resultColumns.addAll(embed.projection());
                 sql.append(", ").append(columnList(alias + ".", keyColumns)).append(", ")
-                        .append(columnList(alias + ".", embed.projection()));
+                        .append(embed.projection() == embed.target().columns()
+                                ? sql(embed.target()).allColumns(alias) : columnList(alias + ".", embed.projection()));
                 from.append(" LEFT JOIN ").append(sql(embed.target()).name).append(' ').append(alias).append(" ON ");
                 equalColumns(from, alias, embed.relation().targetColumns(), "sentro_m", embed.relation().columns());
                 if (!embed.condition().isEmpty()) {
@@ -291,12 +292,7 @@ public final class SqlRenderer {
      * through a join table, the join table's columns toward the parent.
      */
     public static List<Column> relatedKeyColumns(EmbedPlan plan) {
-        if (plan.through() == null) {
-            return plan.relation().targetColumns().stream().map(name -> plan.target().column(name).orElseThrow())
-                    .toList();
-        }
-        return plan.relation().through().sourceColumns().stream()
-                .map(name -> plan.through().column(name).orElseThrow()).toList();
+        return plan.keyColumns();
     }
 
     /**
@@ -798,8 +794,17 @@ public final class SqlRenderer {
         final String selectByKey;
         final String deleteByKey;
         final String outputInserted;
+        private final Map<String, String> qualifiedColumns = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** Every column, each prefixed with {@code alias} and a dot. */
+        String allColumns(String alias) {
+            return qualifiedColumns.computeIfAbsent(alias, key -> columnList(key + ".", columns));
+        }
+
+        private final List<Column> columns;
 
         TableSql(Table table) {
+            this.columns = table.columns();
             this.name = dialect.qualifiedName(table);
             this.allColumns = columnList(table.columns());
             StringBuilder predicate = new StringBuilder();
