@@ -45,6 +45,12 @@ public final class ActionRunner {
      */
     public Map<String, @Nullable Object> tableAction(Table table, Action action, Map<String, @Nullable Object> body,
             ListQuery selection, Grant grant, Grants grants, HttpServletRequest request) {
+        if (selection.aggregate() != null) {
+            // An action acts on records; groups are not records.
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "A table action selects records with the list's "
+                    + "filters; group, agg and having do not apply", selection.aggregate().group().isEmpty() ? "agg"
+                            : "group");
+        }
         return runner.inTransaction(table, () -> {
             List<Map<String, @Nullable Object>> records;
             Object ids = body.get("ids");

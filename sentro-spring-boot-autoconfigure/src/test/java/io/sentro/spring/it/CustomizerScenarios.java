@@ -238,6 +238,7 @@ abstract class CustomizerScenarios extends DatabaseScenarios {
         Response byQuery = api.post("/api/posts/_actions/export-markdown?where.status.eq=draft", "");
         assertThat(byQuery.text()).isEqualTo("# Second post\n");
         assertProblem(api.post("/api/posts/_actions/export-markdown", "{\"ids\":[999]}"), 404, "999");
+        assertProblem(api.post("/api/posts/_actions/export-markdown?group=status&agg=count", ""), 400, "group");
         assertProblem(api.post("/api/posts/_actions/nope", "{}"), 404, "export-markdown");
         JsonNode actions = table(ok(api.get("/api/_schema")), "posts").get("actions");
         assertThat(actions.get(0).get("label").asString()).isEqualTo("Export to Markdown");
