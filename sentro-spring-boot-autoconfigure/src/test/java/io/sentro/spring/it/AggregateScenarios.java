@@ -17,17 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * combined with filters, search, OR groups and related-row filters, sorted by group columns and aggregate keys,
  * paged by group; what does not make sense is refused naming the parameter.
  */
-abstract class AggregateScenarios extends DatabaseScenarios {
-
-    @Override
-    protected Class<?> application() {
-        return PlainApplication.class;
-    }
-
-    @Override
-    protected String[] properties() {
-        return new String[] { "sentro.security.access.default=permit-all" };
-    }
+abstract class AggregateScenarios extends OpenApiScenarios {
 
     @Test
     void eachGroupIsOneRowWithItsAggregatesUnderTheirKeys() {

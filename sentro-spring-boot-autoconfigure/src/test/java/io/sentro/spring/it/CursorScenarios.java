@@ -21,19 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nullable columns (NULLs sort where the database sorts them), with filters, OR groups and search; cursors are
  * tamper-evident. The scenarios page a table of their own with ties and NULLs in every sort column.
  */
-abstract class CursorScenarios extends DatabaseScenarios {
+abstract class CursorScenarios extends OpenApiScenarios {
 
     private static final int ROWS = 37;
-
-    @Override
-    protected Class<?> application() {
-        return PlainApplication.class;
-    }
-
-    @Override
-    protected String[] properties() {
-        return new String[] { "sentro.security.access.default=permit-all" };
-    }
 
     @BeforeAll
     @Override

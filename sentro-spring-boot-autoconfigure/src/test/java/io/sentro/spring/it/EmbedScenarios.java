@@ -23,17 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The scenarios add a {@code comments} table with two foreign keys to {@code authors} (one nullable), whose relation
  * names need the clash rule.
  */
-abstract class EmbedScenarios extends DatabaseScenarios {
-
-    @Override
-    protected Class<?> application() {
-        return PlainApplication.class;
-    }
-
-    @Override
-    protected String[] properties() {
-        return new String[] { "sentro.security.access.default=permit-all" };
-    }
+abstract class EmbedScenarios extends OpenApiScenarios {
 
     @BeforeAll
     @Override
