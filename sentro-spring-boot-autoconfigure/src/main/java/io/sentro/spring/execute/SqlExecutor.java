@@ -271,7 +271,7 @@ public final class SqlExecutor {
     public List<RelatedRow> related(EmbedPlan plan, List<List<Object>> parentKeys) {
         return translating(plan.target(), () -> {
             SqlStatement statement = renderer.related(plan, parentKeys);
-            int keyCount = SqlRenderer.relatedKeyColumns(plan).size();
+            int keyCount = plan.keyColumns().size();
             List<Column> columns = statement.resultColumns();
             ValueReader[] readers = readers(columns);
             String[] names = new String[columns.size() - keyCount];
@@ -387,7 +387,7 @@ public final class SqlExecutor {
         String[][] joinedNames = new String[joined.size()][];
         int position = main;
         for (int j = 0; j < joined.size(); j++) {
-            keyCounts[j] = SqlRenderer.relatedKeyColumns(joined.get(j)).size();
+            keyCounts[j] = joined.get(j).keyColumns().size();
             joinedNames[j] = names(columns, position + keyCounts[j], joined.get(j).projection().size());
             position += keyCounts[j] + joinedNames[j].length;
         }

@@ -361,8 +361,7 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
             if (column.kind().isComparable()) {
                 groupable.add(column.name());
             }
-            if (column.kind().isIntegral() || column.kind() == TypeKind.DECIMAL || column.kind() == TypeKind.REAL
-                    || column.kind() == TypeKind.DOUBLE) {
+            if (column.kind().isNumeric()) {
                 numeric.add(column.name());
             }
         }

@@ -138,24 +138,14 @@ public final class OperationRunner {
             return page.outcome(new OperationResult(groups.rows(), groups.total(), false));
         }
         Projection projection = Projection.of(pipeline, query.fields());
-        ReadPlan plan = planner.read(table, query.withFields(projection.columns()), grant, grants);
-        // Many-to-one relations without READ hooks are joined into the page's own statement: one round trip.
-        List<EmbedPlan> joined = plan.embeds().isEmpty() ? List.of()
-                : plan.embeds().stream().filter(relatedRows::joinable).toList();
-        if (!joined.isEmpty()) {
-            plan = plan.withJoined(joined);
-        }
+        ReadPlan plan = relatedRows.withJoins(planner.read(table, query.withFields(projection.columns()), grant,
+                grants));
         RowPage rows = executor.read(plan);
         page.limit = rows.limit();
         page.offset = rows.offset();
         page.next = rows.next() == null ? null : planner.cursor(plan, rows.next());
-        if (!plan.embeds().isEmpty()) {
-            RelatedRows.Level level = new RelatedRows.Level(table, grant, grants, 1, request);
-            relatedRows.joined(rows.rows(), joined, level);
-            relatedRows.embed(rows.rows(), joined.isEmpty() ? plan.embeds()
-                    : plan.embeds().stream().filter(embed -> !joined.contains(embed)).toList(), level);
-        }
-        projection.apply(pipeline, rows.rows(), plan.helpers(), relationNames(plan.embeds()));
+        relatedRows.attach(rows.rows(), plan, new RelatedRows.Level(table, grant, grants, 1, request));
+        projection.apply(pipeline, rows.rows(), plan.helpers(), EmbedPlan.names(plan.embeds()));
         return page.outcome(new OperationResult(rows.rows(), rows.total(), rows.totalIsEstimate()));
     }
 
@@ -191,15 +181,8 @@ public final class OperationRunner {
         List<Map<String, @Nullable Object>> rows = new ArrayList<>(1);
         executor.get(plan).ifPresent(rows::add);
         relatedRows.embed(rows, plan.embeds(), new RelatedRows.Level(pipeline.table(), grant, grants, 1, request));
-        projection.apply(pipeline, rows, plan.helpers(), relationNames(plan.embeds()));
+        projection.apply(pipeline, rows, plan.helpers(), EmbedPlan.names(plan.embeds()));
         return new OperationResult(rows, null);
-    }
-
-    private static List<String> relationNames(List<EmbedPlan> embeds) {
-        if (embeds.isEmpty()) {
-            return List.of();
-        }
-        return embeds.stream().map(embed -> embed.relation().name()).toList();
     }
 
     // ---- writes -------------------------------------------------------------------------------------------------

@@ -62,6 +62,30 @@ final class RelatedRows {
         }
     }
 
+    /**
+     * The page's plan with its many-to-one relations whose tables have no READ hooks joined into its own statement
+     * (one round trip for the page and them); the others are read by {@link #attach}.
+     */
+    ReadPlan withJoins(ReadPlan plan) {
+        if (plan.embeds().isEmpty()) {
+            return plan;
+        }
+        List<EmbedPlan> joined = plan.embeds().stream().filter(this::joinable).toList();
+        return joined.isEmpty() ? plan : plan.withJoined(joined);
+    }
+
+    /**
+     * Puts every relation a page embeds into its rows: finishes those its statement joined, reads the others.
+     */
+    void attach(List<Map<String, @Nullable Object>> rows, ReadPlan plan, Level level) {
+        if (plan.embeds().isEmpty()) {
+            return;
+        }
+        joined(rows, plan.joined(), level);
+        embed(rows, plan.joined().isEmpty() ? plan.embeds() : plan.embeds().stream()
+                .filter(embed -> plan.joined().stream().noneMatch(joined -> joined == embed)).toList(), level);
+    }
+
     /** Puts each relation of {@code embeds} into every row of {@code rows}, under the relation's name. */
     void embed(List<Map<String, @Nullable Object>> rows, List<EmbedPlan> embeds, Level level) {
         for (EmbedPlan plan : embeds) {
@@ -74,7 +98,7 @@ final class RelatedRows {
      * already under the relation's name, get their own relations and are shaped (display fields, fields asked for).
      * Only relations whose table has no READ hooks are joined, so there is no pipeline to run.
      */
-    void joined(List<Map<String, @Nullable Object>> rows, List<EmbedPlan> joined, Level level) {
+    private void joined(List<Map<String, @Nullable Object>> rows, List<EmbedPlan> joined, Level level) {
         for (EmbedPlan plan : joined) {
             String name = plan.relation().name();
             List<Map<String, @Nullable Object>> related = new ArrayList<>(rows.size());
@@ -101,7 +125,7 @@ final class RelatedRows {
     }
 
     /** Whether a relation can be read in its parent's statement: a many-to-one whose table has no READ hooks. */
-    boolean joinable(EmbedPlan plan) {
+    private boolean joinable(EmbedPlan plan) {
         return !plan.toMany() && !HookChain.hasHooks(registry.pipeline(plan.target()), Operation.READ);
     }
 
@@ -111,12 +135,15 @@ final class RelatedRows {
         Map<List<Object>, List<Object>> distinct = new LinkedHashMap<>();
         for (Map<String, @Nullable Object> row : rows) {
             List<Object> key = key(row, relation.columns());
-            rowKeys.add(key == null ? null : normalized(key));
+            List<Object> normalized = key == null ? null : normalized(key);
+            rowKeys.add(normalized);
             if (key != null) {
-                distinct.putIfAbsent(normalized(key), key);
+                distinct.putIfAbsent(normalized, key);
             }
         }
-        Map<List<Object>, List<Map<String, @Nullable Object>>> related = distinct.isEmpty() ? Map.of()
+        // No parent with a key, or no related row wanted per parent: nothing to read.
+        boolean none = distinct.isEmpty() || plan.toMany() && plan.limit() == 0;
+        Map<List<Object>, List<Map<String, @Nullable Object>>> related = none ? Map.of()
                 : load(plan, new ArrayList<>(distinct.values()), level);
         for (int i = 0; i < rows.size(); i++) {
             List<Map<String, @Nullable Object>> found = rowKeys.get(i) == null ? null : related.get(rowKeys.get(i));

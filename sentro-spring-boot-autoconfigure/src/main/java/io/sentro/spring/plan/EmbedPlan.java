@@ -47,8 +47,12 @@ public record EmbedPlan(EmbedQuery query, Relation relation, Table target, Grant
             Set<String> helpers, Condition condition, List<SortOrder> order, long limit, @Nullable Table through,
             Condition throughScope, List<EmbedPlan> embeds) {
         this(query, relation, target, grant, projection, helpers, condition, order, limit, through, throughScope,
-                embeds, keyColumns(relation, target, through), embeds.isEmpty() ? List.of()
-                        : embeds.stream().map(embed -> embed.relation().name()).toList());
+                embeds, keyColumns(relation, target, through), names(embeds));
+    }
+
+    /** The relation names of embedded relations, in order: the keys they take in each row. */
+    public static List<String> names(List<EmbedPlan> embeds) {
+        return embeds.isEmpty() ? List.of() : embeds.stream().map(embed -> embed.relation().name()).toList();
     }
 
     private static List<Column> keyColumns(Relation relation, Table target, @Nullable Table through) {

@@ -42,7 +42,7 @@ public sealed interface OperationPlan permits OperationPlan.ReadPlan, OperationP
             after = after == null ? null : Collections.unmodifiableList(new ArrayList<>(after));
             joined = List.copyOf(joined);
             for (EmbedPlan embed : joined) {
-                if (embed.toMany() || !embeds.contains(embed)) {
+                if (embed.toMany() || embeds.stream().noneMatch(candidate -> candidate == embed)) {
                     throw new IllegalArgumentException("Only embedded many-to-one relations can be joined");
                 }
             }

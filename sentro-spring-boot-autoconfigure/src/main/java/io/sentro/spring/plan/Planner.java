@@ -250,7 +250,7 @@ public final class Planner {
         TypeKind kind = column.kind();
         boolean applies = switch (function) {
             case COUNT -> true;
-            case SUM, AVG -> isNumeric(kind);
+            case SUM, AVG -> kind.isNumeric();
             case MIN, MAX -> kind.isOrdered();
         };
         if (!applies) {
@@ -260,10 +260,6 @@ public final class Planner {
                             ? "; it needs a numeric column" : "; it needs a column with an order"), "agg");
         }
         return new AggregatePlan.Aggregate(function, column, term.key());
-    }
-
-    static boolean isNumeric(TypeKind kind) {
-        return kind.isIntegral() || kind == TypeKind.DECIMAL || kind == TypeKind.REAL || kind == TypeKind.DOUBLE;
     }
 
     /** {@code having.<key>.<operator>=<value>}, the value converted to the aggregate's type. */

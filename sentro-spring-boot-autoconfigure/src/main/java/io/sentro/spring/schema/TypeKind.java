@@ -40,6 +40,11 @@ public enum TypeKind {
         };
     }
 
+    /** Whether values of this kind are numbers: what {@code sum} and {@code avg} take. */
+    public boolean isNumeric() {
+        return isIntegral() || this == DECIMAL || this == REAL || this == DOUBLE;
+    }
+
     /** Whether values of this kind have an order ({@code gt}, {@code lt}...). */
     public boolean isOrdered() {
         return isComparable() && this != BOOLEAN && this != UUID;

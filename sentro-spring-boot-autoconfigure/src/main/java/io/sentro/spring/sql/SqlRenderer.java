@@ -91,7 +91,7 @@ public final class SqlRenderer {
             for (int i = 0; i < plan.joined().size(); i++) {
                 EmbedPlan embed = plan.joined().get(i);
                 String alias = "sentro_e" + (i + 1);
-                List<Column> keyColumns = relatedKeyColumns(embed);
+                List<Column> keyColumns = embed.keyColumns();
                 resultColumns.addAll(keyColumns);
                 resultColumns.addAll(embed.projection());
                 sql.append(", ").append(columnList(alias + ".", keyColumns)).append(", ")
@@ -215,7 +215,7 @@ public final class SqlRenderer {
 
     /**
      * The related rows of an embedded relation for some parent rows, in one statement: each result row begins with
-     * the values that name its parent ({@link #relatedKeyColumns}, as {@code sentro_k0...}), then the plan's
+     * the values that name its parent ({@link EmbedPlan#keyColumns()}, as {@code sentro_k0...}), then the plan's
      * projection. A to-many relation reads at most {@code limit} rows per parent, in the plan's order: with one
      * parent as a page, with several numbered per parent ({@code ROW_NUMBER() OVER (PARTITION BY ...)}).
      *
@@ -223,7 +223,7 @@ public final class SqlRenderer {
      */
     public SqlStatement related(EmbedPlan plan, List<List<Object>> parentKeys) {
         Relation relation = plan.relation();
-        List<Column> keyColumns = relatedKeyColumns(plan);
+        List<Column> keyColumns = plan.keyColumns();
         String keyAlias = plan.through() == null ? "sentro_t" : "sentro_j";
         List<Object> parameters = new ArrayList<>();
         StringBuilder select = new StringBuilder(256).append("SELECT ");
@@ -285,14 +285,6 @@ public final class SqlRenderer {
                 .append(from).append(") sentro_page WHERE sentro_rn <= ? ORDER BY sentro_rn");
         parameters.add(plan.limit());
         return new SqlStatement(outer.toString(), parameters, resultColumns);
-    }
-
-    /**
-     * The columns whose values name the parent of a related row: the related table's columns of the relation, or,
-     * through a join table, the join table's columns toward the parent.
-     */
-    public static List<Column> relatedKeyColumns(EmbedPlan plan) {
-        return plan.keyColumns();
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.sentro.spring.it;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -124,8 +123,6 @@ abstract class AggregateScenarios extends OpenApiScenarios {
     }
 
     private static List<String> keys(JsonNode page, String column) {
-        List<String> keys = new ArrayList<>();
-        page.get("rows").forEach(row -> keys.add(row.get(column).asString()));
-        return keys;
+        return ApiScenarios.names(page.get("rows"), column);
     }
 }

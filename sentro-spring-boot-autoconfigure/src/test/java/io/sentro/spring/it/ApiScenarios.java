@@ -500,7 +500,8 @@ abstract class ApiScenarios extends DatabaseScenarios {
         return ids;
     }
 
-    private static List<String> names(JsonNode array, String field) {
+    /** The values of {@code field} in each object of {@code array}, as text (the elements themselves when null). */
+    static List<String> names(JsonNode array, String field) {
         List<String> names = new ArrayList<>();
         array.values().forEach(node -> names.add(field == null ? node.asString() : node.get(field).asString()));
         return names;

@@ -1,6 +1,5 @@
 package io.sentro.spring.it;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -126,6 +125,15 @@ abstract class EmbedScenarios extends OpenApiScenarios {
         assertThat(titles(all.get(0).get("posts"))).containsExactly("Hello world", "Second post");
         assertThat(titles(all.get(1).get("posts"))).containsExactly("Computing machinery",
                 "Hello again, 50% off_sale");
+    }
+
+    @Test
+    void noRelatedRowsWantedIsNoStatement() {
+        int before = ConnectionLog.STATEMENTS.get();
+        JsonNode authors = ok(api.get("/api/authors?embed=posts&posts.limit=0&count=none")).get("rows");
+        assertThat(ConnectionLog.STATEMENTS.get() - before).isEqualTo(1);
+        authors.forEach(author -> assertThat(author.get("posts")).isEmpty());
+        assertThat(ok(api.get("/api/authors/1?embed=posts&posts.limit=0")).get("posts")).isEmpty();
     }
 
     @Test
@@ -262,14 +270,10 @@ abstract class EmbedScenarios extends OpenApiScenarios {
     }
 
     private static List<String> titles(JsonNode rows) {
-        List<String> titles = new ArrayList<>();
-        rows.forEach(row -> titles.add(row.get("title").asString()));
-        return titles;
+        return ApiScenarios.names(rows, "title");
     }
 
     private static List<String> names(JsonNode rows) {
-        List<String> names = new ArrayList<>();
-        rows.forEach(row -> names.add(row.get("name").asString()));
-        return names;
+        return ApiScenarios.names(rows, "name");
     }
 }
