@@ -68,13 +68,11 @@ public class SqlServerDialect implements SqlDialect {
     }
 
     @Override
-    public void paginate(StringBuilder sql, List<Object> parameters, boolean ordered, long limit, long offset) {
+    public void paginate(StringBuilder sql, boolean ordered, long limit, long offset) {
         if (!ordered) {
             sql.append(" ORDER BY (SELECT NULL)");
         }
-        sql.append(" OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
-        parameters.add(offset);
-        parameters.add(limit);
+        sql.append(" OFFSET ").append(offset).append(" ROWS FETCH NEXT ").append(limit).append(" ROWS ONLY");
     }
 
     @Override

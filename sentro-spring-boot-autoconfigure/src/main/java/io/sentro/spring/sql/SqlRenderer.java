@@ -125,7 +125,7 @@ public final class SqlRenderer {
                 }
             }
         }
-        dialect.paginate(sql, parameters, ordered, lookAhead ? plan.limit() + 1 : plan.limit(), plan.offset());
+        dialect.paginate(sql, ordered, lookAhead ? plan.limit() + 1 : plan.limit(), plan.offset());
         return new SqlStatement(sql.toString(), parameters, resultColumns);
     }
 
@@ -265,7 +265,7 @@ public final class SqlRenderer {
             if (!order.isEmpty()) {
                 sql.append(" ORDER BY ").append(order);
             }
-            dialect.paginate(sql, parameters, !order.isEmpty(), plan.limit(), 0);
+            dialect.paginate(sql, !order.isEmpty(), plan.limit(), 0);
             return new SqlStatement(sql.toString(), parameters, resultColumns);
         }
         StringBuilder partition = new StringBuilder();
@@ -282,8 +282,8 @@ public final class SqlRenderer {
         }
         outer.append(" FROM (").append(select).append(", ROW_NUMBER() OVER (PARTITION BY ").append(partition)
                 .append(" ORDER BY ").append(order.isEmpty() ? partition : order).append(") AS sentro_rn")
-                .append(from).append(") sentro_page WHERE sentro_rn <= ? ORDER BY sentro_rn");
-        parameters.add(plan.limit());
+                .append(from).append(") sentro_page WHERE sentro_rn <= ").append(plan.limit())
+                .append(" ORDER BY sentro_rn"); // a literal, as dialect.paginate explains
         return new SqlStatement(outer.toString(), parameters, resultColumns);
     }
 
@@ -353,7 +353,7 @@ public final class SqlRenderer {
         if (!order.isEmpty()) {
             sql.append(" ORDER BY ").append(order);
         }
-        dialect.paginate(sql, parameters, !order.isEmpty(), plan.limit() + 1, plan.offset());
+        dialect.paginate(sql, !order.isEmpty(), plan.limit() + 1, plan.offset());
         return new SqlStatement(sql.toString(), parameters, aggregateColumns(plan));
     }
 

@@ -96,9 +96,9 @@ class RelatedSqlTests {
         assertThat(sqlServer.sql()).isEqualTo("SELECT sentro_m.[title], sentro_m.[author_id], sentro_m.[views], "
                 + "sentro_m.[id], sentro_e1.[id], sentro_e1.[id], sentro_e1.[name] FROM [dbo].[posts] sentro_m LEFT JOIN "
                 + "[dbo].[authors] sentro_e1 ON sentro_e1.[id] = sentro_m.[author_id] AND sentro_e1.[name] <> ? "
-                + "WHERE sentro_m.[views] > ? ORDER BY sentro_m.[views] DESC, sentro_m.[id] OFFSET ? ROWS FETCH "
-                + "NEXT ? ROWS ONLY");
-        assertThat(sqlServer.parameters()).containsExactly("x", 1L, 0L, 21L);
+                + "WHERE sentro_m.[views] > ? ORDER BY sentro_m.[views] DESC, sentro_m.[id] OFFSET 0 ROWS FETCH "
+                + "NEXT 21 ROWS ONLY");
+        assertThat(sqlServer.parameters()).containsExactly("x", 1L);
     }
 
     @Test
@@ -110,16 +110,16 @@ class RelatedSqlTests {
         assertThat(sqlServer.sql()).isEqualTo("SELECT sentro_k0, [title] FROM (SELECT sentro_t.[author_id] AS "
                 + "sentro_k0, sentro_t.[title], ROW_NUMBER() OVER (PARTITION BY sentro_t.[author_id] ORDER BY "
                 + "sentro_t.[views] DESC, sentro_t.[id]) AS sentro_rn FROM [dbo].[posts] sentro_t WHERE "
-                + "sentro_t.[author_id] IN (?, ?) AND sentro_t.[views] > ?) sentro_page WHERE sentro_rn <= ? "
+                + "sentro_t.[author_id] IN (?, ?) AND sentro_t.[views] > ?) sentro_page WHERE sentro_rn <= 3 "
                 + "ORDER BY sentro_rn");
-        assertThat(sqlServer.parameters()).containsExactly(1L, 2L, 10L, 3L);
+        assertThat(sqlServer.parameters()).containsExactly(1L, 2L, 10L);
         // One parent: a plain page, which an index on the foreign key serves without numbering every row.
         assertThat(related(new PostgresDialect(), posts, List.of(List.of(1L)))).isEqualTo(
                 "SELECT sentro_t.\"author_id\" AS sentro_k0, sentro_t.\"title\" FROM \"dbo\".\"posts\" sentro_t "
                         + "WHERE sentro_t.\"author_id\" IN (?) AND sentro_t.\"views\" > ? ORDER BY "
-                        + "sentro_t.\"views\" DESC, sentro_t.\"id\" LIMIT ? OFFSET ?");
+                        + "sentro_t.\"views\" DESC, sentro_t.\"id\" LIMIT 3");
         assertThat(related(new SqlServerDialect(), posts, List.of(List.of(1L)))).endsWith(
-                "ORDER BY sentro_t.[views] DESC, sentro_t.[id] OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+                "ORDER BY sentro_t.[views] DESC, sentro_t.[id] OFFSET 0 ROWS FETCH NEXT 3 ROWS ONLY");
     }
 
     @Test
@@ -130,7 +130,7 @@ class RelatedSqlTests {
                         + "sentro_t.[name], ROW_NUMBER() OVER (PARTITION BY sentro_j.[post_id] ORDER BY "
                         + "sentro_t.[name], sentro_t.[id]) AS sentro_rn FROM [dbo].[labels] sentro_t JOIN "
                         + "[dbo].[post_labels] sentro_j ON sentro_j.[label_id] = sentro_t.[id] WHERE "
-                        + "sentro_j.[post_id] IN (?, ?)) sentro_page WHERE sentro_rn <= ? ORDER BY sentro_rn");
+                        + "sentro_j.[post_id] IN (?, ?)) sentro_page WHERE sentro_rn <= 20 ORDER BY sentro_rn");
     }
 
     @Test
@@ -142,8 +142,8 @@ class RelatedSqlTests {
         SqlStatement sqlServer = new SqlRenderer(new SqlServerDialect(), MODEL).selectPage(next);
         assertThat(sqlServer.sql()).isEqualTo("SELECT [id], [author_id], [title], [views] FROM [dbo].[posts] WHERE "
                 + "[views] <= ? AND (([views] < ?) OR ([views] = ? AND [title] > ?) OR ([views] = ? AND [title] = ? "
-                + "AND [id] > ?)) ORDER BY [views] DESC, [title], [id] OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
-        assertThat(sqlServer.parameters()).containsExactly(100L, 100L, 100L, "Hello", 100L, "Hello", 7L, 0L, 3L);
+                + "AND [id] > ?)) ORDER BY [views] DESC, [title], [id] OFFSET 0 ROWS FETCH NEXT 3 ROWS ONLY");
+        assertThat(sqlServer.parameters()).containsExactly(100L, 100L, 100L, "Hello", 100L, "Hello", 7L);
         // A cursor is bound to its table and sort.
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> plan(POSTS, "sort=views", "after=" + cursor)))
                 .hasMessageContaining("another table or sort");
@@ -164,8 +164,8 @@ class RelatedSqlTests {
         assertThat(select.sql()).isEqualTo("SELECT [author_id], COUNT(*) AS [count], SUM(CAST([views] AS BIGINT)) AS "
                 + "[sum_views], AVG(CAST([views] AS DECIMAL(38, 6))) AS [avg_views], MAX([title]) AS [max_title] FROM "
                 + "[dbo].[posts] WHERE [views] >= ? GROUP BY [author_id] HAVING COUNT(*) > ? ORDER BY "
-                + "SUM(CAST([views] AS BIGINT)) DESC, [author_id] OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
-        assertThat(select.parameters()).containsExactly(10L, 1L, 0L, 6L);
+                + "SUM(CAST([views] AS BIGINT)) DESC, [author_id] OFFSET 0 ROWS FETCH NEXT 6 ROWS ONLY");
+        assertThat(select.parameters()).containsExactly(10L, 1L);
         assertThat(sqlServer.countGroups(plan).sql()).isEqualTo("SELECT COUNT(*) FROM (SELECT 1 AS sentro_one FROM "
                 + "[dbo].[posts] WHERE [views] >= ? GROUP BY [author_id] HAVING COUNT(*) > ?) sentro_groups");
         assertThat(new SqlRenderer(new PostgresDialect(), MODEL).aggregate(plan).sql()).startsWith(
@@ -179,7 +179,7 @@ class RelatedSqlTests {
         assertThat(new SqlRenderer(new SqlServerDialect(), MODEL).select(authors).sql()).isEqualTo(
                 "SELECT [id], [name] FROM [dbo].[authors] WHERE [name] <> ? AND EXISTS (SELECT 1 FROM "
                         + "[dbo].[posts] sentro_r1 WHERE sentro_r1.[author_id] = [dbo].[authors].[id] AND "
-                        + "sentro_r1.[views] > ?) ORDER BY [id] OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+                        + "sentro_r1.[views] > ?) ORDER BY [id] OFFSET 0 ROWS FETCH NEXT 20 ROWS ONLY");
         ReadPlan nested = plan(AUTHORS, "where.posts.labels.name.eq=sql");
         assertThat(new SqlRenderer(new MySqlDialect(), MODEL).count(nested).sql()).isEqualTo(
                 "SELECT COUNT(*) FROM `dbo`.`authors` WHERE EXISTS (SELECT 1 FROM `dbo`.`posts` sentro_r1 WHERE "
