@@ -64,6 +64,8 @@ public class SentroProperties {
 
     private final Embed embed = new Embed();
 
+    private final Writes writes = new Writes();
+
     private final Types types = new Types();
 
     private final Security security = new Security();
@@ -152,6 +154,30 @@ public class SentroProperties {
 
     public Embed getEmbed() {
         return embed;
+    }
+
+    public Writes getWrites() {
+        return writes;
+    }
+
+    /**
+     * Writes: bulk PATCH and DELETE by filter, and their limits.
+     */
+    public static class Writes {
+
+        /**
+         * The most rows one bulk PATCH or DELETE may change; a request that would change more is refused with 400
+         * and changes nothing. A request may ask for a lower limit with 'Prefer: max-affected=N', not a higher one.
+         */
+        private long maxAffected = 1000;
+
+        public long getMaxAffected() {
+            return maxAffected;
+        }
+
+        public void setMaxAffected(long maxAffected) {
+            this.maxAffected = maxAffected;
+        }
     }
 
     /**

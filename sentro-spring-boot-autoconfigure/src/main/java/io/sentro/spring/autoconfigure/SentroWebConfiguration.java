@@ -15,8 +15,10 @@ import io.sentro.spring.openapi.TypeScriptDeclarations;
 import io.sentro.spring.pipeline.ActionRunner;
 import io.sentro.spring.pipeline.CustomizerRegistry;
 import io.sentro.spring.pipeline.OperationRunner;
+import io.sentro.spring.pipeline.WriteRunner;
 import io.sentro.spring.plan.Cursors;
 import io.sentro.spring.plan.Planner;
+import io.sentro.spring.plan.WritePlanner;
 import io.sentro.spring.plan.ValueConverter;
 import io.sentro.spring.request.ApiRequestParser;
 import io.sentro.spring.schema.Relations;
@@ -129,6 +131,21 @@ class SentroWebConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    WritePlanner sentroWritePlanner(Planner planner) {
+        return new WritePlanner(values, planner);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WriteRunner sentroWriteRunner(CustomizerRegistry registry, WritePlanner planner, SqlExecutor executor,
+            SentroDb db, Integrations integrations, SentroProperties properties) {
+        long maxAffected = properties.getWrites().getMaxAffected();
+        Assert.state(maxAffected >= 1, "sentro.writes.max-affected must be 1 or more");
+        return new WriteRunner(registry, planner, executor, db, integrations, maxAffected);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ActionRunner sentroActionRunner(OperationRunner runner, Planner planner, SentroDb db) {
         return new ActionRunner(runner, planner, db);
     }
@@ -136,10 +153,10 @@ class SentroWebConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ApiEndpoints sentroApiEndpoints(SchemaModel model, Relations relations, CustomizerRegistry registry,
-            SqlDialect dialect, OperationRunner runner, ActionRunner actions, TypeScriptDeclarations typeScript,
-            AccessPolicy access, SentroProperties properties) {
+            SqlDialect dialect, OperationRunner runner, WriteRunner writes, ActionRunner actions,
+            TypeScriptDeclarations typeScript, AccessPolicy access, SentroProperties properties) {
         String basePath = normalizedBasePath(properties.getBasePath());
-        return new ApiEndpoints(model, basePath, parser, runner, actions, responses, new SchemaDocument(model,
+        return new ApiEndpoints(model, basePath, parser, runner, writes, actions, responses, new SchemaDocument(model,
                 relations, registry, dialect.name(), basePath, access::hiddenFromEveryone), typeScript, access);
     }
 

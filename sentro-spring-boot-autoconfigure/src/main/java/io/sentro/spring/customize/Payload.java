@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * <li>CREATE: the map itself is the row to insert ({@code payload.put("created_at", Instant.now())}).</li>
  * <li>UPDATE: the map is the patch ({@link #patch()} returns it) and {@link #key()} names the target row.</li>
  * <li>DELETE: {@link #key()} names the target row; the map is empty.</li>
+ * <li>UPDATE and DELETE of a bulk write ({@code PATCH} or {@code DELETE} on the table with filters): also
+ * {@link #previous()}, the row as stored before the write, read under a lock.</li>
  * <li>READ: {@link #query()} holds filters, sort and page for a list, or the {@link #key()} for a get.</li>
  * </ul>
  * Values are Java values ({@code String}, {@code Long}, {@code BigDecimal}, {@code LocalDate}, {@code Instant}...);
@@ -22,15 +24,31 @@ public final class Payload extends LinkedHashMap<String, @Nullable Object> {
     private final Operation operation;
     private final Map<String, Object> key;
     private final @Nullable ReadQuery query;
+    private final @Nullable Map<String, @Nullable Object> previous;
     private final transient HookContext context;
 
     public Payload(Operation operation, Map<String, ?> values, Map<String, Object> key, @Nullable ReadQuery query,
             HookContext context) {
+        this(operation, values, key, query, context, null);
+    }
+
+    /** @param previous the row as stored before the write, when Sentro read it (bulk writes); else null */
+    public Payload(Operation operation, Map<String, ?> values, Map<String, Object> key, @Nullable ReadQuery query,
+            HookContext context, @Nullable Map<String, @Nullable Object> previous) {
         super(values);
         this.operation = operation;
         this.key = Collections.unmodifiableMap(new LinkedHashMap<>(key));
         this.query = query;
         this.context = context;
+        this.previous = previous == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(previous));
+    }
+
+    /**
+     * UPDATE and DELETE in a bulk write: the whole row as stored before this write, read and locked in the write's
+     * transaction (so it is what the write changes). Null for a write of one row by key, which does not read it.
+     */
+    public @Nullable Map<String, @Nullable Object> previous() {
+        return previous;
     }
 
     public Operation operation() {

@@ -4,8 +4,8 @@ import io.sentro.spring.introspect.MariaDbIntrospector;
 import io.sentro.spring.introspect.SchemaIntrospector;
 
 /**
- * MariaDB 10.6+: MySQL's dialect, except that INSERT can return the written row with {@code RETURNING}, which
- * saves the second round trip, when MariaDB's own driver is used (MySQL Connector/J refuses it). UPDATE still
+ * MariaDB 10.6+: MySQL's dialect, except that INSERT and DELETE can return the written rows with {@code RETURNING},
+ * which saves the second round trip, when MariaDB's own driver is used (MySQL Connector/J refuses it). UPDATE still
  * selects again. JSON columns are recognised by their {@code json_valid} check.
  */
 public class MariaDbDialect extends MySqlDialect {
@@ -37,5 +37,10 @@ public class MariaDbDialect extends MySqlDialect {
     @Override
     public ReturningStyle insertReturning() {
         return insertReturning ? ReturningStyle.RETURNING_CLAUSE : ReturningStyle.RESELECT;
+    }
+
+    @Override
+    public ReturningStyle deleteReturning() {
+        return insertReturning(); // DELETE ... RETURNING since MariaDB 10.0, through the same drivers
     }
 }

@@ -89,6 +89,24 @@ public interface SqlDialect {
     /** How UPDATE returns the rows it wrote. */
     ReturningStyle updateReturning();
 
+    /** How DELETE returns the rows it deleted; {@link ReturningStyle#RESELECT} means it cannot. */
+    default ReturningStyle deleteReturning() {
+        return updateReturning();
+    }
+
+    /**
+     * What follows a SELECT to lock the rows it reads until the transaction ends, so that no other transaction
+     * changes them before this one writes them. The default is {@code FOR UPDATE}.
+     */
+    default String lockingClause() {
+        return " FOR UPDATE";
+    }
+
+    /** A table hint after the table's name that does what {@link #lockingClause()} does elsewhere; none by default. */
+    default String lockedTableHint() {
+        return "";
+    }
+
     /** The tail of an INSERT that names no column, e.g. {@code DEFAULT VALUES}. */
     default String defaultValues() {
         return "DEFAULT VALUES";

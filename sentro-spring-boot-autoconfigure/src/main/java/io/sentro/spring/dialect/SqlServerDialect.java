@@ -76,6 +76,17 @@ public class SqlServerDialect implements SqlDialect {
     }
 
     @Override
+    public String lockingClause() {
+        return "";
+    }
+
+    /** SQL Server has no FOR UPDATE: update locks, held to the end of the transaction, on the rows read. */
+    @Override
+    public String lockedTableHint() {
+        return " WITH (UPDLOCK, ROWLOCK, HOLDLOCK)";
+    }
+
+    @Override
     public String likeWildcards() {
         return "%_[";
     }

@@ -20,6 +20,10 @@ public enum ErrorCode {
     CHECK_VIOLATION("SENTRO-110", 400, "check-violation", "Check constraint violated"),
     UNKNOWN_RELATION("SENTRO-111", 400, "unknown-relation", "Unknown relation"),
     INVALID_CURSOR("SENTRO-112", 400, "invalid-cursor", "Invalid cursor"),
+    INVALID_HEADER("SENTRO-113", 400, "invalid-header", "Invalid request header"),
+    FILTER_REQUIRED("SENTRO-114", 400, "filter-required", "A bulk write needs a filter"),
+    TOO_MANY_ROWS("SENTRO-115", 400, "too-many-rows", "The write would change too many rows"),
+    PRECONDITION_REQUIRED("SENTRO-116", 428, "precondition-required", "If-Match required"),
 
     UNKNOWN_TABLE("SENTRO-201", 404, "unknown-table", "Unknown table"),
     ROW_NOT_FOUND("SENTRO-202", 404, "not-found", "Row not found"),
@@ -32,6 +36,7 @@ public enum ErrorCode {
 
     UNIQUE_VIOLATION("SENTRO-401", 409, "unique-violation", "Unique constraint violated"),
     FOREIGN_KEY_VIOLATION("SENTRO-402", 409, "foreign-key-violation", "Foreign key constraint violated"),
+    PRECONDITION_FAILED("SENTRO-403", 412, "precondition-failed", "The row has changed"),
 
     UNAUTHENTICATED("SENTRO-601", 401, "unauthenticated", "Authentication required"),
     FORBIDDEN("SENTRO-602", 403, "forbidden", "Access denied"),

@@ -21,13 +21,16 @@ import io.sentro.spring.dialect.ValueReader;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
 import io.sentro.spring.plan.AggregatePlan;
+import io.sentro.spring.plan.Condition;
 import io.sentro.spring.plan.EmbedPlan;
 import io.sentro.spring.plan.Key;
 import io.sentro.spring.plan.OperationPlan.CreatePlan;
 import io.sentro.spring.plan.OperationPlan.DeletePlan;
+import io.sentro.spring.plan.OperationPlan.DeleteWherePlan;
 import io.sentro.spring.plan.OperationPlan.GetPlan;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
 import io.sentro.spring.plan.OperationPlan.UpdatePlan;
+import io.sentro.spring.plan.OperationPlan.UpdateWherePlan;
 import io.sentro.spring.plan.SortOrder;
 import io.sentro.spring.request.CountMode;
 import io.sentro.spring.schema.Column;
@@ -260,6 +263,97 @@ public final class SqlExecutor {
         });
     }
 
+    /**
+     * What a bulk write did: how many rows it changed, and with {@code returning} the rows (as stored after an update,
+     * as they were before a delete), at most the limit it was given plus one.
+     */
+    public record Written(List<Map<String, @Nullable Object>> rows, long count) {
+    }
+
+    /**
+     * Every row that meets a condition, locked until the transaction ends (run it in one), at most {@code limit}:
+     * what a bulk write hands its hooks one by one.
+     */
+    public List<Map<String, @Nullable Object>> selectForUpdate(Table table, Condition condition, long limit) {
+        return translating(table, () -> queryAtMost(renderer.selectForUpdate(table, condition), limit));
+    }
+
+    /**
+     * A bulk UPDATE, one statement. With {@code returning}, the updated rows as stored, read up to {@code limit}:
+     * where the dialect returns them from the UPDATE itself that is still one statement; elsewhere (MySQL) the rows'
+     * keys are selected and locked first and the rows selected again after. Run it in a transaction: a caller that
+     * finds more rows than it allows rolls it back.
+     */
+    public Written updateWhere(UpdateWherePlan plan, boolean returning, long limit) {
+        Table table = plan.table();
+        return translating(table, () -> {
+            if (!returning) {
+                SqlStatement update = renderer.updateWhere(plan, false);
+                return new Written(List.of(), jdbc.update(update.sql(), update.parameters().toArray()));
+            }
+            if (dialect.updateReturning() != ReturningStyle.RESELECT) {
+                List<Map<String, Object>> rows = queryAtMost(renderer.updateWhere(plan, true), limit);
+                return new Written(rows, rows.size());
+            }
+            List<Map<String, Object>> locked = queryAtMost(renderer.selectForUpdate(table, plan.condition()), limit);
+            if (locked.size() >= limit) {
+                return new Written(locked, locked.size()); // more than the caller allows: nothing is written
+            }
+            SqlStatement update = renderer.updateWhere(plan, false);
+            int count = jdbc.update(update.sql(), update.parameters().toArray());
+            List<List<Object>> keys = new ArrayList<>(locked.size());
+            for (Map<String, Object> row : locked) {
+                keys.add(keyAfter(table, row, plan.values()));
+            }
+            return new Written(byKeys(table, keys), count);
+        });
+    }
+
+    /**
+     * A bulk DELETE, one statement. With {@code returning}, the deleted rows as they were, read up to {@code limit}:
+     * from the DELETE itself where the dialect can, else selected and locked before it. Run it in a transaction.
+     */
+    public Written deleteWhere(DeleteWherePlan plan, boolean returning, long limit) {
+        Table table = plan.table();
+        return translating(table, () -> {
+            if (!returning) {
+                SqlStatement delete = renderer.deleteWhere(plan, false);
+                return new Written(List.of(), jdbc.update(delete.sql(), delete.parameters().toArray()));
+            }
+            if (dialect.deleteReturning() != ReturningStyle.RESELECT) {
+                List<Map<String, Object>> rows = queryAtMost(renderer.deleteWhere(plan, true), limit);
+                return new Written(rows, rows.size());
+            }
+            List<Map<String, Object>> locked = queryAtMost(renderer.selectForUpdate(table, plan.condition()), limit);
+            if (locked.size() >= limit) {
+                return new Written(locked, locked.size());
+            }
+            SqlStatement delete = renderer.deleteWhere(plan, false);
+            return new Written(locked, jdbc.update(delete.sql(), delete.parameters().toArray()));
+        });
+    }
+
+    /** Whole rows by key, in statements of at most {@link SqlRenderer#MAX_KEYS_PER_STATEMENT} keys. */
+    private List<Map<String, Object>> byKeys(Table table, List<List<Object>> keys) {
+        List<Map<String, Object>> rows = new ArrayList<>(keys.size());
+        for (int from = 0; from < keys.size(); from += SqlRenderer.MAX_KEYS_PER_STATEMENT) {
+            rows.addAll(query(renderer.selectByKeys(table, keys.subList(from, Math.min(keys.size(),
+                    from + SqlRenderer.MAX_KEYS_PER_STATEMENT)))));
+        }
+        return rows;
+    }
+
+    /** A row's key after an update that may set key columns. */
+    private static List<Object> keyAfter(Table table, Map<String, Object> row, Map<Column, Object> values) {
+        List<Object> key = new ArrayList<>(table.primaryKey().size());
+        for (Column keyColumn : table.primaryKeyColumns()) {
+            Object value = values.get(keyColumn);
+            key.add(value != null && !(value instanceof io.sentro.spring.plan.RawValue) ? value
+                    : row.get(keyColumn.name()));
+        }
+        return key;
+    }
+
     /** A related row, and the values that name its parent row. */
     public record RelatedRow(List<Object> parentKey, Map<String, @Nullable Object> row) {
     }
@@ -416,6 +510,30 @@ public final class SqlExecutor {
                     }
                     rows.add(row);
                 });
+        return rows;
+    }
+
+    /**
+     * The rows of a statement, at most {@code limit} of them: the driver is told so ({@code setMaxRows}), so that a
+     * write that returns a million rows when a thousand are allowed does not fill the heap before it is refused.
+     */
+    private List<Map<String, Object>> queryAtMost(SqlStatement statement, long limit) {
+        List<Column> columns = statement.resultColumns();
+        ValueReader[] readers = readers(columns);
+        String[] names = names(columns, 0, columns.size());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        jdbc.query(connection -> {
+            PreparedStatement prepared = connection.prepareStatement(statement.sql());
+            new ArgumentPreparedStatementSetter(statement.parameters().toArray()).setValues(prepared);
+            prepared.setMaxRows((int) Math.min(limit, Integer.MAX_VALUE));
+            return prepared;
+        }, (ResultSet resultSet) -> {
+            Object[] values = new Object[names.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = readers[i].read(resultSet, i + 1);
+            }
+            rows.add(new ResultRow(names, values));
+        });
         return rows;
     }
 

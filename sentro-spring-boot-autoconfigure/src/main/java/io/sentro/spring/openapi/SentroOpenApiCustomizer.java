@@ -15,6 +15,8 @@ import io.sentro.spring.schema.Relations;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
 import io.sentro.spring.schema.TypeKind;
+import io.sentro.spring.request.Preferences;
+import io.sentro.spring.web.TableRoutes;
 import io.sentro.spring.security.AccessPolicy;
 import io.sentro.spring.security.AccessRule;
 import io.sentro.spring.security.SentroCredentials;
@@ -59,6 +61,7 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
     private final CustomizerRegistry registry;
     private final String basePath;
     private final int maxPageSize;
+    private final long maxAffected;
     private final OpenApiNames names;
     private final AccessPolicy access;
     private final SentroCredentials credentials;
@@ -77,6 +80,14 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
      */
     public SentroOpenApiCustomizer(SchemaModel model, Relations relations, CustomizerRegistry registry,
             String basePath, int maxPageSize, AccessPolicy access, SentroCredentials credentials, Info info) {
+        this(model, relations, registry, basePath, maxPageSize, 1000, access, credentials, info);
+    }
+
+    /** @param maxAffected the most rows a bulk write may change ({@code sentro.writes.max-affected}) */
+    public SentroOpenApiCustomizer(SchemaModel model, Relations relations, CustomizerRegistry registry,
+            String basePath, int maxPageSize, long maxAffected, AccessPolicy access, SentroCredentials credentials,
+            Info info) {
+        this.maxAffected = maxAffected;
         this.model = model;
         this.relations = relations;
         this.access = access;
@@ -135,9 +146,13 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         List<OpenApiNames.Related> related = related(pipeline);
         components.addSchemas(name, rowSchema(pipeline, related));
         components.addSchemas(name + "Page", pageSchema(name));
+        TableRoutes routes = TableRoutes.of(table);
         if (table.insertable() || table.updatable()) {
             components.addSchemas(name + "Input", inputSchema(pipeline, true));
             components.addSchemas(name + "Patch", inputSchema(pipeline, false));
+        }
+        if (routes.serves(TableRoutes.Kind.UPDATE_MATCHING) || routes.serves(TableRoutes.Kind.DELETE_MATCHING)) {
+            components.addSchemas(name + "Bulk", bulkSchema(name));
         }
 
         String collection = basePath + "/" + table.name();
@@ -147,18 +162,45 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
                 .parameters(listParameters(pipeline, related))
                 .responses(responses("200", jsonResponse("A page of rows", ref(name + "Page")), "400", "404")),
                 access.rule(table, io.sentro.spring.customize.Operation.READ)));
-        if (table.insertable()) {
-            ApiResponse created = jsonResponse("The row as stored, with defaults and generated values", ref(name));
+        if (routes.serves(TableRoutes.Kind.CREATE)) {
+            ApiResponse created = jsonResponse("The row as stored, with defaults and generated values (no body with "
+                    + "Prefer: return=minimal)", ref(name));
             if (table.hasPrimaryKey()) {
                 created.addHeaderObject("Location", new Header().description("The new row's path")
                         .schema(string()));
             }
+            created.addHeaderObject(Preferences.APPLIED_HEADER, preferenceApplied());
             collectionItem.post(described(operation("create" + name, tag, "Create a row in " + tag,
                     "Send one JSON object. A JSON array of objects creates several rows in one transaction and "
                             + "answers with an array.")
+                    .addParametersItem(preferHeader("return=minimal answers 201 without a body"))
                     .requestBody(jsonBody(ref(name + "Input")))
                     .responses(responses("201", created, "400", "409", "415")),
                     access.rule(table, io.sentro.spring.customize.Operation.CREATE)));
+        }
+        if (routes.serves(TableRoutes.Kind.UPDATE_MATCHING)) {
+            Schema<Object> keyedPatch = inputSchema(pipeline, false);
+            keyedPatch.title(pipeline.displayName() + " (update by key)");
+            table.primaryKey().forEach(keyedPatch::addRequiredItem);
+            collectionItem.patch(described(operation("update" + name + "Matching", tag, "Update the rows of " + tag
+                    + " that the filters select", "With filters (where.*, or.*, search; at least one) and one JSON "
+                    + "object: sets its values on every row they select. With a JSON array of objects that each "
+                    + "carry their key (" + String.join(", ", table.primaryKey()) + ") and no filters: updates each "
+                    + "row with its own values. One transaction: a failing row, or more rows than max-affected, "
+                    + "writes nothing.")
+                    .parameters(bulkParameters(pipeline))
+                    .requestBody(jsonBody(new JsonSchema().oneOf(List.of(ref(name + "Patch"),
+                            new JsonSchema().typesItem("array").minItems(1).items(keyedPatch)))))
+                    .responses(responses("200", bulkResponse(name, "updated rows, as stored"), "400", "404", "409",
+                            "415")), access.rule(table, io.sentro.spring.customize.Operation.UPDATE)));
+        }
+        if (routes.serves(TableRoutes.Kind.DELETE_MATCHING)) {
+            collectionItem.delete(described(operation("delete" + name + "Matching", tag, "Delete the rows of " + tag
+                    + " that the filters select", "Filters (where.*, or.*, search) are required. One transaction: "
+                    + "more rows than max-affected deletes nothing.")
+                    .parameters(bulkParameters(pipeline))
+                    .responses(responses("200", bulkResponse(name, "deleted rows, as they were"), "400", "409")),
+                    access.rule(table, io.sentro.spring.customize.Operation.DELETE)));
         }
         openApi.getPaths().addPathItem(collection, collectionItem);
 
@@ -172,18 +214,24 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
             }
             item.get(described(get.responses(responses("200", jsonResponse("The row", ref(name)), "400", "404")),
                     access.rule(table, io.sentro.spring.customize.Operation.READ)));
-            if (table.updatable()) {
+            if (routes.serves(TableRoutes.Kind.UPDATE)) {
                 item.patch(described(operation("update" + name, tag, "Update some columns of a row in " + tag, null)
-                        .addParametersItem(keyParameter(table)).requestBody(jsonBody(ref(name + "Patch")))
-                        .responses(responses("200", jsonResponse("The row as stored", ref(name)), "400", "404", "409",
-                                "415")), access.rule(table, io.sentro.spring.customize.Operation.UPDATE)));
+                        .addParametersItem(keyParameter(table))
+                        .addParametersItem(preferHeader("return=minimal answers 204 without a body"))
+                        .requestBody(jsonBody(ref(name + "Patch")))
+                        .responses(responses("200", storedRow(name), "400", "404", "409", "415")),
+                        access.rule(table, io.sentro.spring.customize.Operation.UPDATE)));
+            }
+            if (routes.serves(TableRoutes.Kind.REPLACE)) {
                 item.put(described(operation("replace" + name, tag, "Replace a row in " + tag,
                         "Columns left out are reset to their default, or NULL.")
-                        .addParametersItem(keyParameter(table)).requestBody(jsonBody(ref(name + "Input")))
-                        .responses(responses("200", jsonResponse("The row as stored", ref(name)), "400", "404", "409",
-                                "415")), access.rule(table, io.sentro.spring.customize.Operation.UPDATE)));
+                        .addParametersItem(keyParameter(table))
+                        .addParametersItem(preferHeader("return=minimal answers 204 without a body"))
+                        .requestBody(jsonBody(ref(name + "Input")))
+                        .responses(responses("200", storedRow(name), "400", "404", "409", "415")),
+                        access.rule(table, io.sentro.spring.customize.Operation.UPDATE)));
             }
-            if (table.deletable()) {
+            if (routes.serves(TableRoutes.Kind.DELETE)) {
                 item.delete(described(operation("delete" + name, tag, "Delete a row in " + tag, null)
                         .addParametersItem(keyParameter(table))
                         .responses(responses("204", new ApiResponse().description("Deleted"), "400", "404", "409")),
@@ -290,6 +338,49 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         return page;
     }
 
+    private static Schema<Object> bulkSchema(String name) {
+        Schema<Object> bulk = object();
+        bulk.description("The answer of a bulk PATCH or DELETE");
+        bulk.addProperty("rows", new JsonSchema().typesItem("array").items(ref(name))
+                .description("The rows changed; left out with Prefer: return=minimal"));
+        bulk.addProperty("count", new JsonSchema().typesItem("integer").format("int64")
+                .description("How many rows were changed"));
+        bulk.required(List.of("count"));
+        return bulk;
+    }
+
+    private static ApiResponse bulkResponse(String name, String rows) {
+        return jsonResponse("The " + rows + ", and their count (the count alone with Prefer: return=minimal)",
+                ref(name + "Bulk")).addHeaderObject(Preferences.APPLIED_HEADER, preferenceApplied());
+    }
+
+    private static ApiResponse storedRow(String name) {
+        return jsonResponse("The row as stored (no body with Prefer: return=minimal)", ref(name))
+                .addHeaderObject(Preferences.APPLIED_HEADER, preferenceApplied());
+    }
+
+    private static Header preferenceApplied() {
+        return new Header().description("The preferences of Prefer the response honoured (RFC 7240)")
+                .schema(string());
+    }
+
+    /** The {@code Prefer} request header (RFC 7240): unknown preferences are ignored, malformed ones refused. */
+    private static Parameter preferHeader(String what) {
+        return new Parameter().in("header").name(Preferences.HEADER).required(false).description("RFC 7240 "
+                + "preferences, comma-separated: " + what + "; return=representation is the default. Unknown "
+                + "preferences are ignored; a malformed header is a 400").schema(string());
+    }
+
+    /** The parameters of a bulk write: its filters, and Prefer. */
+    private List<Parameter> bulkParameters(TablePipeline pipeline) {
+        List<Parameter> parameters = new ArrayList<>();
+        parameters.add(preferHeader("return=minimal answers with the count alone; max-affected=<n> refuses (400, "
+                + "nothing written) a request that would change more than n rows (at most " + maxAffected
+                + ", sentro.writes.max-affected)"));
+        parameters.addAll(filterParameters(pipeline.table()));
+        return parameters;
+    }
+
     private static Schema<Object> problemSchema() {
         Schema<Object> problem = object();
         problem.description("An RFC 9457 problem; 'detail' names what was wrong, 'parameter' the parameter or field");
@@ -345,9 +436,6 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         parameters.add(list("sort", "Columns to sort by, comma-separated; a leading minus sorts descending. "
                 + "The primary key breaks ties.", sortable));
         parameters.add(fieldsParameter(pipeline));
-        if (visible(table).stream().anyMatch(column -> column.kind() == TypeKind.TEXT)) {
-            parameters.add(query("search", "Case-insensitive text to find in any text column", string()));
-        }
         Schema<Object> count = string();
         count.setEnum(List.of("exact", "estimated", "none"));
         parameters.add(query("count", "How to count the matching rows (total): exact, estimated (exact for small "
@@ -374,6 +462,16 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
                 + "averages take numeric columns" + (numeric.isEmpty() ? " (this table has none)"
                         : " (" + String.join(", ", numeric) + ")") + "; min and max columns with an order. Filter "
                 + "groups with having.<key>.<operator>=<value> (having.count.gt=5)", string()));
+        parameters.addAll(filterParameters(table));
+        return parameters;
+    }
+
+    /** {@code search}, and {@code where.<column>.<operator>} for every visible column and operator that applies. */
+    private List<Parameter> filterParameters(Table table) {
+        List<Parameter> parameters = new ArrayList<>();
+        if (visible(table).stream().anyMatch(column -> column.kind() == TypeKind.TEXT)) {
+            parameters.add(query("search", "Case-insensitive text to find in any text column", string()));
+        }
         for (Column column : visible(table)) {
             for (Operator operator : Operator.values()) {
                 if (applies(operator, column)) {

@@ -62,6 +62,9 @@ public final class TypeScriptDeclarations {
                 + "  limit: number;\n  offset: number;\n"
                 + "  /** The cursor of the next page, to send as after; null on the last page. */\n"
                 + "  next: string | null;\n}\n\n");
+        ts.append("/** The answer of a bulk PATCH or DELETE. */\nexport interface Bulk<T> {\n"
+                + "  /** The rows changed; absent with Prefer: return=minimal. */\n  rows?: T[];\n"
+                + "  /** How many rows were changed. */\n  count: number;\n}\n\n");
         ts.append("/** An RFC 9457 problem, the body of every error response. */\nexport interface Problem {\n"
                 + "  type: string;\n  title: string;\n  status: number;\n  detail: string;\n  instance?: string;\n"
                 + "  code?: string;\n  parameter?: string;\n}\n");

@@ -25,7 +25,6 @@ import io.sentro.spring.plan.Key;
 import io.sentro.spring.plan.OperationPlan.GetPlan;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
 import io.sentro.spring.plan.Planner;
-import io.sentro.spring.plan.Planner.BodyRows;
 import io.sentro.spring.request.CountMode;
 import io.sentro.spring.request.FilterTerm;
 import io.sentro.spring.request.ListQuery;
@@ -36,13 +35,11 @@ import io.sentro.spring.schema.Table;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Takes each operation through the table's pipeline ({@link HookChain}): the core plans, runs the SQL, embeds
- * related rows ({@link RelatedRows}) and shapes the rows ({@link Projection}). Writes and actions run all of it in
- * one transaction, so a hook that throws leaves nothing written. A table with no hooks for the operation skips
- * straight to the core.
+ * Takes each read through the table's pipeline ({@link HookChain}): the core plans, runs the SQL, embeds related
+ * rows ({@link RelatedRows}) and shapes the rows ({@link Projection}). A table with no READ hooks skips straight to
+ * the core. Writes are {@link WriteRunner}'s, actions {@link ActionRunner}'s.
  */
 public final class OperationRunner {
 
@@ -93,10 +90,6 @@ public final class OperationRunner {
         }
     }
 
-    /** Created rows, and whether the client sent an array. */
-    public record CreateOutcome(List<Map<String, @Nullable Object>> rows, boolean many) {
-    }
-
     // ---- READ ---------------------------------------------------------------------------------------------------
 
     /**
@@ -123,11 +116,7 @@ public final class OperationRunner {
     private ReadOutcome readPage(TablePipeline pipeline, ListQuery query, Grant grant, Grants grants,
             HttpServletRequest request, PageRead page) {
         Table table = pipeline.table();
-        for (FilterTerm term : query.filters()) {
-            refuseDisplayField(pipeline, term.column(), term.parameter());
-        }
-        query.anyOf().values().forEach(group -> group.forEach(term -> refuseDisplayField(pipeline, term.column(),
-                term.parameter())));
+        refuseDisplayFieldFilters(pipeline, query);
         for (SortTerm term : query.sort()) {
             refuseDisplayField(pipeline, term.column(), "sort");
         }
@@ -162,9 +151,9 @@ public final class OperationRunner {
         }
         HookContext context = context(Operation.READ, table, request);
         List<ReadQuery.Filter> keyFilters = new ArrayList<>();
-        keyMap(key).forEach((column, value) -> keyFilters.add(new ReadQuery.Filter(column, "eq", value)));
+        key.asMap().forEach((column, value) -> keyFilters.add(new ReadQuery.Filter(column, "eq", value)));
         ReadQuery readQuery = new ReadQuery(keyFilters, List.of(), query.fields(), null, 1, 0);
-        Payload payload = new Payload(Operation.READ, Map.of(), keyMap(key), readQuery, context);
+        Payload payload = new Payload(Operation.READ, Map.of(), key.asMap(), readQuery, context);
         ListQuery one = new ListQuery(List.of(), List.of(), List.of(), Map.of(), null, null, null, CountMode.NONE,
                 null, query.embeds(), null);
         return first(stripped(grant, HookChain.run(pipeline, context, payload, input -> {
@@ -185,76 +174,6 @@ public final class OperationRunner {
         return new OperationResult(rows, null);
     }
 
-    // ---- writes -------------------------------------------------------------------------------------------------
-
-    public CreateOutcome create(Table table, JsonNode body, Grant grant, HttpServletRequest request) {
-        TablePipeline pipeline = registry.pipeline(table);
-        refuseDisplayFields(pipeline, body.isArray() ? body.values() : List.of(body));
-        BodyRows bodyRows = planner.createBody(table, body, grant);
-        if (!hasHooks(pipeline, Operation.CREATE) && pipeline.fieldWriters().isEmpty() && !pipeline.hasDisplayFields()) {
-            return new CreateOutcome(grant.strip(executor.create(planner.create(table, bodyRows.rows(),
-                    bodyRows.many(), grant))), bodyRows.many());
-        }
-        return inTransaction(table, () -> {
-            List<Map<String, @Nullable Object>> created = new ArrayList<>();
-            for (Map<String, @Nullable Object> row : bodyRows.rows()) {
-                HookContext context = context(Operation.CREATE, table, request);
-                Payload payload = new Payload(Operation.CREATE, row, Map.of(), null, context);
-                OperationResult result = HookChain.run(pipeline, context, payload, input -> {
-                    List<Map<String, @Nullable Object>> rows = executor.create(planner.create(table, List.of(input),
-                            false, grant));
-                    computeDisplayFields(pipeline, rows);
-                    return new OperationResult(rows, null);
-                });
-                created.addAll(result.rows());
-            }
-            return new CreateOutcome(grant.strip(created), bodyRows.many());
-        });
-    }
-
-    /** Updates one row (PATCH, or PUT with {@code replace}); 404 when there is none. */
-    public Map<String, @Nullable Object> update(Table table, List<String> rawKey, JsonNode body, boolean replace,
-            Grant grant, HttpServletRequest request) {
-        TablePipeline pipeline = registry.pipeline(table);
-        refuseDisplayFields(pipeline, List.of(body));
-        Key key = planner.key(table, rawKey);
-        Map<String, @Nullable Object> values = planner.updateBody(table, body, replace ? key : null, grant);
-        return hookTransaction(pipeline, Operation.UPDATE, () -> {
-            HookContext context = context(Operation.UPDATE, table, request);
-            Payload payload = new Payload(Operation.UPDATE, values, keyMap(key), null, context);
-            OperationResult result = HookChain.run(pipeline, context, payload, input -> {
-                List<Map<String, @Nullable Object>> rows = new ArrayList<>(1);
-                executor.update(planner.update(table, key, input, replace, grant)).ifPresent(rows::add);
-                if (rows.isEmpty()) {
-                    throw notFound(table);
-                }
-                computeDisplayFields(pipeline, rows);
-                return new OperationResult(rows, null);
-            });
-            Map<String, @Nullable Object> row = first(result);
-            if (row == null) {
-                throw notFound(table);
-            }
-            return grant.strip(row);
-        });
-    }
-
-    /** Deletes one row; 404 when there is none. */
-    public void delete(Table table, List<String> rawKey, Grant grant, HttpServletRequest request) {
-        TablePipeline pipeline = registry.pipeline(table);
-        Key key = planner.key(table, rawKey);
-        hookTransaction(pipeline, Operation.DELETE, () -> {
-            HookContext context = context(Operation.DELETE, table, request);
-            Payload payload = new Payload(Operation.DELETE, Map.of(), keyMap(key), null, context);
-            return HookChain.run(pipeline, context, payload, input -> {
-                if (!executor.delete(planner.delete(table, key, grant))) {
-                    throw notFound(table);
-                }
-                return new OperationResult(new ArrayList<>(), null);
-            });
-        });
-    }
-
     // ---- the pipeline ----------------------------------------------------------------------------------------
 
     HookContext context(Operation operation, Table table, HttpServletRequest request) {
@@ -265,28 +184,20 @@ public final class OperationRunner {
         return executor.inTransaction(table, work);
     }
 
-    /**
-     * Runs a write of one row in a transaction when the table has hooks for it, so that what the hooks write
-     * commits or rolls back with the row. Without hooks the write is a single statement, atomic by itself, and runs
-     * in auto-commit: no BEGIN and COMMIT round trips.
-     */
-    private <T> T hookTransaction(TablePipeline pipeline, Operation operation, Supplier<T> work) {
-        return hasHooks(pipeline, operation) ? inTransaction(pipeline.table(), work) : work.get();
-    }
-
     /** Runs application code; checked exceptions are wrapped, runtime ones (SentroException...) pass through. */
     static <T> T call(Callable<T> code) {
         return HookChain.call(code);
     }
 
-    private static boolean hasHooks(TablePipeline pipeline, Operation operation) {
-        return HookChain.hasHooks(pipeline, operation);
-    }
-
     // ---- display fields and projection ---------------------------------------------------------------------------
 
-    private static void computeDisplayFields(TablePipeline pipeline, List<Map<String, @Nullable Object>> rows) {
-        Projection.of(pipeline, List.of()).apply(pipeline, rows, java.util.Set.of(), List.of());
+    /** Display fields are computed after the rows are read: they cannot select rows (reads and bulk writes). */
+    static void refuseDisplayFieldFilters(TablePipeline pipeline, ListQuery query) {
+        for (FilterTerm term : query.filters()) {
+            refuseDisplayField(pipeline, term.column(), term.parameter());
+        }
+        query.anyOf().values().forEach(group -> group.forEach(term -> refuseDisplayField(pipeline, term.column(),
+                term.parameter())));
     }
 
     private static void refuseDisplayField(TablePipeline pipeline, String name, String parameter) {
@@ -296,30 +207,7 @@ public final class OperationRunner {
         }
     }
 
-    private static void refuseDisplayFields(TablePipeline pipeline, Iterable<JsonNode> objects) {
-        for (JsonNode object : objects) {
-            if (!object.isObject()) {
-                continue;
-            }
-            for (String name : object.propertyNames()) {
-                if (pipeline.isDisplayField(name)) {
-                    throw new SentroException(ErrorCode.READ_ONLY_COLUMN, "Field '" + name + "' is a computed display "
-                            + "field of '" + pipeline.table().name() + "'; it cannot be written", name);
-                }
-            }
-        }
-    }
-
-    // ---- conversions between the hooks' view and the planner's -----------------------------------------------------
-
-    private static Map<String, Object> keyMap(Key key) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < key.columns().size(); i++) {
-            Column column = key.columns().get(i);
-            map.put(column.name(), key.values().get(i));
-        }
-        return map;
-    }
+    // ---- results ------------------------------------------------------------------------------------------------
 
     /** The result without the columns the grant hides (hooks may have read or added them). */
     private static OperationResult stripped(Grant grant, OperationResult result) {
@@ -329,9 +217,5 @@ public final class OperationRunner {
 
     private static @Nullable Map<String, @Nullable Object> first(OperationResult result) {
         return result.rows().isEmpty() ? null : result.rows().get(0);
-    }
-
-    private static SentroException notFound(Table table) {
-        return SentroException.rowNotFound(table.name());
     }
 }

@@ -17,7 +17,8 @@ import io.sentro.spring.schema.Table;
  * Only the SQL renderer turns a plan into SQL.
  */
 public sealed interface OperationPlan permits OperationPlan.ReadPlan, OperationPlan.GetPlan, OperationPlan.CreatePlan,
-        OperationPlan.UpdatePlan, OperationPlan.DeletePlan, AggregatePlan {
+        OperationPlan.UpdatePlan, OperationPlan.DeletePlan, OperationPlan.UpdateWherePlan,
+        OperationPlan.DeleteWherePlan, AggregatePlan {
 
     Table table();
 
@@ -96,5 +97,29 @@ public sealed interface OperationPlan permits OperationPlan.ReadPlan, OperationP
 
     /** Delete one row by key, when it meets {@code scope}. */
     record DeletePlan(Table table, Key key, Condition scope) implements OperationPlan {
+    }
+
+    /**
+     * Set the same values on every row that meets {@code condition} (a bulk PATCH): the request's filters and the
+     * caller's row scope; never empty.
+     */
+    record UpdateWherePlan(Table table, Map<Column, Object> values, Condition condition) implements OperationPlan {
+
+        public UpdateWherePlan {
+            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+            if (condition.isEmpty()) {
+                throw new IllegalArgumentException("A bulk update needs a condition");
+            }
+        }
+    }
+
+    /** Delete every row that meets {@code condition} (a bulk DELETE); never empty. */
+    record DeleteWherePlan(Table table, Condition condition) implements OperationPlan {
+
+        public DeleteWherePlan {
+            if (condition.isEmpty()) {
+                throw new IllegalArgumentException("A bulk delete needs a condition");
+            }
+        }
     }
 }

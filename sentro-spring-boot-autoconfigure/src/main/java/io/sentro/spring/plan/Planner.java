@@ -32,9 +32,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks parsed intent against a table and produces a plan. Every client mistake that the schema can reveal is
- * refused here, before any SQL is rendered: unknown columns, operators that do not apply to a type, values that do
- * not convert, writes to columns the database fills, missing required values, pages above the maximum.
+ * Checks parsed intent against a table and produces a read plan. Every client mistake that the schema can reveal is
+ * refused here, before any SQL is rendered: unknown columns and relations, operators that do not apply to a type,
+ * values that do not convert, pages above the maximum. Writes are planned by {@link WritePlanner}.
  */
 public final class Planner {
 
@@ -121,7 +121,7 @@ public final class Planner {
     }
 
     /** The WHERE of a list: its filters, OR groups, search and related-row filters, and the caller's row scope. */
-    private Condition condition(Table table, ListQuery query, Grant grant, Grants grants) {
+    Condition condition(Table table, ListQuery query, Grant grant, Grants grants) {
         List<Filter> allOf = new ArrayList<>();
         List<Exists> related = new ArrayList<>();
         for (FilterTerm term : query.filters()) {
@@ -560,137 +560,6 @@ public final class Planner {
         return new Key(keyColumns, keyValues);
     }
 
-    /** The rows of a create body: a JSON object (one row) or a JSON array of objects (several rows). */
-    public record BodyRows(List<Map<String, @Nullable Object>> rows, boolean many) {
-    }
-
-    /**
-     * Reads a create body into rows of typed values keyed by column name. Unknown fields, fields the database fills
-     * and values that do not convert are refused here, before any hook runs.
-     */
-    public BodyRows createBody(Table table, JsonNode body, Grant grant) {
-        if (body.isObject()) {
-            return new BodyRows(List.of(scoped(table, bodyValues(table, body, "", grant), "", grant, true)), false);
-        }
-        if (body.isArray()) {
-            if (body.isEmpty()) {
-                throw new SentroException(ErrorCode.INVALID_BODY, "The array of rows to create is empty", "body");
-            }
-            List<Map<String, @Nullable Object>> rows = new ArrayList<>(body.size());
-            int index = 0;
-            for (JsonNode row : body.values()) {
-                String prefix = "[" + index++ + "].";
-                if (!row.isObject()) {
-                    throw new SentroException(ErrorCode.INVALID_BODY, "Item " + prefix.substring(0, prefix.length() - 1)
-                            + " of the body must be a JSON object", "body");
-                }
-                rows.add(scoped(table, bodyValues(table, row, prefix, grant), prefix, grant, true));
-            }
-            return new BodyRows(rows, true);
-        }
-        throw new SentroException(ErrorCode.INVALID_BODY, "The body must be a JSON object, or an array of objects",
-                "body");
-    }
-
-    /**
-     * Reads an update body (a JSON object) into typed values keyed by column name. For a PUT, {@code replacedKey} is
-     * the key in the path: a key column in the body may repeat it (as a row read with GET has it), even when the
-     * database assigns that column, but may not differ from it.
-     */
-    public Map<String, @Nullable Object> updateBody(Table table, JsonNode body, @Nullable Key replacedKey,
-            Grant grant) {
-        if (!body.isObject()) {
-            throw new SentroException(ErrorCode.INVALID_BODY, "The body must be a JSON object", "body");
-        }
-        if (replacedKey == null) {
-            return scoped(table, bodyValues(table, body, "", grant), "", grant, false);
-        }
-        tools.jackson.databind.node.ObjectNode rest = (tools.jackson.databind.node.ObjectNode) body.deepCopy();
-        for (int i = 0; i < replacedKey.columns().size(); i++) {
-            Column keyColumn = replacedKey.columns().get(i);
-            JsonNode given = rest.remove(keyColumn.name());
-            if (given != null && !sameValue(values.fromJson(keyColumn, given, keyColumn.name()),
-                    replacedKey.values().get(i))) {
-                throw new SentroException(ErrorCode.INVALID_BODY, "Field '" + keyColumn.name()
-                        + "' differs from the key in the path; PUT replaces the row at its path", keyColumn.name());
-            }
-        }
-        return scoped(table, bodyValues(table, rest, "", grant), "", grant, true);
-    }
-
-    private static boolean sameValue(@Nullable Object given, Object key) {
-        if (given instanceof java.math.BigDecimal a && key instanceof java.math.BigDecimal b) {
-            return a.compareTo(b) == 0;
-        }
-        return key.equals(given);
-    }
-
-    /**
-     * Plans the insert of rows whose values may come from the client or from hooks: each value is converted to its
-     * column's type and every required column must have one.
-     */
-    public CreatePlan create(Table table, List<Map<String, @Nullable Object>> rows, boolean many, Grant grant) {
-        List<Map<Column, Object>> planned = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            String prefix = many ? "[" + i + "]." : "";
-            Map<Column, Object> row = columnValues(table, scoped(table, rows.get(i), prefix, grant, true), prefix);
-            List<Column> missing = table.columns().stream()
-                    .filter(column -> column.requiredOnCreate() && !row.containsKey(column)).toList();
-            if (missing.stream().anyMatch(column -> grant.hides(column.name()))) {
-                // Naming a column the caller cannot see would reveal it.
-                throw new SentroException(ErrorCode.MISSING_VALUE, "The row cannot be created: a required column that "
-                        + "callers do not set has no value (the application must fill it)", null);
-            }
-            if (!missing.isEmpty()) {
-                throw missing(missing, prefix);
-            }
-            planned.add(row);
-        }
-        return new CreatePlan(table, planned, many);
-    }
-
-    /** Plans a partial update (PATCH) or a full replacement (PUT) of one row. */
-    public UpdatePlan update(Table table, Key key, Map<String, @Nullable Object> values, boolean replace,
-            Grant grant) {
-        Map<Column, Object> given = columnValues(table, scoped(table, values, "", grant, replace), "");
-        if (replace) {
-            for (int i = 0; i < key.columns().size(); i++) {
-                Column keyColumn = key.columns().get(i);
-                if (given.containsKey(keyColumn) && !key.values().get(i).equals(given.get(keyColumn))) {
-                    throw new SentroException(ErrorCode.INVALID_BODY, "Field '" + keyColumn.name()
-                            + "' differs from the key in the path; PUT replaces the row at its path", keyColumn.name());
-                }
-            }
-            Map<Column, Object> replacement = new LinkedHashMap<>();
-            for (Column column : table.columns()) {
-                if (!column.writable() || key.columns().contains(column)) {
-                    continue;
-                }
-                if (given.containsKey(column)) {
-                    replacement.put(column, given.get(column));
-                }
-                else if (column.defaultValue() != null) {
-                    replacement.put(column, RawValue.DEFAULT);
-                }
-                else if (column.nullable()) {
-                    replacement.put(column, null);
-                }
-                else {
-                    throw missing(List.of(column), "");
-                }
-            }
-            given = replacement;
-        }
-        if (given.isEmpty()) {
-            throw new SentroException(ErrorCode.INVALID_BODY, "The body names no column to update", "body");
-        }
-        return new UpdatePlan(table, key, given, replace, scope(table, grant));
-    }
-
-    public DeletePlan delete(Table table, Key key, Grant grant) {
-        return new DeletePlan(table, key, scope(table, grant));
-    }
-
     /**
      * The caller's row scope as a condition: each scoped column equal to (or in) its allowed values. A caller scoped
      * to nothing, or whose allowed values cannot be values of the column, matches no row.
@@ -716,7 +585,7 @@ public final class Planner {
         return Condition.allOf(filters);
     }
 
-    private List<Object> allowedValues(Column column, Grant.ScopedColumn scoped) {
+    List<Object> allowedValues(Column column, Grant.ScopedColumn scoped) {
         List<Object> allowed = new ArrayList<>(scoped.allowedValues().size());
         for (Object value : scoped.allowedValues()) {
             try {
@@ -727,109 +596,6 @@ public final class Planner {
             }
         }
         return allowed;
-    }
-
-    /**
-     * A row about to be written, held to the caller's row scope: a scoped column left out is filled with the caller's
-     * value when they have exactly one (and {@code fill}, for creates and replacements); a value outside the scope, or
-     * a write by a caller scoped to nothing, is refused with 403 and nothing is written.
-     */
-    private Map<String, @Nullable Object> scoped(Table table, Map<String, @Nullable Object> row, String prefix,
-            Grant grant, boolean fill) {
-        if (!grant.scoped()) {
-            return row;
-        }
-        if (grant.noRows()) {
-            throw new SentroException(ErrorCode.FORBIDDEN, "Your row scope on '" + table.name() + "' allows no rows: "
-                    + "you may not write to it", null).withExtensions(Map.of("table", table.name()));
-        }
-        Map<String, @Nullable Object> checked = row;
-        for (Grant.ScopedColumn scoped : grant.scope()) {
-            Column column = table.column(scoped.column()).orElseThrow();
-            List<Object> allowed = allowedValues(column, scoped);
-            String field = prefix + column.name();
-            if (!row.containsKey(column.name())) {
-                if (!fill) {
-                    continue;
-                }
-                if (allowed.size() != 1) {
-                    throw new SentroException(ErrorCode.FORBIDDEN, "Field '" + field + "' must be given: your row "
-                            + "scope on '" + table.name() + "' allows " + describe(allowed), field)
-                            .withExtensions(Map.of("table", table.name()));
-                }
-                if (checked == row) {
-                    checked = new LinkedHashMap<>(row);
-                }
-                checked.put(column.name(), allowed.get(0));
-                continue;
-            }
-            Object given = values.fromObject(column, row.get(column.name()), field);
-            if (allowed.stream().noneMatch(value -> given != null && sameValue(given, value))) {
-                throw new SentroException(ErrorCode.FORBIDDEN, "Field '" + field + "' is outside your row scope on '"
-                        + table.name() + "': it may only be " + describe(allowed), field)
-                        .withExtensions(Map.of("table", table.name()));
-            }
-        }
-        return checked;
-    }
-
-    private static String describe(List<Object> allowed) {
-        if (allowed.isEmpty()) {
-            return "no value";
-        }
-        return allowed.size() == 1 ? String.valueOf(allowed.get(0))
-                : "one of " + String.join(", ", allowed.stream().map(String::valueOf).toList());
-    }
-
-    private Map<String, @Nullable Object> bodyValues(Table table, JsonNode body, String prefix, Grant grant) {
-        Map<String, @Nullable Object> row = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : body.properties()) {
-            Column column = writableColumn(table, field.getKey(), prefix + field.getKey(), grant);
-            row.put(column.name(), values.fromJsonForHooks(column, field.getValue(), prefix + field.getKey()));
-        }
-        return row;
-    }
-
-    private Map<Column, Object> columnValues(Table table, Map<String, @Nullable Object> values, String prefix) {
-        Map<Column, Object> row = new LinkedHashMap<>();
-        for (Map.Entry<String, @Nullable Object> field : values.entrySet()) {
-            Column column = writableColumn(table, field.getKey(), prefix + field.getKey(), Grant.FULL);
-            row.put(column, this.values.fromObject(column, field.getValue(), prefix + field.getKey()));
-        }
-        return row;
-    }
-
-    private static Column writableColumn(Table table, String name, String parameter, Grant grant) {
-        Column column = table.column(name).filter(found -> !grant.hides(found.name())).orElseThrow(() ->
-                new SentroException(ErrorCode.UNKNOWN_COLUMN, "Unknown field '" + parameter + "': table '"
-                        + table.name() + "' has no column '" + name + "'. Columns: " + columnNames(table, grant),
-                        parameter));
-        if (!column.writable()) {
-            throw new SentroException(ErrorCode.READ_ONLY_COLUMN, "Field '" + parameter + "' cannot be written: "
-                    + readOnlyReason(column), parameter);
-        }
-        return column;
-    }
-
-    private static String readOnlyReason(Column column) {
-        if (column.generated()) {
-            return "column '" + column.name() + "' is generated by the database";
-        }
-        if (column.autoIncrement()) {
-            return "column '" + column.name() + "' is assigned by the database (identity/auto-increment)";
-        }
-        if (!column.updatable()) {
-            return "column '" + column.name() + "' of this view is not updatable";
-        }
-        return "column '" + column.name() + "' has type " + column.type().databaseType()
-                + ", which Sentro serves read-only";
-    }
-
-    /** Required columns without a value; {@code prefix} is a bulk row's {@code [i].}, for the parameter names. */
-    private static SentroException missing(List<Column> columns, String prefix) {
-        List<String> names = columns.stream().map(column -> prefix + column.name()).toList();
-        return new SentroException(ErrorCode.MISSING_VALUE, "Missing required field" + (names.size() > 1 ? "s " : " ")
-                + String.join(", ", names) + " (NOT NULL without a default)", names.get(0));
     }
 
     private Filter filter(Table table, FilterTerm term, Grant grant) {
@@ -916,7 +682,7 @@ public final class Planner {
                         + "': table '" + table.name() + "' has columns " + columnNames(table, grant), parameter));
     }
 
-    private static String columnNames(Table table, Grant grant) {
+    static String columnNames(Table table, Grant grant) {
         return String.join(", ", table.columns().stream().map(Column::name).filter(name -> !grant.hides(name))
                 .toList());
     }

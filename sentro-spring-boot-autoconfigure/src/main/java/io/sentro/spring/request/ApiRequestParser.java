@@ -104,6 +104,21 @@ public final class ApiRequestParser {
                 aggregate);
     }
 
+    /**
+     * Parses the query parameters of a bulk PATCH or DELETE: the list's filters ({@code where.*}, {@code or.*},
+     * {@code search}) and nothing else, since a bulk write is not paged, sorted or shaped.
+     */
+    public ListQuery parseFilter(Map<String, String[]> parameters) {
+        for (String name : parameters.keySet()) {
+            if (!name.equals("search") && !name.startsWith(WHERE) && !name.startsWith(OR)) {
+                throw invalid(name, "Query parameter '" + name + "' does not apply to a PATCH or DELETE of the rows "
+                        + "filters select; it takes where.<column>.<operator>, or.<group>.<column>.<operator> and "
+                        + "search");
+            }
+        }
+        return parseList(parameters);
+    }
+
     /** {@code count,sum:views,avg:price}: a function, and after a colon the column it applies to. */
     private static List<AggregateQuery.Term> aggregates(String value) {
         List<AggregateQuery.Term> terms = new ArrayList<>();

@@ -16,7 +16,9 @@ import io.sentro.spring.plan.EmbedPlan;
 import io.sentro.spring.plan.Exists;
 import io.sentro.spring.plan.Filter;
 import io.sentro.spring.plan.Key;
+import io.sentro.spring.plan.OperationPlan.DeleteWherePlan;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
+import io.sentro.spring.plan.OperationPlan.UpdateWherePlan;
 import io.sentro.spring.plan.SortOrder;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.ColumnType;
@@ -33,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  * column list, the key predicate) are rendered once, when the renderer is built.
  */
 public final class SqlRenderer {
+
+    /** The most keys one statement looks rows up by ({@link #selectByKeys}); callers split longer lists. */
+    public static final int MAX_KEYS_PER_STATEMENT = 500;
 
     private final SqlDialect dialect;
     private final Map<Table, TableSql> tables = new IdentityHashMap<>();
@@ -557,6 +562,87 @@ public final class SqlRenderer {
         return new SqlStatement(sql.toString(), parameters, List.of());
     }
 
+    /**
+     * A bulk UPDATE: the same values on every row that meets the plan's condition. With {@code returning} it returns
+     * the rows as stored where the dialect can ({@link SqlDialect#updateReturning()}); its result columns are then the
+     * table's, and empty when it returns nothing.
+     */
+    public SqlStatement updateWhere(UpdateWherePlan plan, boolean returning) {
+        TableSql tableSql = sql(plan.table());
+        ReturningStyle style = returning ? dialect.updateReturning() : ReturningStyle.RESELECT;
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(128).append("UPDATE ").append(tableSql.name).append(" SET ");
+        int i = 0;
+        for (Map.Entry<Column, Object> entry : plan.values().entrySet()) {
+            sql.append(i++ == 0 ? "" : ", ").append(dialect.quote(entry.getKey().name())).append(" = ");
+            value(sql, parameters, entry.getKey(), entry.getValue());
+        }
+        if (style == ReturningStyle.OUTPUT_CLAUSE) {
+            sql.append(' ').append(tableSql.outputInserted);
+        }
+        where(sql, parameters, plan.condition(), plan.table());
+        if (style == ReturningStyle.RETURNING_CLAUSE) {
+            sql.append(" RETURNING ").append(tableSql.allColumns);
+        }
+        return new SqlStatement(sql.toString(), parameters,
+                style == ReturningStyle.RESELECT ? List.of() : plan.table().columns());
+    }
+
+    /**
+     * A bulk DELETE of every row that meets the plan's condition. With {@code returning} it returns the deleted rows
+     * where the dialect can ({@link SqlDialect#deleteReturning()}).
+     */
+    public SqlStatement deleteWhere(DeleteWherePlan plan, boolean returning) {
+        TableSql tableSql = sql(plan.table());
+        ReturningStyle style = returning ? dialect.deleteReturning() : ReturningStyle.RESELECT;
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(128).append("DELETE FROM ").append(tableSql.name);
+        if (style == ReturningStyle.OUTPUT_CLAUSE) {
+            sql.append(' ').append(tableSql.outputDeleted);
+        }
+        where(sql, parameters, plan.condition(), plan.table());
+        if (style == ReturningStyle.RETURNING_CLAUSE) {
+            sql.append(" RETURNING ").append(tableSql.allColumns);
+        }
+        return new SqlStatement(sql.toString(), parameters,
+                style == ReturningStyle.RESELECT ? List.of() : plan.table().columns());
+    }
+
+    /**
+     * Every row that meets a condition, whole, in primary key order, locked for the rest of the transaction
+     * ({@link SqlDialect#lockRows}): the rows a bulk write is about to change, read before it so that hooks see them
+     * as they were and no other writer changes them in between.
+     */
+    public SqlStatement selectForUpdate(Table table, Condition condition) {
+        TableSql tableSql = sql(table);
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(128).append("SELECT ").append(tableSql.allColumns).append(" FROM ")
+                .append(tableSql.name).append(dialect.lockedTableHint());
+        where(sql, parameters, condition, table);
+        for (int i = 0; i < table.primaryKey().size(); i++) {
+            sql.append(i == 0 ? " ORDER BY " : ", ").append(dialect.quote(table.primaryKey().get(i)));
+        }
+        sql.append(dialect.lockingClause());
+        return new SqlStatement(sql.toString(), parameters, table.columns());
+    }
+
+    /** Whole rows by their keys (at most {@link #MAX_KEYS_PER_STATEMENT}), in primary key order. */
+    public SqlStatement selectByKeys(Table table, List<List<Object>> keys) {
+        if (keys.isEmpty() || keys.size() > MAX_KEYS_PER_STATEMENT) {
+            throw new IllegalArgumentException("Between 1 and " + MAX_KEYS_PER_STATEMENT + " keys, not " + keys.size());
+        }
+        TableSql tableSql = sql(table);
+        List<Object> parameters = new ArrayList<>(keys.size());
+        StringBuilder sql = new StringBuilder(128).append("SELECT ").append(tableSql.allColumns("sentro_t"))
+                .append(" FROM ").append(tableSql.name).append(" sentro_t WHERE ");
+        keyIn(sql, parameters, "sentro_t", table.primaryKeyColumns(), keys);
+        for (int i = 0; i < table.primaryKey().size(); i++) {
+            sql.append(i == 0 ? " ORDER BY " : ", ").append("sentro_t.").append(dialect.quote(table.primaryKey()
+                    .get(i)));
+        }
+        return new SqlStatement(sql.toString(), parameters, table.columns());
+    }
+
     /** A DELETE of one row by key. */
     public SqlStatement delete(Table table, Key key) {
         return delete(table, key, Condition.NONE);
@@ -786,6 +872,7 @@ public final class SqlRenderer {
         final String selectByKey;
         final String deleteByKey;
         final String outputInserted;
+        final String outputDeleted;
         private final Map<String, String> qualifiedColumns = new java.util.concurrent.ConcurrentHashMap<>();
 
         /** Every column, each prefixed with {@code alias} and a dot. */
@@ -806,11 +893,18 @@ public final class SqlRenderer {
             this.keyPredicate = predicate.toString();
             this.selectByKey = "SELECT " + allColumns + " FROM " + name + " WHERE " + keyPredicate;
             this.deleteByKey = "DELETE FROM " + name + " WHERE " + keyPredicate;
+            this.outputInserted = output("INSERTED", table);
+            this.outputDeleted = output("DELETED", table);
+        }
+
+        /** SQL Server's {@code OUTPUT INSERTED.a, INSERTED.b} (or DELETED): every column of the written rows. */
+        private String output(String rows, Table table) {
             StringBuilder output = new StringBuilder("OUTPUT ");
             for (int i = 0; i < table.columns().size(); i++) {
-                output.append(i == 0 ? "" : ", ").append("INSERTED.").append(dialect.quote(table.columns().get(i).name()));
+                output.append(i == 0 ? "" : ", ").append(rows).append('.')
+                        .append(dialect.quote(table.columns().get(i).name()));
             }
-            this.outputInserted = output.toString();
+            return output.toString();
         }
     }
 }

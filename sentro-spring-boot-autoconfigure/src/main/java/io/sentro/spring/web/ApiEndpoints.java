@@ -21,9 +21,13 @@ import io.sentro.spring.plan.Grant;
 import io.sentro.spring.plan.Grants;
 import io.sentro.spring.request.RowQuery;
 import io.sentro.spring.security.AccessPolicy;
-import io.sentro.spring.pipeline.OperationRunner.CreateOutcome;
 import io.sentro.spring.pipeline.OperationRunner.ReadOutcome;
+import io.sentro.spring.pipeline.WriteRunner;
+import io.sentro.spring.pipeline.WriteRunner.BulkOptions;
+import io.sentro.spring.pipeline.WriteRunner.BulkOutcome;
+import io.sentro.spring.pipeline.WriteRunner.CreateOutcome;
 import io.sentro.spring.request.ApiRequestParser;
+import io.sentro.spring.request.Preferences;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
@@ -46,6 +50,7 @@ public final class ApiEndpoints {
     private final String basePath;
     private final ApiRequestParser parser;
     private final OperationRunner runner;
+    private final WriteRunner writes;
     private final ActionRunner actions;
     private final JsonResponses responses;
     private final SchemaDocument schemaDocument;
@@ -53,17 +58,39 @@ public final class ApiEndpoints {
     private final AccessPolicy access;
 
     public ApiEndpoints(SchemaModel model, String basePath, ApiRequestParser parser, OperationRunner runner,
-            ActionRunner actions, JsonResponses responses, SchemaDocument schemaDocument, TypeScriptDeclarations typeScript,
-            AccessPolicy access) {
+            WriteRunner writes, ActionRunner actions, JsonResponses responses, SchemaDocument schemaDocument,
+            TypeScriptDeclarations typeScript, AccessPolicy access) {
         this.model = model;
         this.basePath = basePath;
         this.parser = parser;
         this.runner = runner;
+        this.writes = writes;
         this.actions = actions;
         this.responses = responses;
         this.schemaDocument = schemaDocument;
         this.typeScript = typeScript;
         this.access = access;
+    }
+
+    /** The handler of one kind of table route, given the grant the access policy decided for the request. */
+    @FunctionalInterface
+    public interface TableEndpoint {
+        void serve(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response)
+                throws IOException;
+    }
+
+    /** The handler of each kind of route. */
+    TableEndpoint endpoint(TableRoutes.Kind kind) {
+        return switch (kind) {
+            case LIST -> this::list;
+            case CREATE -> this::create;
+            case UPDATE_MATCHING -> this::patchMatching;
+            case DELETE_MATCHING -> this::deleteMatching;
+            case GET -> this::get;
+            case UPDATE -> this::patch;
+            case REPLACE -> this::put;
+            case DELETE -> this::delete;
+        };
     }
 
     /** {@code GET {base}/T}. */
@@ -91,22 +118,28 @@ public final class ApiEndpoints {
     void create(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         JsonNode body = body(request, true);
+        Preferences preferences = preferences(request);
         parser.parseNone(request.getParameterMap());
-        CreateOutcome created = runner.create(table, body, grant, request);
+        CreateOutcome created = writes.create(table, body, grant, request);
+        applied(response, preferences.applied(true, false, false));
         if (created.many()) {
+            if (preferences.minimal()) {
+                response.setStatus(HttpServletResponse.SC_CREATED);
+                return;
+            }
             responses.rows(response, HttpServletResponse.SC_CREATED, created.rows());
             return;
         }
-        if (created.rows().isEmpty()) {
-            // An after hook took the row out of the response; it was created all the same.
-            responses.row(response, HttpServletResponse.SC_CREATED, Map.of());
-            return;
-        }
-        Map<String, @Nullable Object> row = created.rows().get(0);
-        if (table.hasPrimaryKey()) {
+        Map<String, @Nullable Object> row = created.rows().isEmpty() ? null : created.rows().get(0);
+        if (row != null && table.hasPrimaryKey() && table.primaryKey().stream().allMatch(row::containsKey)) {
             response.setHeader(HttpHeaders.LOCATION, location(request, table, row));
         }
-        responses.row(response, HttpServletResponse.SC_CREATED, row);
+        if (preferences.minimal()) {
+            response.setStatus(HttpServletResponse.SC_CREATED);
+            return;
+        }
+        // Without a row, an after hook took it out of the response; it was created all the same.
+        responses.row(response, HttpServletResponse.SC_CREATED, row == null ? Map.of() : row);
     }
 
     /** {@code PATCH {base}/T/{key}}: the given columns only. */
@@ -124,16 +157,77 @@ public final class ApiEndpoints {
     private void update(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response,
             boolean replace) throws IOException {
         JsonNode body = body(request, true);
+        Preferences preferences = preferences(request);
         parser.parseNone(request.getParameterMap());
-        Map<String, @Nullable Object> row = runner.update(table, key(table, request), body, replace, grant, request);
+        Map<String, @Nullable Object> row = writes.update(table, key(table, request), body, replace, grant, request);
+        applied(response, preferences.applied(true, false, false));
+        if (preferences.minimal()) {
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
         responses.row(response, HttpServletResponse.SC_OK, row);
     }
 
     /** {@code DELETE {base}/T/{key}}. */
     void delete(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response) {
+        preferences(request); // malformed is refused on every write
         parser.parseNone(request.getParameterMap());
-        runner.delete(table, key(table, request), grant, request);
+        writes.delete(table, key(table, request), grant, request);
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    /**
+     * {@code PATCH {base}/T}: with filters in the query string and one JSON object, the same values on every row they
+     * select; with a JSON array of objects that each carry their key, each row's own values. One transaction.
+     */
+    void patchMatching(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        JsonNode body = body(request, true);
+        Preferences preferences = preferences(request);
+        BulkOptions options = bulkOptions(preferences);
+        BulkOutcome outcome;
+        if (body.isArray()) {
+            for (String name : request.getParameterMap().keySet()) {
+                throw new SentroException(ErrorCode.INVALID_PARAMETER, "A PATCH with an array of objects updates the "
+                        + "rows their keys name, and takes no query parameter ('" + name + "'); to update the rows "
+                        + "filters select, send one object", name);
+            }
+            outcome = writes.updateEach(table, body, options, grant, request);
+        }
+        else {
+            outcome = writes.updateWhere(table, parser.parseFilter(request.getParameterMap()), body, options, grant,
+                    grants(request), request);
+        }
+        bulkResponse(response, preferences, outcome);
+    }
+
+    /** {@code DELETE {base}/T?where...}: every row the filters select, in one transaction. */
+    void deleteMatching(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Preferences preferences = preferences(request);
+        BulkOutcome outcome = writes.deleteWhere(table, parser.parseFilter(request.getParameterMap()),
+                bulkOptions(preferences), grant, grants(request), request);
+        bulkResponse(response, preferences, outcome);
+    }
+
+    private static BulkOptions bulkOptions(Preferences preferences) {
+        return new BulkOptions(!preferences.minimal(), preferences.maxAffected());
+    }
+
+    private void bulkResponse(HttpServletResponse response, Preferences preferences, BulkOutcome outcome)
+            throws IOException {
+        applied(response, preferences.applied(true, false, true));
+        responses.bulk(response, preferences.minimal() ? null : outcome.rows(), outcome.count());
+    }
+
+    private static Preferences preferences(HttpServletRequest request) {
+        return Preferences.parse(request.getHeaders(Preferences.HEADER));
+    }
+
+    private static void applied(HttpServletResponse response, @Nullable String applied) {
+        if (applied != null) {
+            response.setHeader(Preferences.APPLIED_HEADER, applied);
+        }
     }
 
     /**
@@ -180,7 +274,7 @@ public final class ApiEndpoints {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", table.name());
             entry.put("href", prefix + "/" + UriUtils.encodePathSegment(table.name(), StandardCharsets.UTF_8));
-            entry.put("methods", Routes.collectionMethods(table));
+            entry.put("methods", TableRoutes.of(table).methods(TableRoutes.Target.COLLECTION));
             tables.add(entry);
         }
         Map<String, Object> index = new LinkedHashMap<>();
@@ -229,10 +323,11 @@ public final class ApiEndpoints {
         if (segments.size() > 2 || (segments.size() == 2 && !item)) {
             throw new SentroException(ErrorCode.NO_ROUTE, "No route " + request.getMethod() + " " + path, null);
         }
-        List<String> allowed = item ? Routes.itemMethods(table) : Routes.collectionMethods(table);
-        response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
+        TableRoutes routes = TableRoutes.of(table);
+        TableRoutes.Target target = item ? TableRoutes.Target.ITEM : TableRoutes.Target.COLLECTION;
+        response.setHeader(HttpHeaders.ALLOW, String.join(", ", routes.methods(target)));
         throw new SentroException(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed on "
-                + path + ": " + Routes.whyRefused(table, item, request.getMethod()), null);
+                + path + ": " + routes.whyRefused(target), null);
     }
 
     /**

@@ -123,6 +123,28 @@ public final class JsonResponses {
         }
     }
 
+    /**
+     * The answer of a bulk write: {@code {"rows": [...], "count": n}}, or {@code {"count": n}} alone when the client
+     * asked for {@code return=minimal} ({@code rows} null).
+     */
+    public void bulk(HttpServletResponse response, @Nullable List<Map<String, @Nullable Object>> rows, long count)
+            throws IOException {
+        start(response, HttpServletResponse.SC_OK, JSON);
+        try (JsonGenerator json = generator(response.getOutputStream())) {
+            json.writeStartObject();
+            if (rows != null) {
+                json.writeName("rows");
+                json.writeStartArray();
+                for (Map<String, Object> row : rows) {
+                    writeObject(json, row);
+                }
+                json.writeEndArray();
+            }
+            json.writeNumberProperty("count", count);
+            json.writeEndObject();
+        }
+    }
+
     /** Writes any tree of maps, lists and row values, for documents such as {@code _schema}. */
     public void document(HttpServletResponse response, Object document) throws IOException {
         start(response, HttpServletResponse.SC_OK, JSON);

@@ -64,25 +64,11 @@ public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
             String collection = basePath + "/" + table.name();
             String item = collection + "/{key}";
             // Each route is decided by the access policy first, once, before anything else is read or run.
-            register(RequestMethod.GET, collection, "list " + table.name(), (request, response) -> endpoints
-                    .list(table, access.authorize(table, Operation.READ, request), request, response), routes);
-            if (table.insertable()) {
-                register(RequestMethod.POST, collection, "create " + table.name(), (request, response) -> endpoints
-                        .create(table, access.authorize(table, Operation.CREATE, request), request, response), routes);
-            }
-            if (table.hasPrimaryKey()) {
-                register(RequestMethod.GET, item, "get " + table.name(), (request, response) -> endpoints
-                        .get(table, access.authorize(table, Operation.READ, request), request, response), routes);
-            }
-            if (table.updatable()) {
-                register(RequestMethod.PATCH, item, "update " + table.name(), (request, response) -> endpoints
-                        .patch(table, access.authorize(table, Operation.UPDATE, request), request, response), routes);
-                register(RequestMethod.PUT, item, "replace " + table.name(), (request, response) -> endpoints
-                        .put(table, access.authorize(table, Operation.UPDATE, request), request, response), routes);
-            }
-            if (table.deletable()) {
-                register(RequestMethod.DELETE, item, "delete " + table.name(), (request, response) -> endpoints
-                        .delete(table, access.authorize(table, Operation.DELETE, request), request, response), routes);
+            for (TableRoutes.Kind kind : TableRoutes.of(table).routes()) {
+                ApiEndpoints.TableEndpoint endpoint = endpoints.endpoint(kind);
+                register(RequestMethod.valueOf(kind.method()), kind.target() == TableRoutes.Target.ITEM ? item
+                        : collection, kind.label() + " " + table.name(), (request, response) -> endpoint.serve(table,
+                                access.authorize(table, kind.operation(), request), request, response), routes);
             }
             for (Action action : registry.pipeline(table).actions()) {
                 if (action.type() == Action.Type.TABLE) {

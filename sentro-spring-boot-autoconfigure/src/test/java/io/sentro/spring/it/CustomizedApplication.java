@@ -85,6 +85,14 @@ class CustomizedApplication {
             result.rows().forEach(row -> row.remove("avatar"));
             return result;
         });
+        c.onBefore(Operation.UPDATE, (payload, ctx) -> {
+            // Bulk writes hand each row's stored values to the hooks; a write by key does not read them.
+            if (payload.previous() != null && payload.containsKey("name")) {
+                ctx.db().insert("audit_log", Map.of("message", "renamed " + payload.previous().get("name") + " to "
+                        + payload.get("name")));
+            }
+            return payload;
+        });
         c.onAfter(Operation.CREATE, (result, ctx) -> {
             Outbox outbox = integrations.using("outbox", Outbox.class);
             Object missing = ctx.integrations().using("stripe");

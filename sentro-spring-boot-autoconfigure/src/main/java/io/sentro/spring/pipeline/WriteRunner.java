@@ -1,0 +1,352 @@
+package io.sentro.spring.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import io.sentro.spring.customize.HookContext;
+import io.sentro.spring.customize.Integrations;
+import io.sentro.spring.customize.Operation;
+import io.sentro.spring.customize.OperationResult;
+import io.sentro.spring.customize.Payload;
+import io.sentro.spring.customize.SentroDb;
+import io.sentro.spring.error.ErrorCode;
+import io.sentro.spring.error.SentroException;
+import io.sentro.spring.execute.SqlExecutor;
+import io.sentro.spring.execute.SqlExecutor.Written;
+import io.sentro.spring.plan.Condition;
+import io.sentro.spring.plan.Grant;
+import io.sentro.spring.plan.Grants;
+import io.sentro.spring.plan.Key;
+import io.sentro.spring.plan.WritePlanner;
+import io.sentro.spring.plan.WritePlanner.BodyRows;
+import io.sentro.spring.plan.WritePlanner.KeyedValues;
+import io.sentro.spring.request.ListQuery;
+import io.sentro.spring.schema.Table;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Takes each write through the table's pipeline ({@link HookChain}): creates, updates and deletes of one row by key,
+ * and bulk writes (PATCH and DELETE on the table with filters, PATCH with an array of keyed objects).
+ * <p>
+ * A write of one row without hooks is one statement in auto-commit. Everything else runs in one transaction, so that
+ * a hook that throws, a row that fails or a bulk write that finds more rows than it may change leaves nothing
+ * written. Bulk writes go one of two ways: without hooks for the operation, one UPDATE or DELETE for all the rows
+ * (field writers apply to its values once); with hooks, the rows are read and locked first and each goes through the
+ * hooks on its own, as a write by key whose {@link Payload#previous()} is the row as it was.
+ */
+public final class WriteRunner {
+
+    private final CustomizerRegistry registry;
+    private final WritePlanner planner;
+    private final SqlExecutor executor;
+    private final SentroDb db;
+    private final Integrations integrations;
+    private final long maxAffected;
+
+    /**
+     * @param maxAffected the most rows a bulk write may change ({@code sentro.writes.max-affected}); a request may ask
+     * for fewer with {@code Prefer: max-affected}
+     */
+    public WriteRunner(CustomizerRegistry registry, WritePlanner planner, SqlExecutor executor, SentroDb db,
+            Integrations integrations, long maxAffected) {
+        if (maxAffected < 1) {
+            throw new IllegalArgumentException("sentro.writes.max-affected must be 1 or more, not " + maxAffected);
+        }
+        this.registry = registry;
+        this.planner = planner;
+        this.executor = executor;
+        this.db = db;
+        this.integrations = integrations;
+        this.maxAffected = maxAffected;
+    }
+
+    /** Created rows, and whether the client sent an array. */
+    public record CreateOutcome(List<Map<String, @Nullable Object>> rows, boolean many) {
+    }
+
+    /**
+     * What a bulk write changed: how many rows, and the rows themselves (as stored after an update, as they were
+     * before a delete) unless the client asked for the count alone.
+     */
+    public record BulkOutcome(List<Map<String, @Nullable Object>> rows, long count) {
+    }
+
+    /** How a bulk write answers and how far it may go, from the request's {@code Prefer} header. */
+    public record BulkOptions(boolean returning, @Nullable Long maxAffected) {
+    }
+
+    // ---- one row ------------------------------------------------------------------------------------------------
+
+    public CreateOutcome create(Table table, JsonNode body, Grant grant, HttpServletRequest request) {
+        TablePipeline pipeline = registry.pipeline(table);
+        refuseDisplayFields(pipeline, body.isArray() ? body.values() : List.of(body));
+        BodyRows bodyRows = planner.createBody(table, body, grant);
+        if (!hasHooks(pipeline, Operation.CREATE) && pipeline.fieldWriters().isEmpty() && !pipeline.hasDisplayFields()) {
+            return new CreateOutcome(grant.strip(executor.create(planner.create(table, bodyRows.rows(),
+                    bodyRows.many(), grant))), bodyRows.many());
+        }
+        return inTransaction(table, () -> {
+            List<Map<String, @Nullable Object>> created = new ArrayList<>();
+            for (Map<String, @Nullable Object> row : bodyRows.rows()) {
+                HookContext context = context(Operation.CREATE, table, request);
+                Payload payload = new Payload(Operation.CREATE, row, Map.of(), null, context);
+                OperationResult result = HookChain.run(pipeline, context, payload, input -> {
+                    List<Map<String, @Nullable Object>> rows = executor.create(planner.create(table, List.of(input),
+                            false, grant));
+                    computeDisplayFields(pipeline, rows);
+                    return new OperationResult(rows, null);
+                });
+                created.addAll(result.rows());
+            }
+            return new CreateOutcome(grant.strip(created), bodyRows.many());
+        });
+    }
+
+    /** Updates one row (PATCH, or PUT with {@code replace}); 404 when there is none. */
+    public Map<String, @Nullable Object> update(Table table, List<String> rawKey, JsonNode body, boolean replace,
+            Grant grant, HttpServletRequest request) {
+        TablePipeline pipeline = registry.pipeline(table);
+        refuseDisplayFields(pipeline, List.of(body));
+        Key key = planner.key(table, rawKey);
+        Map<String, @Nullable Object> values = planner.updateBody(table, body, replace ? key : null, grant);
+        return hookTransaction(pipeline, Operation.UPDATE, () -> {
+            Map<String, @Nullable Object> row = updateRow(pipeline, key, values, replace, null, "", grant, request,
+                    () -> notFound(table));
+            if (row == null) {
+                throw notFound(table); // an after hook took it out of the result
+            }
+            return grant.strip(row);
+        });
+    }
+
+    /** Deletes one row; 404 when there is none. */
+    public void delete(Table table, List<String> rawKey, Grant grant, HttpServletRequest request) {
+        TablePipeline pipeline = registry.pipeline(table);
+        Key key = planner.key(table, rawKey);
+        hookTransaction(pipeline, Operation.DELETE, () -> deleteRow(pipeline, key, null, grant, request));
+    }
+
+    // ---- bulk writes ----------------------------------------------------------------------------------------------
+
+    /**
+     * {@code PATCH {base}/T?where...}: sets the values of one JSON object on every row the filters select, within
+     * the caller's row scope.
+     */
+    public BulkOutcome updateWhere(Table table, ListQuery filter, JsonNode body, BulkOptions options, Grant grant,
+            Grants grants, HttpServletRequest request) {
+        TablePipeline pipeline = registry.pipeline(table);
+        OperationRunner.refuseDisplayFieldFilters(pipeline, filter);
+        Condition condition = planner.bulkCondition(table, filter, grant, grants);
+        if (!body.isObject()) {
+            throw new SentroException(ErrorCode.INVALID_BODY, "A PATCH with filters takes one JSON object: the values "
+                    + "to set on every row the filters match (an array of objects, each with its key, takes no "
+                    + "filters)", "body");
+        }
+        refuseDisplayFields(pipeline, List.of(body));
+        Map<String, @Nullable Object> values = planner.updateBody(table, body, null, grant);
+        long max = maxAffected(options, table, "PATCH");
+        return inTransaction(table, () -> {
+            if (!hasHooks(pipeline, Operation.UPDATE)) {
+                HookContext context = context(Operation.UPDATE, table, request);
+                long[] count = new long[1];
+                // No hooks: the chain only applies the field writers to the values, once for every row.
+                OperationResult result = HookChain.run(pipeline, context, new Payload(Operation.UPDATE, values,
+                        Map.of(), null, context), input -> {
+                            Written written = executor.updateWhere(planner.updateWhere(table, condition, input, grant),
+                                    options.returning() || pipeline.hasDisplayFields(), max + 1);
+                            count[0] = refuseAbove(written.count(), max, table, "PATCH", options);
+                            computeDisplayFields(pipeline, written.rows());
+                            return new OperationResult(written.rows(), null);
+                        });
+                return outcome(grant, options, result.rows(), count[0]);
+            }
+            List<Map<String, @Nullable Object>> previous = executor.selectForUpdate(table, condition, max + 1);
+            refuseAbove(previous.size(), max, table, "PATCH", options);
+            List<Map<String, @Nullable Object>> updated = new ArrayList<>(previous.size());
+            for (Map<String, @Nullable Object> row : previous) {
+                Map<String, @Nullable Object> stored = updateRow(pipeline, Key.of(table, row), values, false, row, "",
+                        grant, request, () -> notFound(table));
+                if (stored != null) {
+                    updated.add(stored);
+                }
+            }
+            return outcome(grant, options, updated, previous.size());
+        });
+    }
+
+    /**
+     * {@code PATCH {base}/T} with a JSON array of objects, each naming its row by its primary key and carrying the
+     * values to set on it: each row gets its own values, all in one transaction; a key that names no row is a 404
+     * naming the item, and nothing is written.
+     */
+    public BulkOutcome updateEach(Table table, JsonNode body, BulkOptions options, Grant grant,
+            HttpServletRequest request) {
+        TablePipeline pipeline = registry.pipeline(table);
+        refuseDisplayFields(pipeline, body.values());
+        List<KeyedValues> updates = planner.keyedUpdates(table, body, grant);
+        long max = maxAffected(options, table, "PATCH");
+        refuseAbove(updates.size(), max, table, "PATCH", options);
+        return inTransaction(table, () -> {
+            List<Map<String, @Nullable Object>> updated = new ArrayList<>(updates.size());
+            for (KeyedValues update : updates) {
+                String item = update.prefix().substring(0, update.prefix().length() - 1);
+                Map<String, @Nullable Object> row = updateRow(pipeline, update.key(), update.values(), false, null,
+                        update.prefix(), grant, request, () -> new SentroException(ErrorCode.ROW_NOT_FOUND, "Item "
+                                + item + " names no row of '" + table.name() + "' (" + update.key().asMap()
+                                + "); nothing was updated", update.prefix() + update.key().columns().get(0).name()));
+                if (row != null) {
+                    updated.add(row);
+                }
+            }
+            return outcome(grant, options, updated, updates.size());
+        });
+    }
+
+    /** {@code DELETE {base}/T?where...}: deletes every row the filters select, within the caller's row scope. */
+    public BulkOutcome deleteWhere(Table table, ListQuery filter, BulkOptions options, Grant grant, Grants grants,
+            HttpServletRequest request) {
+        TablePipeline pipeline = registry.pipeline(table);
+        OperationRunner.refuseDisplayFieldFilters(pipeline, filter);
+        Condition condition = planner.bulkCondition(table, filter, grant, grants);
+        long max = maxAffected(options, table, "DELETE");
+        return inTransaction(table, () -> {
+            if (!hasHooks(pipeline, Operation.DELETE)) {
+                Written written = executor.deleteWhere(planner.deleteWhere(table, condition),
+                        options.returning() || pipeline.hasDisplayFields(), max + 1);
+                refuseAbove(written.count(), max, table, "DELETE", options);
+                computeDisplayFields(pipeline, written.rows());
+                return outcome(grant, options, written.rows(), written.count());
+            }
+            List<Map<String, @Nullable Object>> previous = executor.selectForUpdate(table, condition, max + 1);
+            refuseAbove(previous.size(), max, table, "DELETE", options);
+            for (Map<String, @Nullable Object> row : previous) {
+                deleteRow(pipeline, Key.of(table, row), row, grant, request);
+            }
+            computeDisplayFields(pipeline, previous);
+            return outcome(grant, options, previous, previous.size());
+        });
+    }
+
+    // ---- the pipeline of one row ------------------------------------------------------------------------------------
+
+    /**
+     * One row's update through the hooks: the row as stored, or null when an after hook took it out of the result.
+     * When no row has the key (or the caller's scope hides it), {@code notFound} is thrown before any after hook runs.
+     * {@code prefix} names the item of a bulk body in errors ({@code [2].}).
+     */
+    private @Nullable Map<String, @Nullable Object> updateRow(TablePipeline pipeline, Key key,
+            Map<String, @Nullable Object> values, boolean replace, @Nullable Map<String, @Nullable Object> previous,
+            String prefix, Grant grant, HttpServletRequest request, Supplier<SentroException> notFound) {
+        Table table = pipeline.table();
+        HookContext context = context(Operation.UPDATE, table, request);
+        Payload payload = new Payload(Operation.UPDATE, values, key.asMap(), null, context, previous);
+        OperationResult result = HookChain.run(pipeline, context, payload, input -> {
+            Map<String, @Nullable Object> row = executor.update(planner.update(table, key, input, replace, grant,
+                    prefix)).orElseThrow(notFound);
+            List<Map<String, @Nullable Object>> rows = new ArrayList<>(1);
+            rows.add(row);
+            computeDisplayFields(pipeline, rows);
+            return new OperationResult(rows, null);
+        });
+        return result.rows().isEmpty() ? null : result.rows().get(0);
+    }
+
+    private OperationResult deleteRow(TablePipeline pipeline, Key key, @Nullable Map<String, @Nullable Object> previous,
+            Grant grant, HttpServletRequest request) {
+        Table table = pipeline.table();
+        HookContext context = context(Operation.DELETE, table, request);
+        Payload payload = new Payload(Operation.DELETE, Map.of(), key.asMap(), null, context, previous);
+        return HookChain.run(pipeline, context, payload, input -> {
+            if (!executor.delete(planner.delete(table, key, grant))) {
+                throw notFound(table);
+            }
+            return new OperationResult(new ArrayList<>(), null);
+        });
+    }
+
+    // ---- limits and outcomes ------------------------------------------------------------------------------------
+
+    private long maxAffected(BulkOptions options, Table table, String method) {
+        Long asked = options.maxAffected();
+        if (asked == null) {
+            return maxAffected;
+        }
+        if (asked > maxAffected) {
+            throw new SentroException(ErrorCode.INVALID_HEADER, "Prefer: max-affected=" + asked + " is above the most "
+                    + "rows a " + method + " on '" + table.name() + "' may change here, " + maxAffected
+                    + " (sentro.writes.max-affected)", "Prefer");
+        }
+        return asked;
+    }
+
+    /** The count, unless it is above the maximum: then a 400, and the transaction rolls back what was written. */
+    private static long refuseAbove(long count, long max, Table table, String method, BulkOptions options) {
+        if (count > max) {
+            boolean asked = options.maxAffected() != null;
+            throw new SentroException(ErrorCode.TOO_MANY_ROWS, "This " + method + " would change more than " + max
+                    + " rows of '" + table.name() + "', the most " + (asked ? "its Prefer: max-affected allows"
+                            : "a request may change (sentro.writes.max-affected)") + "; nothing was changed. Narrow "
+                    + "its filters" + (asked ? ", or raise max-affected" : ""), asked ? "Prefer" : "where")
+                    .withExtensions(Map.of("maxAffected", String.valueOf(max)));
+        }
+        return count;
+    }
+
+    private static BulkOutcome outcome(Grant grant, BulkOptions options, List<Map<String, @Nullable Object>> rows,
+            long count) {
+        return new BulkOutcome(options.returning() ? grant.strip(rows) : List.of(), count);
+    }
+
+    // ---- shared steps ---------------------------------------------------------------------------------------------
+
+    private HookContext context(Operation operation, Table table, HttpServletRequest request) {
+        return new HookContext(operation, table, request, db, integrations);
+    }
+
+    private <T> T inTransaction(Table table, Supplier<T> work) {
+        return executor.inTransaction(table, work);
+    }
+
+    /**
+     * Runs a write of one row in a transaction when the table has hooks for it, so that what the hooks write
+     * commits or rolls back with the row. Without hooks the write is a single statement, atomic by itself, and runs
+     * in auto-commit: no BEGIN and COMMIT round trips.
+     */
+    private <T> T hookTransaction(TablePipeline pipeline, Operation operation, Supplier<T> work) {
+        return hasHooks(pipeline, operation) ? inTransaction(pipeline.table(), work) : work.get();
+    }
+
+    private static boolean hasHooks(TablePipeline pipeline, Operation operation) {
+        return HookChain.hasHooks(pipeline, operation);
+    }
+
+    private static void computeDisplayFields(TablePipeline pipeline, List<Map<String, @Nullable Object>> rows) {
+        if (pipeline.hasDisplayFields()) {
+            Projection.of(pipeline, List.of()).apply(pipeline, rows, Set.of(), List.of());
+        }
+    }
+
+    private static void refuseDisplayFields(TablePipeline pipeline, Iterable<JsonNode> objects) {
+        for (JsonNode object : objects) {
+            if (!object.isObject()) {
+                continue;
+            }
+            for (String name : object.propertyNames()) {
+                if (pipeline.isDisplayField(name)) {
+                    throw new SentroException(ErrorCode.READ_ONLY_COLUMN, "Field '" + name + "' is a computed display "
+                            + "field of '" + pipeline.table().name() + "'; it cannot be written", name);
+                }
+            }
+        }
+    }
+
+    private static SentroException notFound(Table table) {
+        return SentroException.rowNotFound(table.name());
+    }
+}

@@ -1,0 +1,205 @@
+package io.sentro.spring.it;
+
+import java.util.List;
+
+import io.sentro.spring.it.HttpApi.Response;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static io.sentro.spring.it.ApiScenarios.assertProblem;
+import static io.sentro.spring.it.ApiScenarios.names;
+import static io.sentro.spring.it.ApiScenarios.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bulk writes and {@code Prefer} on every database: PATCH and DELETE on a table with filters change every row they
+ * select in one transaction; no filter, too many rows or a bad row writes nothing; PATCH with an array of keyed
+ * objects gives each row its own values. The API allows at most 4 rows per bulk write here
+ * ({@code sentro.writes.max-affected=4}), so that the fixture's 5 posts exceed it.
+ */
+abstract class BulkWriteScenarios extends OpenApiScenarios {
+
+    @Override
+    protected String[] properties() {
+        return new String[] { "sentro.security.access.default=permit-all", "sentro.writes.max-affected=4" };
+    }
+
+    @Test
+    void patchWithFiltersUpdatesEveryRowTheySelectAndAnswersWithThem() {
+        JsonNode answer = ok(api.patch("/api/posts?where.status.eq=published&where.views.gte=80", "{\"views\": 7}"));
+        assertThat(answer.get("count").asLong()).isEqualTo(2);
+        assertThat(names(answer.get("rows"), "title")).containsExactlyInAnyOrder("Hello world", "Computing machinery");
+        answer.get("rows").values().forEach(row -> assertThat(row.get("views").asInt()).isEqualTo(7));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM posts WHERE views = 7", Long.class)).isEqualTo(2);
+        // Rows the filters do not select are untouched.
+        assertThat(jdbc.queryForObject("SELECT views FROM posts WHERE id = 5", Integer.class)).isEqualTo(75);
+    }
+
+    @Test
+    void bulkWritesTakeOrGroupsSearchAndRelatedRowFilters() {
+        JsonNode answer = ok(api.patch("/api/posts?or.a.status.eq=draft&or.b.views.eq=30", "{\"rating\": 2.5}"));
+        assertThat(answer.get("count").asLong()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM posts WHERE rating = 2.5", Long.class)).isEqualTo(2);
+        assertThat(ok(api.patch("/api/posts?search=hello", "{\"slug\": \"hi\"}")).get("count").asLong()).isEqualTo(2);
+        JsonNode authors = ok(api.patch("/api/authors?where.posts.status.eq=archived", "{\"active\": false}"));
+        assertThat(names(authors.get("rows"), "name")).containsExactly("Alan");
+    }
+
+    @Test
+    void deleteWithFiltersDeletesEveryRowTheySelectAndAnswersWithThemAsTheyWere() {
+        JsonNode answer = ok(api.delete("/api/post_labels?where.note.isNull=false"));
+        assertThat(answer.get("count").asLong()).isEqualTo(2);
+        assertThat(names(answer.get("rows"), "note")).containsExactlyInAnyOrder("first", "classic");
+        assertThat(count("post_labels")).isEqualTo(1);
+    }
+
+    @Test
+    void aBulkWriteWithoutFiltersIsRefusedAndWritesNothing() {
+        String before = fingerprint();
+        assertProblem(api.patch("/api/posts", "{\"views\": 1}"), 400, "where");
+        assertThat(api.patch("/api/posts", "{\"views\": 1}").json().get("code").asString()).isEqualTo("SENTRO-114");
+        assertProblem(api.delete("/api/post_labels"), 400, "filters");
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void moreRowsThanMaxAffectedWritesNothing() {
+        String before = fingerprint();
+        // Five posts match; the API allows four.
+        Response tooMany = api.patch("/api/posts?where.views.gte=0", "{\"views\": 1}");
+        assertProblem(tooMany, 400, "more than 4 rows");
+        assertThat(tooMany.json().get("code").asString()).isEqualTo("SENTRO-115");
+        assertThat(tooMany.json().get("parameter").asString()).isEqualTo("where");
+        assertProblem(api.delete("/api/posts?where.views.gte=0"), 400, "sentro.writes.max-affected");
+        // A request may ask for fewer, and then three of the four published-or-archived posts are too many.
+        Response asked = api.send("PATCH", "/api/posts?where.status.neq=draft", "{\"views\": 1}", "application/json",
+                "Prefer", "max-affected=2");
+        assertProblem(asked, 400, "max-affected");
+        assertThat(asked.json().get("parameter").asString()).isEqualTo("Prefer");
+        Response deleteAsked = api.send("DELETE", "/api/post_labels?where.label_id.gte=1", null, "application/json",
+                "Prefer", "max-affected=2");
+        assertProblem(deleteAsked, 400, "max-affected");
+        // Not more than the server allows.
+        assertProblem(api.send("PATCH", "/api/posts?where.id.eq=1", "{\"views\": 1}", "application/json", "Prefer",
+                "max-affected=10"), 400, "sentro.writes.max-affected");
+        assertThat(fingerprint()).isEqualTo(before);
+        // Within it, the write happens and the preference is reported as applied.
+        Response within = api.send("PATCH", "/api/posts?where.status.eq=archived", "{\"views\": 1}",
+                "application/json", "Prefer", "max-affected=1");
+        assertThat(ok(within).get("count").asLong()).isEqualTo(1);
+        assertThat(within.header("Preference-Applied")).isEqualTo("max-affected=1");
+    }
+
+    @Test
+    void returnMinimalAnswersWithTheCountAlone() {
+        Response minimal = api.send("DELETE", "/api/post_labels?where.post_id.eq=1", null, "application/json",
+                "Prefer", "return=minimal");
+        JsonNode answer = ok(minimal);
+        assertThat(answer.get("count").asLong()).isEqualTo(2);
+        assertThat(answer.has("rows")).isFalse();
+        assertThat(minimal.header("Preference-Applied")).isEqualTo("return=minimal");
+        assertThat(count("post_labels")).isEqualTo(1);
+        Response patch = api.send("PATCH", "/api/posts?where.id.in=1,2", "{\"views\": 3}", "application/json",
+                "Prefer", "return=minimal, max-affected=3, x-unknown=1");
+        assertThat(ok(patch).toString()).isEqualTo("{\"count\":2}");
+        assertThat(patch.header("Preference-Applied")).isEqualTo("return=minimal, max-affected=3");
+    }
+
+    @Test
+    void patchWithAnArrayGivesEachRowItsOwnValuesInOneTransaction() {
+        JsonNode answer = ok(api.patch("/api/posts", "[{\"id\": 1, \"views\": 11}, {\"id\": 2, \"views\": 22, "
+                + "\"status\": \"published\"}]"));
+        assertThat(answer.get("count").asLong()).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT views FROM posts WHERE id IN (1, 2) ORDER BY id", Integer.class))
+                .containsExactly(11, 22);
+        assertThat(jdbc.queryForObject("SELECT status FROM posts WHERE id = 2", String.class)).isEqualTo("published");
+        // Composite keys name their row by every key column.
+        ok(api.patch("/api/post_labels", "[{\"post_id\": 1, \"label_id\": 2, \"note\": \"second\"}]"));
+        assertThat(jdbc.queryForObject("SELECT note FROM post_labels WHERE post_id = 1 AND label_id = 2",
+                String.class)).isEqualTo("second");
+    }
+
+    @Test
+    void aBadItemOfAnArrayPatchNamesItselfAndWritesNothing() {
+        String before = fingerprint();
+        Response missing = api.patch("/api/posts", "[{\"id\": 1, \"views\": 5}, {\"id\": 999, \"views\": 6}]");
+        assertProblem(missing, 404, "[1]");
+        assertThat(missing.json().get("parameter").asString()).isEqualTo("[1].id");
+        assertProblem(api.patch("/api/posts", "[{\"id\": 1, \"views\": 5}, {\"views\": 6}]"), 400, "[1].id");
+        assertProblem(api.patch("/api/posts", "[{\"id\": 1, \"views\": 5}, {\"id\": 2, \"views\": \"many\"}]"), 400,
+                "[1].views");
+        assertProblem(api.patch("/api/posts", "[{\"id\": 1, \"views\": 5}, {\"id\": 2, \"nope\": 1}]"), 400,
+                "[1].nope");
+        // A check constraint failing on the second row rolls back the first.
+        assertProblem(api.patch("/api/posts", "[{\"id\": 1, \"views\": 5}, {\"id\": 2, \"views\": -1}]"), 400,
+                "check");
+        assertProblem(api.patch("/api/posts", "[]"), 400, "empty");
+        assertProblem(api.patch("/api/posts?where.id.eq=1", "[{\"id\": 1, \"views\": 5}]"), 400, "where.id.eq");
+        assertProblem(api.patch("/api/posts", "[{\"id\": 1}]"), 400, "names no column");
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aFailingRowOfAFilteredWriteRollsBackEveryRow() {
+        String before = fingerprint();
+        // Every matched post would move to an author that does not exist.
+        assertProblem(api.patch("/api/posts?where.views.gte=100", "{\"author_id\": 999}"), 409, "foreign key");
+        // Every label is still referenced by post_labels.
+        assertProblem(api.delete("/api/labels?where.id.gte=1"), 409, "foreign key");
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void bulkWritesRefuseWhatTheyDoNotTake() {
+        String before = fingerprint();
+        assertProblem(api.patch("/api/posts?where.id.eq=1&sort=id", "{\"views\": 1}"), 400, "sort");
+        assertProblem(api.delete("/api/posts?where.id.eq=1&limit=1"), 400, "limit");
+        assertProblem(api.patch("/api/posts?where.nope.eq=1", "{\"views\": 1}"), 400, "nope");
+        assertProblem(api.patch("/api/posts?where.id.eq=1", "{\"title_length\": 1}"), 400, "title_length");
+        assertProblem(api.patch("/api/posts?where.id.eq=1", "{}"), 400, "no column");
+        assertProblem(api.patch("/api/posts?where.id.eq=1", "\"views\""), 400, "body");
+        // A table without a primary key takes no bulk writes, as it takes no writes by key.
+        Response log = api.delete("/api/audit_log?where.message.eq=created");
+        assertThat(log.status()).isEqualTo(405);
+        assertThat(log.allow()).hasValueSatisfying(allow -> assertThat(allow).startsWith("GET").doesNotContain("DELETE"));
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void preferIsParsedAsRfc7240Says() {
+        String before = fingerprint();
+        for (String malformed : List.of("return=", "return=maybe", "=minimal", "return=\"minimal",
+                "max-affected=-1", "max-affected=many", "return minimal")) {
+            Response response = api.send("PATCH", "/api/posts?where.id.eq=1", "{\"views\": 9}", "application/json",
+                    "Prefer", malformed);
+            assertProblem(response, 400, "Prefer");
+            assertThat(response.json().get("code").asString()).as(malformed).isEqualTo("SENTRO-113");
+        }
+        assertThat(fingerprint()).isEqualTo(before);
+        // Unknown preferences are ignored; the first of a preference given twice counts; a quoted value is a value.
+        Response ignored = api.send("PATCH", "/api/posts?where.id.eq=1", "{\"views\": 9}", "application/json",
+                "Prefer", "handling=lenient, timezone=UTC; x=1, return=\"minimal\", return=representation");
+        assertThat(ok(ignored).has("rows")).isFalse();
+    }
+
+    @Test
+    void returnMinimalOnWritesOfOneRow() {
+        Response created = api.send("POST", "/api/labels", "{\"name\": \"kotlin\"}", "application/json", "Prefer",
+                "return=minimal");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text()).isEmpty();
+        assertThat(created.location()).hasValueSatisfying(location -> assertThat(location).matches("/api/labels/\\d+"));
+        assertThat(created.header("Preference-Applied")).isEqualTo("return=minimal");
+        Response patched = api.send("PATCH", "/api/labels/1", "{\"name\": \"jvm\"}", "application/json", "Prefer",
+                "return=minimal");
+        assertThat(patched.status()).isEqualTo(204);
+        assertThat(patched.text()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT name FROM labels WHERE id = 1", String.class)).isEqualTo("jvm");
+        Response represented = api.send("PUT", "/api/labels/1", "{\"name\": \"java\"}", "application/json", "Prefer",
+                "return=representation");
+        assertThat(ok(represented).get("name").asString()).isEqualTo("java");
+        assertThat(represented.header("Preference-Applied")).isEqualTo("return=representation");
+        assertProblem(api.send("DELETE", "/api/labels/1", null, "application/json", "Prefer", "return=nothing"), 400,
+                "Prefer");
+    }
+}

@@ -1,0 +1,163 @@
+package io.sentro.spring.sql;
+
+import java.util.List;
+import java.util.Map;
+
+import io.sentro.spring.dialect.MariaDbDialect;
+import io.sentro.spring.dialect.MySqlDialect;
+import io.sentro.spring.dialect.PostgresDialect;
+import io.sentro.spring.dialect.SqlDialect;
+import io.sentro.spring.dialect.SqlServerDialect;
+import io.sentro.spring.plan.EmbedPlan;
+import io.sentro.spring.plan.Grant;
+import io.sentro.spring.plan.Grants;
+import io.sentro.spring.plan.OperationPlan.ReadPlan;
+import io.sentro.spring.plan.Planner;
+import io.sentro.spring.plan.WritePlanner;
+import io.sentro.spring.plan.OperationPlan.DeleteWherePlan;
+import io.sentro.spring.plan.OperationPlan.UpdateWherePlan;
+import io.sentro.spring.error.SentroException;
+import io.sentro.spring.plan.ValueConverter;
+import io.sentro.spring.request.ApiRequestParser;
+import io.sentro.spring.request.CountMode;
+import io.sentro.spring.request.EmbedQuery;
+import io.sentro.spring.request.ListQuery;
+import io.sentro.spring.schema.Column;
+import io.sentro.spring.schema.ColumnType;
+import io.sentro.spring.schema.ForeignKey;
+import io.sentro.spring.schema.Relations;
+import io.sentro.spring.schema.SchemaModel;
+import io.sentro.spring.schema.Table;
+import io.sentro.spring.schema.TypeKind;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The statements of bulk writes, planned from query strings and bodies and rendered without a database: how SQL
+ * Server's are checked where no SQL Server runs, and what every dialect is sent.
+ */
+class BulkWriteSqlTests {
+
+    private static Column column(String name, TypeKind kind, boolean nullable) {
+        return new Column(name, ColumnType.of(kind == TypeKind.TEXT ? "varchar(100)" : "bigint", kind), nullable,
+                null, false, false, true, null);
+    }
+
+    private static final Table AUTHORS = new Table("authors", "dbo", "authors", false,
+            List.of(column("id", TypeKind.BIGINT, false), column("name", TypeKind.TEXT, false)), List.of("id"),
+            List.of(), List.of(), true, true, true, null);
+    private static final Table POSTS = new Table("posts", "dbo", "posts", false,
+            List.of(column("id", TypeKind.BIGINT, false), column("author_id", TypeKind.BIGINT, false),
+                    column("title", TypeKind.TEXT, false), column("views", TypeKind.BIGINT, false)),
+            List.of("id"), List.of(),
+            List.of(new ForeignKey("posts_author_fk", List.of("author_id"), "dbo", "authors", List.of("id"))), true,
+            true, true, null);
+    private static final Table LABELS = new Table("labels", "dbo", "labels", false,
+            List.of(column("id", TypeKind.BIGINT, false), column("name", TypeKind.TEXT, false)), List.of("id"),
+            List.of(), List.of(), true, true, true, null);
+    private static final Table POST_LABELS = new Table("post_labels", "dbo", "post_labels", false,
+            List.of(column("post_id", TypeKind.BIGINT, false), column("label_id", TypeKind.BIGINT, false)),
+            List.of("post_id", "label_id"), List.of(),
+            List.of(new ForeignKey("pl_post", List.of("post_id"), "dbo", "posts", List.of("id")),
+                    new ForeignKey("pl_label", List.of("label_id"), "dbo", "labels", List.of("id"))),
+            true, true, true, null);
+    private static final SchemaModel MODEL = SchemaModel.of(List.of(AUTHORS, POSTS, LABELS, POST_LABELS));
+
+    private final ApiRequestParser parser = new ApiRequestParser();
+    private final Planner planner = new Planner(new ValueConverter(parser.jsonMapper()), MODEL, Relations.of(MODEL),
+            Planner.DisplayFields.NONE, 20, 100, CountMode.NONE, 3,
+            io.sentro.spring.plan.Cursors.withRandomKey());
+
+    private ReadPlan plan(Table table, String... parameters) {
+        Map<String, String[]> map = new java.util.LinkedHashMap<>();
+        for (String parameter : parameters) {
+            int equals = parameter.indexOf('=');
+            map.put(parameter.substring(0, equals), new String[] { parameter.substring(equals + 1) });
+        }
+        ListQuery query = parser.parseList(map);
+        Grants grants = table1 -> Grant.FULL;
+        return planner.read(table, query, Grant.FULL, grants);
+    }
+
+    private final WritePlanner writes = new WritePlanner(new ValueConverter(parser.jsonMapper()), planner);
+
+    private io.sentro.spring.plan.Condition condition(Table table, String... parameters) {
+        Map<String, String[]> map = new java.util.LinkedHashMap<>();
+        for (String parameter : parameters) {
+            int equals = parameter.indexOf('=');
+            map.put(parameter.substring(0, equals), new String[] { parameter.substring(equals + 1) });
+        }
+        return writes.bulkCondition(table, parser.parseFilter(map), Grant.FULL, table1 -> Grant.FULL);
+    }
+
+    private UpdateWherePlan update(String body, String... parameters) {
+        Map<String, Object> values = writes.updateBody(POSTS, parser.parseBody(new java.io.ByteArrayInputStream(
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8))), null, Grant.FULL);
+        return writes.updateWhere(POSTS, condition(POSTS, parameters), values, Grant.FULL);
+    }
+
+    @Test
+    void aBulkUpdateIsOneStatementReturningTheRowsWhereTheDialectCan() {
+        UpdateWherePlan plan = update("{\"views\": 5}", "where.views.lt=10", "or.a.title.eq=x", "or.b.id.gt=3");
+        SqlStatement sqlServer = new SqlRenderer(new SqlServerDialect(), MODEL).updateWhere(plan, true);
+        assertThat(sqlServer.sql()).isEqualTo("UPDATE [dbo].[posts] SET [views] = ? OUTPUT INSERTED.[id], "
+                + "INSERTED.[author_id], INSERTED.[title], INSERTED.[views] WHERE [views] < ? AND (([title] = ?) OR "
+                + "([id] > ?))");
+        assertThat(sqlServer.parameters()).containsExactly(5L, 10L, "x", 3L);
+        assertThat(new SqlRenderer(new PostgresDialect(), MODEL).updateWhere(plan, true).sql()).isEqualTo(
+                "UPDATE \"dbo\".\"posts\" SET \"views\" = ? WHERE \"views\" < ? AND ((\"title\" = ?) OR "
+                        + "(\"id\" > ?)) RETURNING \"id\", \"author_id\", \"title\", \"views\"");
+        // MySQL cannot return rows from an UPDATE: the rows are locked and selected around it.
+        SqlRenderer mysql = new SqlRenderer(new MySqlDialect(), MODEL);
+        assertThat(mysql.updateWhere(plan, true).sql()).isEqualTo("UPDATE `dbo`.`posts` SET `views` = ? WHERE "
+                + "`views` < ? AND ((`title` = ?) OR (`id` > ?))");
+        assertThat(mysql.selectForUpdate(POSTS, plan.condition()).sql()).isEqualTo("SELECT `id`, `author_id`, "
+                + "`title`, `views` FROM `dbo`.`posts` WHERE `views` < ? AND ((`title` = ?) OR (`id` > ?)) ORDER BY "
+                + "`id` FOR UPDATE");
+        // Without rows to return (Prefer: return=minimal) it is the bare UPDATE everywhere.
+        assertThat(new SqlRenderer(new SqlServerDialect(), MODEL).updateWhere(plan, false).sql())
+                .doesNotContain("OUTPUT");
+    }
+
+    @Test
+    void aBulkDeleteReturnsTheRowsAsTheyWere() {
+        DeleteWherePlan plan = writes.deleteWhere(AUTHORS, condition(AUTHORS, "where.posts.views.gt=10"));
+        assertThat(new SqlRenderer(new SqlServerDialect(), MODEL).deleteWhere(plan, true).sql()).isEqualTo(
+                "DELETE FROM [dbo].[authors] OUTPUT DELETED.[id], DELETED.[name] WHERE EXISTS (SELECT 1 FROM "
+                        + "[dbo].[posts] sentro_r1 WHERE sentro_r1.[author_id] = [dbo].[authors].[id] AND "
+                        + "sentro_r1.[views] > ?)");
+        assertThat(new SqlRenderer(new MariaDbDialect(), MODEL).deleteWhere(plan, true).sql()).endsWith(
+                "RETURNING `id`, `name`");
+        // MariaDB through MySQL Connector/J, which refuses RETURNING, and MySQL select the rows first.
+        assertThat(new SqlRenderer(new MariaDbDialect(false), MODEL).deleteWhere(plan, true).sql())
+                .doesNotContain("RETURNING");
+        assertThat(new SqlRenderer(new MySqlDialect(), MODEL).deleteWhere(plan, true).sql()).isEqualTo(
+                "DELETE FROM `dbo`.`authors` WHERE EXISTS (SELECT 1 FROM `dbo`.`posts` sentro_r1 WHERE "
+                        + "sentro_r1.`author_id` = `dbo`.`authors`.`id` AND sentro_r1.`views` > ?)");
+    }
+
+    @Test
+    void sqlServerLocksTheRowsOfAWriteRowByRowWithTableHints() {
+        assertThat(new SqlRenderer(new SqlServerDialect(), MODEL).selectForUpdate(POSTS, condition(POSTS,
+                "where.id.in=1,2")).sql()).isEqualTo("SELECT [id], [author_id], [title], [views] FROM [dbo].[posts] "
+                        + "WITH (UPDLOCK, ROWLOCK, HOLDLOCK) WHERE [id] IN (?, ?) ORDER BY [id]");
+        // Three keys padded to four (the last repeated), so that 3 and 4 rows share a prepared statement.
+        assertThat(new SqlRenderer(new SqlServerDialect(), MODEL).selectByKeys(POST_LABELS, List.of(List.of(1L, 2L),
+                List.of(3L, 4L), List.of(5L, 6L))).sql()).isEqualTo("SELECT sentro_t.[post_id], sentro_t.[label_id] "
+                        + "FROM [dbo].[post_labels] sentro_t WHERE ((sentro_t.[post_id] = ? AND sentro_t.[label_id] = "
+                        + "?) OR (sentro_t.[post_id] = ? AND sentro_t.[label_id] = ?) OR (sentro_t.[post_id] = ? AND "
+                        + "sentro_t.[label_id] = ?) OR (sentro_t.[post_id] = ? AND sentro_t.[label_id] = ?)) ORDER BY "
+                        + "sentro_t.[post_id], sentro_t.[label_id]");
+    }
+
+    @Test
+    void aBulkWriteWithoutFiltersIsRefusedBeforeAnythingIsPlanned() {
+        SentroException refused = org.assertj.core.api.Assertions.catchThrowableOfType(SentroException.class,
+                () -> condition(POSTS));
+        assertThat(refused.code()).isEqualTo(io.sentro.spring.error.ErrorCode.FILTER_REQUIRED);
+        assertThat(refused.parameter()).isEqualTo("where");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DeleteWherePlan(POSTS,
+                io.sentro.spring.plan.Condition.NONE)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
