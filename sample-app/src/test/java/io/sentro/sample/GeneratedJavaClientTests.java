@@ -50,6 +50,7 @@ class GeneratedJavaClientTests {
             import io.sentro.client.api.CommentsApi;
             import io.sentro.client.model.Comments;
             import io.sentro.client.model.Posts;
+            import io.sentro.client.model.PostsBulk;
             import io.sentro.client.model.PostsInput;
             import io.sentro.client.model.PostsPage;
             import io.sentro.client.model.PostsPatch;
@@ -79,14 +80,21 @@ class GeneratedJavaClientTests {
                     PostsInput input = new PostsInput();
                     input.setUserId(1L);
                     input.setTitle("From the Java Client");
-                    Posts created = posts.createPosts(input);
+                    Posts created = posts.createPosts(input, "return=representation");
                     report.append("create ").append(created.getId() != null).append(' ').append(created.getSlug())
                             .append('\\n');
 
                     PostsPatch patch = new PostsPatch();
                     patch.setContent("Written through the generated client");
-                    Posts updated = posts.updatePosts(created.getId(), patch);
+                    Posts updated = posts.updatePosts(created.getId(), patch, null);
                     report.append("update ").append(updated.getContent()).append('\\n');
+
+                    PostsPatch views = new PostsPatch();
+                    views.setViews(3);
+                    PostsBulk bulk = posts.updatePostsMatching(BlogPostsApi.APIUpdatePostsMatchingRequest
+                            .newBuilder().whereIdEq(created.getId()).postsPatch(views).build());
+                    report.append("bulk ").append(bulk.getCount()).append(' ')
+                            .append(bulk.getRows().get(0).getViews()).append('\\n');
 
                     posts.deletePosts(created.getId());
                     try {
@@ -121,13 +129,19 @@ class GeneratedJavaClientTests {
                 Method run = loader.loadClass("check.Driver").getMethod("run", String.class);
                 String report = (String) run.invoke(null, baseUri);
                 assertThat(report.lines()).containsExactly("list 2 2", "get Hello, world", "relations true true",
-                        "create true from-the-java-client", "update Written through the generated client",
+                        "create true from-the-java-client", "update Written through the generated client", "bulk 1 3",
                         "delete 404", "action Comment approved");
             }
         }
     }
 
     private static void generate(Path document, Path output) throws Exception {
+        // A fresh directory: files of an earlier document's operations would otherwise be compiled too.
+        if (Files.exists(output)) {
+            try (Stream<Path> files = Files.walk(output)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-jar", TOOLS.resolve("openapi-generator-cli.jar").toString(),
                 "generate", "-g", "java", "--library", "native", "-i", document.toString(), "-o", output.toString(),

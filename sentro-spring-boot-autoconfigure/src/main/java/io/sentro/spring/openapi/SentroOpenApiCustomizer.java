@@ -182,15 +182,17 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
             Schema<Object> keyedPatch = inputSchema(pipeline, false);
             keyedPatch.title(pipeline.displayName() + " (update by key)");
             table.primaryKey().forEach(keyedPatch::addRequiredItem);
+            components.addSchemas(name + "KeyedPatch", keyedPatch);
             collectionItem.patch(described(operation("update" + name + "Matching", tag, "Update the rows of " + tag
                     + " that the filters select", "With filters (where.*, or.*, search; at least one) and one JSON "
                     + "object: sets its values on every row they select. With a JSON array of objects that each "
-                    + "carry their key (" + String.join(", ", table.primaryKey()) + ") and no filters: updates each "
-                    + "row with its own values. One transaction: a failing row, or more rows than max-affected, "
-                    + "writes nothing.")
+                    + "carry their key (" + String.join(", ", table.primaryKey()) + "; the " + name + "KeyedPatch "
+                    + "schema) and no filters: updates each row with its own values. One transaction: a failing row, "
+                    + "or more rows than max-affected, writes nothing.")
                     .parameters(bulkParameters(pipeline))
-                    .requestBody(jsonBody(new JsonSchema().oneOf(List.of(ref(name + "Patch"),
-                            new JsonSchema().typesItem("array").minItems(1).items(keyedPatch)))))
+                    // The array form is described, not declared with oneOf, as for POST: generated Java clients
+                    // do not compile a oneOf with an array member (openapi-generator #12911, #17745).
+                    .requestBody(jsonBody(ref(name + "Patch")))
                     .responses(responses("200", bulkResponse(name, "updated rows, as stored"), "400", "404", "409",
                             "415")), access.rule(table, io.sentro.spring.customize.Operation.UPDATE)));
         }
