@@ -6,9 +6,11 @@ CREATE TABLE products (
   price numeric(10,2) NOT NULL CHECK (price >= 0),
   stock integer NOT NULL DEFAULT 0 CHECK (stock >= 0),
   image text,
-  created_at timestamptz NOT NULL DEFAULT now()
+  created_at timestamptz NOT NULL DEFAULT now(),
+  version integer NOT NULL DEFAULT 1
 );
 COMMENT ON TABLE products IS 'Things the shop sells';
+COMMENT ON COLUMN products.version IS 'Moved by Sentro on every update (sentro.concurrency.version-column): the ETag';
 
 CREATE TABLE orders (
   id bigserial PRIMARY KEY,

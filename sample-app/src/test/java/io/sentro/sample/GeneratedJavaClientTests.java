@@ -69,7 +69,7 @@ class GeneratedJavaClientTests {
                     report.append("list ").append(page.getRows().get(0).getId()).append(' ').append(page.getTotal())
                             .append('\\n');
 
-                    Posts first = posts.getPosts(1L, null, null);
+                    Posts first = posts.getPosts(1L, null, null, null);
                     report.append("get ").append(first.getTitle()).append('\\n');
                     // Relations are typed properties of the row, absent unless embedded.
                     Users author = first.getUser();
@@ -86,7 +86,11 @@ class GeneratedJavaClientTests {
 
                     PostsPatch patch = new PostsPatch();
                     patch.setContent("Written through the generated client");
-                    Posts updated = posts.updatePosts(created.getId(), patch, null);
+                    // Optimistic concurrency: the ETag of a GET, sent back as If-Match.
+                    String etag = posts.getPostsWithHttpInfo(created.getId(), null, null, null).getHeaders()
+                            .entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase("ETag"))
+                            .findFirst().orElseThrow().getValue().get(0);
+                    Posts updated = posts.updatePosts(created.getId(), patch, null, etag);
                     report.append("update ").append(updated.getContent()).append('\\n');
 
                     PostsPatch views = new PostsPatch();
@@ -96,9 +100,16 @@ class GeneratedJavaClientTests {
                     report.append("bulk ").append(bulk.getCount()).append(' ')
                             .append(bulk.getRows().get(0).getViews()).append('\\n');
 
-                    posts.deletePosts(created.getId());
                     try {
-                        posts.getPosts(created.getId(), null, null);
+                        posts.deletePosts(created.getId(), etag);
+                        report.append("stale etag deleted\\n");
+                    }
+                    catch (ApiException ex) {
+                        report.append("stale etag ").append(ex.getCode()).append('\\n');
+                    }
+                    posts.deletePosts(created.getId(), null);
+                    try {
+                        posts.getPosts(created.getId(), null, null, null);
                         report.append("delete failed\\n");
                     }
                     catch (ApiException ex) {
@@ -130,6 +141,7 @@ class GeneratedJavaClientTests {
                 String report = (String) run.invoke(null, baseUri);
                 assertThat(report.lines()).containsExactly("list 2 2", "get Hello, world", "relations true true",
                         "create true from-the-java-client", "update Written through the generated client", "bulk 1 3",
+                        "stale etag 412",
                         "delete 404", "action Comment approved");
             }
         }

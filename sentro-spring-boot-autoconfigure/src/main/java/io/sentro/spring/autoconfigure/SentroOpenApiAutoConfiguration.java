@@ -44,6 +44,7 @@ public final class SentroOpenApiAutoConfiguration {
         Info info = new Info().title(title).version(version).description(openApi.getDescription());
         return new SentroOpenApiCustomizer(model, relations, registry,
                 SentroWebConfiguration.normalizedBasePath(properties.getBasePath()), properties.getPage().getMaxSize(),
-                properties.getWrites().getMaxAffected(), access, credentials, info);
+                properties.getWrites().getMaxAffected(), properties.getConcurrency().isRequireIfMatch(), access,
+                credentials, info);
     }
 }

@@ -66,6 +66,8 @@ public class SentroProperties {
 
     private final Writes writes = new Writes();
 
+    private final Concurrency concurrency = new Concurrency();
+
     private final Types types = new Types();
 
     private final Security security = new Security();
@@ -158,6 +160,44 @@ public class SentroProperties {
 
     public Writes getWrites() {
         return writes;
+    }
+
+    public Concurrency getConcurrency() {
+        return concurrency;
+    }
+
+    /**
+     * Optimistic concurrency: ETag, If-Match and If-None-Match on the rows of tables with a primary key.
+     */
+    public static class Concurrency {
+
+        /**
+         * The name of an integer column that versions rows: in every table that has it, Sentro increments it on every
+         * update, clients may not write it, and a row's ETag is its value. Tables without it are tagged by a hash of
+         * their stored values.
+         */
+        private @Nullable String versionColumn;
+
+        /**
+         * Whether PATCH, PUT and DELETE of one row must carry If-Match; without it they are refused with 428.
+         */
+        private boolean requireIfMatch;
+
+        public @Nullable String getVersionColumn() {
+            return versionColumn;
+        }
+
+        public void setVersionColumn(@Nullable String versionColumn) {
+            this.versionColumn = versionColumn;
+        }
+
+        public boolean isRequireIfMatch() {
+            return requireIfMatch;
+        }
+
+        public void setRequireIfMatch(boolean requireIfMatch) {
+            this.requireIfMatch = requireIfMatch;
+        }
     }
 
     /**

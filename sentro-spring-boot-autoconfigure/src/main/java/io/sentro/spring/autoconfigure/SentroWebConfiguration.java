@@ -18,6 +18,7 @@ import io.sentro.spring.pipeline.OperationRunner;
 import io.sentro.spring.pipeline.WriteRunner;
 import io.sentro.spring.plan.Cursors;
 import io.sentro.spring.plan.Planner;
+import io.sentro.spring.plan.RowTags;
 import io.sentro.spring.plan.WritePlanner;
 import io.sentro.spring.plan.ValueConverter;
 import io.sentro.spring.request.ApiRequestParser;
@@ -91,8 +92,8 @@ class SentroWebConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SentroDb sentroDb(SchemaModel model, SqlExecutor executor) {
-        return OperationRunner.db(model, values, executor);
+    SentroDb sentroDb(SchemaModel model, SqlExecutor executor, RowTags tags) {
+        return OperationRunner.db(model, values, executor, tags);
     }
 
     @Bean
@@ -125,23 +126,30 @@ class SentroWebConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OperationRunner sentroOperationRunner(CustomizerRegistry registry, Planner planner, SqlExecutor executor,
-            SentroDb db, Integrations integrations) {
-        return new OperationRunner(registry, planner, executor, db, integrations);
+            SentroDb db, Integrations integrations, RowTags tags) {
+        return new OperationRunner(registry, planner, executor, db, integrations, tags);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    WritePlanner sentroWritePlanner(Planner planner) {
-        return new WritePlanner(values, planner);
+    RowTags sentroRowTags(SentroProperties properties) {
+        return new RowTags(properties.getConcurrency().getVersionColumn());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WritePlanner sentroWritePlanner(Planner planner, RowTags tags) {
+        return new WritePlanner(values, planner, tags);
     }
 
     @Bean
     @ConditionalOnMissingBean
     WriteRunner sentroWriteRunner(CustomizerRegistry registry, WritePlanner planner, SqlExecutor executor,
-            SentroDb db, Integrations integrations, SentroProperties properties) {
+            SentroDb db, Integrations integrations, RowTags tags, SentroProperties properties) {
         long maxAffected = properties.getWrites().getMaxAffected();
         Assert.state(maxAffected >= 1, "sentro.writes.max-affected must be 1 or more");
-        return new WriteRunner(registry, planner, executor, db, integrations, maxAffected);
+        return new WriteRunner(registry, planner, executor, db, integrations, maxAffected, tags,
+                properties.getConcurrency().isRequireIfMatch());
     }
 
     @Bean

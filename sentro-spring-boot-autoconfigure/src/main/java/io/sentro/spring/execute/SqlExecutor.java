@@ -278,6 +278,11 @@ public final class SqlExecutor {
         return translating(table, () -> queryAtMost(renderer.selectForUpdate(table, condition), limit));
     }
 
+    /** One whole row by key within {@code scope}, locked until the transaction ends (run it in one); empty if none. */
+    public Optional<Map<String, @Nullable Object>> lockByKey(Table table, Key key, Condition scope) {
+        return translating(table, () -> first(query(renderer.selectByKeyForUpdate(table, key, scope))));
+    }
+
     /**
      * A bulk UPDATE, one statement. With {@code returning}, the updated rows as stored, read up to {@code limit}:
      * where the dialect returns them from the UPDATE itself that is still one statement; elsewhere (MySQL) the rows'
@@ -348,8 +353,8 @@ public final class SqlExecutor {
         List<Object> key = new ArrayList<>(table.primaryKey().size());
         for (Column keyColumn : table.primaryKeyColumns()) {
             Object value = values.get(keyColumn);
-            key.add(value != null && !(value instanceof io.sentro.spring.plan.RawValue) ? value
-                    : row.get(keyColumn.name()));
+            key.add(value != null && !(value instanceof io.sentro.spring.plan.RawValue)
+                    && !(value instanceof io.sentro.spring.plan.Increment) ? value : row.get(keyColumn.name()));
         }
         return key;
     }

@@ -62,6 +62,7 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
     private final String basePath;
     private final int maxPageSize;
     private final long maxAffected;
+    private final boolean requireIfMatch;
     private final OpenApiNames names;
     private final AccessPolicy access;
     private final SentroCredentials credentials;
@@ -80,14 +81,18 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
      */
     public SentroOpenApiCustomizer(SchemaModel model, Relations relations, CustomizerRegistry registry,
             String basePath, int maxPageSize, AccessPolicy access, SentroCredentials credentials, Info info) {
-        this(model, relations, registry, basePath, maxPageSize, 1000, access, credentials, info);
+        this(model, relations, registry, basePath, maxPageSize, 1000, false, access, credentials, info);
     }
 
-    /** @param maxAffected the most rows a bulk write may change ({@code sentro.writes.max-affected}) */
+    /**
+     * @param maxAffected the most rows a bulk write may change ({@code sentro.writes.max-affected})
+     * @param requireIfMatch whether writes by key must send If-Match ({@code sentro.concurrency.require-if-match})
+     */
     public SentroOpenApiCustomizer(SchemaModel model, Relations relations, CustomizerRegistry registry,
-            String basePath, int maxPageSize, long maxAffected, AccessPolicy access, SentroCredentials credentials,
-            Info info) {
+            String basePath, int maxPageSize, long maxAffected, boolean requireIfMatch, AccessPolicy access,
+            SentroCredentials credentials, Info info) {
         this.maxAffected = maxAffected;
+        this.requireIfMatch = requireIfMatch;
         this.model = model;
         this.relations = relations;
         this.access = access;
@@ -214,14 +219,21 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
             if (!related.isEmpty()) {
                 get.addParametersItem(embedParameter(related));
             }
-            item.get(described(get.responses(responses("200", jsonResponse("The row", ref(name)), "400", "404")),
+            get.addParametersItem(conditionHeader("If-None-Match", "ETags of versions the client has: when the "
+                    + "row's is one of them, the answer is 304 without a body"));
+            ApiResponses getResponses = responses("200", jsonResponse("The row", ref(name))
+                    .addHeaderObject("ETag", etagHeader()), "400", "404");
+            getResponses.addApiResponse("304", new ApiResponse().description("The row is the version If-None-Match "
+                    + "names").addHeaderObject("ETag", etagHeader()));
+            item.get(described(get.responses(getResponses),
                     access.rule(table, io.sentro.spring.customize.Operation.READ)));
             if (routes.serves(TableRoutes.Kind.UPDATE)) {
                 item.patch(described(operation("update" + name, tag, "Update some columns of a row in " + tag, null)
                         .addParametersItem(keyParameter(table))
                         .addParametersItem(preferHeader("return=minimal answers 204 without a body"))
+                        .addParametersItem(ifMatchHeader())
                         .requestBody(jsonBody(ref(name + "Patch")))
-                        .responses(responses("200", storedRow(name), "400", "404", "409", "415")),
+                        .responses(responses("200", storedRow(name), "400", "404", "409", "412", "415", "428")),
                         access.rule(table, io.sentro.spring.customize.Operation.UPDATE)));
             }
             if (routes.serves(TableRoutes.Kind.REPLACE)) {
@@ -229,14 +241,16 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
                         "Columns left out are reset to their default, or NULL.")
                         .addParametersItem(keyParameter(table))
                         .addParametersItem(preferHeader("return=minimal answers 204 without a body"))
+                        .addParametersItem(ifMatchHeader())
                         .requestBody(jsonBody(ref(name + "Input")))
-                        .responses(responses("200", storedRow(name), "400", "404", "409", "415")),
+                        .responses(responses("200", storedRow(name), "400", "404", "409", "412", "415", "428")),
                         access.rule(table, io.sentro.spring.customize.Operation.UPDATE)));
             }
             if (routes.serves(TableRoutes.Kind.DELETE)) {
                 item.delete(described(operation("delete" + name, tag, "Delete a row in " + tag, null)
-                        .addParametersItem(keyParameter(table))
-                        .responses(responses("204", new ApiResponse().description("Deleted"), "400", "404", "409")),
+                        .addParametersItem(keyParameter(table)).addParametersItem(ifMatchHeader())
+                        .responses(responses("204", new ApiResponse().description("Deleted"), "400", "404", "409",
+                                "412", "428")),
                         access.rule(table, io.sentro.spring.customize.Operation.DELETE)));
             }
             openApi.getPaths().addPathItem(itemPath, item);
@@ -358,7 +372,24 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
 
     private static ApiResponse storedRow(String name) {
         return jsonResponse("The row as stored (no body with Prefer: return=minimal)", ref(name))
-                .addHeaderObject(Preferences.APPLIED_HEADER, preferenceApplied());
+                .addHeaderObject(Preferences.APPLIED_HEADER, preferenceApplied())
+                .addHeaderObject("ETag", etagHeader());
+    }
+
+    private static Header etagHeader() {
+        return new Header().description("The stored row's entity tag, for If-Match and If-None-Match: its version "
+                + "column's value, or a hash of its values").schema(string());
+    }
+
+    private Parameter ifMatchHeader() {
+        return conditionHeader("If-Match", "ETags of the versions of the row this write may change (or *): when the "
+                + "row's is not one of them, 412 and nothing is written" + (requireIfMatch
+                        ? ". Required (sentro.concurrency.require-if-match): without it, 428" : ""))
+                .required(requireIfMatch);
+    }
+
+    private static Parameter conditionHeader(String name, String description) {
+        return new Parameter().in("header").name(name).required(false).description(description).schema(string());
     }
 
     private static Header preferenceApplied() {
@@ -674,6 +705,9 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         descriptions.put("403", "The caller may not run this operation on this table");
         descriptions.put("404", "Unknown table, or no row with this key");
         descriptions.put("409", "A unique or foreign key constraint is violated");
+        descriptions.put("412", "If-Match names a version of the row that is not the stored one; nothing was "
+                + "written (the ETag header has the stored one)");
+        descriptions.put("428", "If-Match is required (sentro.concurrency.require-if-match) and was not sent");
         descriptions.put("415", "The body is not JSON");
         descriptions.put("503", "The database is unavailable");
         descriptions.forEach((status, description) -> components.addResponses("Problem" + status, new ApiResponse()

@@ -10,7 +10,9 @@ import io.sentro.spring.customize.SqlExpression;
 import io.sentro.spring.execute.SqlExecutor;
 import io.sentro.spring.plan.Condition;
 import io.sentro.spring.plan.Filter;
+import io.sentro.spring.plan.Increment;
 import io.sentro.spring.plan.RawValue;
+import io.sentro.spring.plan.RowTags;
 import io.sentro.spring.plan.ValueConverter;
 import io.sentro.spring.request.Operator;
 import io.sentro.spring.schema.Column;
@@ -29,11 +31,14 @@ final class JdbcSentroDb implements SentroDb {
     private final SchemaModel model;
     private final ValueConverter values;
     private final SqlExecutor executor;
+    private final RowTags tags;
 
-    JdbcSentroDb(SchemaModel model, ValueConverter values, SqlExecutor executor) {
+    /** @param tags knows the version column, which the helper's updates move as the API's do */
+    JdbcSentroDb(SchemaModel model, ValueConverter values, SqlExecutor executor, RowTags tags) {
         this.model = model;
         this.values = values;
         this.executor = executor;
+        this.tags = tags;
     }
 
     @Override
@@ -66,7 +71,11 @@ final class JdbcSentroDb implements SentroDb {
         if (data.isEmpty()) {
             throw new IllegalArgumentException("db.update on '" + table + "' needs data");
         }
-        return executor.updateWhere(served, columnValues(served, data), condition(served, where));
+        Map<Column, @Nullable Object> row = columnValues(served, data);
+        // Hooks and actions change rows too: their updates move the version, so that If-Match sees them.
+        tags.versionColumn(served).filter(version -> !row.containsKey(version))
+                .ifPresent(version -> row.put(version, new Increment()));
+        return executor.updateWhere(served, row, condition(served, where));
     }
 
     @Override

@@ -25,6 +25,7 @@ import io.sentro.spring.plan.Key;
 import io.sentro.spring.plan.OperationPlan.GetPlan;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
 import io.sentro.spring.plan.Planner;
+import io.sentro.spring.plan.RowTags;
 import io.sentro.spring.request.CountMode;
 import io.sentro.spring.request.FilterTerm;
 import io.sentro.spring.request.ListQuery;
@@ -49,9 +50,17 @@ public final class OperationRunner {
     private final SentroDb db;
     private final Integrations integrations;
     private final RelatedRows relatedRows;
+    private final RowTags tags;
 
     public OperationRunner(CustomizerRegistry registry, Planner planner, SqlExecutor executor, SentroDb db,
             Integrations integrations) {
+        this(registry, planner, executor, db, integrations, new RowTags(null));
+    }
+
+    /** @param tags tags the rows of gets ({@code ETag}) */
+    public OperationRunner(CustomizerRegistry registry, Planner planner, SqlExecutor executor, SentroDb db,
+            Integrations integrations, RowTags tags) {
+        this.tags = tags;
         this.registry = registry;
         this.planner = planner;
         this.executor = executor;
@@ -63,7 +72,13 @@ public final class OperationRunner {
 
     public static SentroDb db(io.sentro.spring.schema.SchemaModel model, io.sentro.spring.plan.ValueConverter values,
             SqlExecutor executor) {
-        return new JdbcSentroDb(model, values, executor);
+        return db(model, values, executor, new RowTags(null));
+    }
+
+    /** The db helper; its updates move the version column {@code tags} knows. */
+    public static SentroDb db(io.sentro.spring.schema.SchemaModel model, io.sentro.spring.plan.ValueConverter values,
+            SqlExecutor executor, RowTags tags) {
+        return new JdbcSentroDb(model, values, executor, tags);
     }
 
     /**
@@ -138,16 +153,30 @@ public final class OperationRunner {
         return page.outcome(new OperationResult(rows.rows(), rows.total(), rows.totalIsEstimate()));
     }
 
-    /**
-     * One row by key, with the relations the query embeds; null when there is none. With READ hooks, the get is a
-     * one-row query on the key, so that a hook narrowing reads (a tenant filter) narrows gets too.
-     */
+    /** One row as the response shows it, or null when there is none; and the stored row's entity tag, if known. */
+    public record GetOutcome(@Nullable Map<String, @Nullable Object> row, @Nullable String tag) {
+    }
+
+    /** One row by key, with the relations the query embeds; null when there is none. See {@link #getTagged}. */
     public @Nullable Map<String, @Nullable Object> get(Table table, List<String> rawKey, RowQuery query, Grant grant,
             Grants grants, HttpServletRequest request) {
+        return getTagged(table, rawKey, query, grant, grants, request).row();
+    }
+
+    /**
+     * One row by key, with the relations the query embeds, and its entity tag ({@link RowTags}), computed from the
+     * row as stored, before after hooks change it; no tag when the query's {@code fields} left out columns the tag
+     * needs. With READ hooks, the get is a one-row query on the key, so that a hook narrowing reads (a tenant filter)
+     * narrows gets too.
+     */
+    public GetOutcome getTagged(Table table, List<String> rawKey, RowQuery query, Grant grant, Grants grants,
+            HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
         Key key = planner.key(table, rawKey);
+        String[] tag = new String[1];
         if (!HookChain.hasHooks(pipeline, Operation.READ)) {
-            return first(getRow(pipeline, key, query, grant, grants, request));
+            Map<String, @Nullable Object> row = first(getRow(pipeline, key, query, grant, grants, request, tag));
+            return new GetOutcome(row, row == null ? null : tag[0]);
         }
         HookContext context = context(Operation.READ, table, request);
         List<ReadQuery.Filter> keyFilters = new ArrayList<>();
@@ -156,22 +185,34 @@ public final class OperationRunner {
         Payload payload = new Payload(Operation.READ, Map.of(), key.asMap(), readQuery, context);
         ListQuery one = new ListQuery(List.of(), List.of(), List.of(), Map.of(), null, null, null, CountMode.NONE,
                 null, query.embeds(), null);
-        return first(stripped(grant, HookChain.run(pipeline, context, payload, input -> {
+        Map<String, @Nullable Object> row = first(stripped(grant, HookChain.run(pipeline, context, payload, input -> {
             ReadQuery changed = input.query() != null ? input.query() : readQuery;
-            return readPage(pipeline, ReadQueries.listQuery(changed, one), grant, grants, request,
+            OperationResult result = readPage(pipeline, ReadQueries.listQuery(changed, one), grant, grants, request,
                     new PageRead(1, 0)).result();
+            tag[0] = tag(table, result.rows(), grant);
+            return result;
         })));
+        return new GetOutcome(row, row == null ? null : tag[0]);
     }
 
     private OperationResult getRow(TablePipeline pipeline, Key key, RowQuery query, Grant grant, Grants grants,
-            HttpServletRequest request) {
+            HttpServletRequest request, String[] tag) {
         Projection projection = Projection.of(pipeline, query.fields());
         GetPlan plan = planner.get(pipeline.table(), key, projection.columns(), query.embeds(), grant, grants);
         List<Map<String, @Nullable Object>> rows = new ArrayList<>(1);
         executor.get(plan).ifPresent(rows::add);
+        tag[0] = tag(pipeline.table(), rows, grant);
         relatedRows.embed(rows, plan.embeds(), new RelatedRows.Level(pipeline.table(), grant, grants, 1, request));
         projection.apply(pipeline, rows, plan.helpers(), EmbedPlan.names(plan.embeds()));
         return new OperationResult(rows, null);
+    }
+
+    /** The tag of the one stored row read, when it holds what the tag needs. */
+    private @Nullable String tag(Table table, List<Map<String, @Nullable Object>> rows, Grant grant) {
+        if (rows.size() != 1 || !tags.canTag(table, rows.get(0), grant)) {
+            return null;
+        }
+        return tags.tag(table, rows.get(0), grant);
     }
 
     // ---- the pipeline ----------------------------------------------------------------------------------------

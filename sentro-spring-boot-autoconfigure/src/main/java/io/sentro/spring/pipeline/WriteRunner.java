@@ -20,9 +20,11 @@ import io.sentro.spring.plan.Condition;
 import io.sentro.spring.plan.Grant;
 import io.sentro.spring.plan.Grants;
 import io.sentro.spring.plan.Key;
+import io.sentro.spring.plan.RowTags;
 import io.sentro.spring.plan.WritePlanner;
 import io.sentro.spring.plan.WritePlanner.BodyRows;
 import io.sentro.spring.plan.WritePlanner.KeyedValues;
+import io.sentro.spring.request.EntityTags;
 import io.sentro.spring.request.ListQuery;
 import io.sentro.spring.schema.Table;
 
@@ -48,6 +50,8 @@ public final class WriteRunner {
     private final SentroDb db;
     private final Integrations integrations;
     private final long maxAffected;
+    private final RowTags tags;
+    private final boolean requireIfMatch;
 
     /**
      * @param maxAffected the most rows a bulk write may change ({@code sentro.writes.max-affected}); a request may ask
@@ -55,6 +59,18 @@ public final class WriteRunner {
      */
     public WriteRunner(CustomizerRegistry registry, WritePlanner planner, SqlExecutor executor, SentroDb db,
             Integrations integrations, long maxAffected) {
+        this(registry, planner, executor, db, integrations, maxAffected, new RowTags(null), false);
+    }
+
+    /**
+     * @param tags tags stored rows, for {@code If-Match} and the {@code ETag} of written rows
+     * @param requireIfMatch whether writes of one row by key must carry {@code If-Match}
+     * ({@code sentro.concurrency.require-if-match})
+     */
+    public WriteRunner(CustomizerRegistry registry, WritePlanner planner, SqlExecutor executor, SentroDb db,
+            Integrations integrations, long maxAffected, RowTags tags, boolean requireIfMatch) {
+        this.tags = tags;
+        this.requireIfMatch = requireIfMatch;
         if (maxAffected < 1) {
             throw new IllegalArgumentException("sentro.writes.max-affected must be 1 or more, not " + maxAffected);
         }
@@ -66,8 +82,16 @@ public final class WriteRunner {
         this.maxAffected = maxAffected;
     }
 
-    /** Created rows, and whether the client sent an array. */
-    public record CreateOutcome(List<Map<String, @Nullable Object>> rows, boolean many) {
+    /** Created rows, whether the client sent an array, and the entity tag of a single created row. */
+    public record CreateOutcome(List<Map<String, @Nullable Object>> rows, boolean many, @Nullable String tag) {
+
+        public CreateOutcome(List<Map<String, @Nullable Object>> rows, boolean many) {
+            this(rows, many, null);
+        }
+    }
+
+    /** An updated row as the response shows it, and the entity tag of the row as stored. */
+    public record UpdateOutcome(Map<String, @Nullable Object> row, String tag) {
     }
 
     /**
@@ -88,9 +112,12 @@ public final class WriteRunner {
         refuseDisplayFields(pipeline, body.isArray() ? body.values() : List.of(body));
         BodyRows bodyRows = planner.createBody(table, body, grant);
         if (!hasHooks(pipeline, Operation.CREATE) && pipeline.fieldWriters().isEmpty() && !pipeline.hasDisplayFields()) {
-            return new CreateOutcome(grant.strip(executor.create(planner.create(table, bodyRows.rows(),
-                    bodyRows.many(), grant))), bodyRows.many());
+            List<Map<String, @Nullable Object>> created = executor.create(planner.create(table, bodyRows.rows(),
+                    bodyRows.many(), grant));
+            String tag = bodyRows.many() ? null : tag(table, created.get(0), grant);
+            return new CreateOutcome(grant.strip(created), bodyRows.many(), tag);
         }
+        String[] tag = new String[1];
         return inTransaction(table, () -> {
             List<Map<String, @Nullable Object>> created = new ArrayList<>();
             for (Map<String, @Nullable Object> row : bodyRows.rows()) {
@@ -99,37 +126,86 @@ public final class WriteRunner {
                 OperationResult result = HookChain.run(pipeline, context, payload, input -> {
                     List<Map<String, @Nullable Object>> rows = executor.create(planner.create(table, List.of(input),
                             false, grant));
+                    tag[0] = tag(table, rows.get(0), grant);
                     computeDisplayFields(pipeline, rows);
                     return new OperationResult(rows, null);
                 });
                 created.addAll(result.rows());
             }
-            return new CreateOutcome(grant.strip(created), bodyRows.many());
+            return new CreateOutcome(grant.strip(created), bodyRows.many(), bodyRows.many() ? null : tag[0]);
         });
     }
 
-    /** Updates one row (PATCH, or PUT with {@code replace}); 404 when there is none. */
-    public Map<String, @Nullable Object> update(Table table, List<String> rawKey, JsonNode body, boolean replace,
-            Grant grant, HttpServletRequest request) {
+    /**
+     * Updates one row (PATCH, or PUT with {@code replace}); 404 when there is none. With {@code ifMatch}, the row is
+     * read and locked first, in the write's transaction, and the update goes ahead only if its tag is one of those
+     * given: otherwise 412, nothing written.
+     */
+    public UpdateOutcome update(Table table, List<String> rawKey, JsonNode body, boolean replace,
+            @Nullable EntityTags ifMatch, Grant grant, HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
         refuseDisplayFields(pipeline, List.of(body));
         Key key = planner.key(table, rawKey);
         Map<String, @Nullable Object> values = planner.updateBody(table, body, replace ? key : null, grant);
-        return hookTransaction(pipeline, Operation.UPDATE, () -> {
-            Map<String, @Nullable Object> row = updateRow(pipeline, key, values, replace, null, "", grant, request,
-                    () -> notFound(table));
+        requireIfMatch(ifMatch, table, replace ? "PUT" : "PATCH");
+        String[] tag = new String[1];
+        return writeByKey(pipeline, Operation.UPDATE, ifMatch, () -> {
+            Map<String, @Nullable Object> previous = ifMatch == null ? null : precondition(table, key, ifMatch, grant);
+            Map<String, @Nullable Object> row = updateRow(pipeline, key, values, replace, previous, "", grant, request,
+                    () -> notFound(table), tag);
             if (row == null) {
                 throw notFound(table); // an after hook took it out of the result
             }
-            return grant.strip(row);
+            return new UpdateOutcome(grant.strip(row), tag[0]);
         });
     }
 
-    /** Deletes one row; 404 when there is none. */
-    public void delete(Table table, List<String> rawKey, Grant grant, HttpServletRequest request) {
+    /** Deletes one row; 404 when there is none. With {@code ifMatch}, only if its tag matches (else 412). */
+    public void delete(Table table, List<String> rawKey, @Nullable EntityTags ifMatch, Grant grant,
+            HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
         Key key = planner.key(table, rawKey);
-        hookTransaction(pipeline, Operation.DELETE, () -> deleteRow(pipeline, key, null, grant, request));
+        requireIfMatch(ifMatch, table, "DELETE");
+        writeByKey(pipeline, Operation.DELETE, ifMatch, () -> deleteRow(pipeline, key, ifMatch == null ? null
+                : precondition(table, key, ifMatch, grant), grant, request));
+    }
+
+    /**
+     * A write of one row by key runs in a transaction when the table has hooks for it (what they write commits or
+     * rolls back with the row) or when it carries If-Match (the row stays locked from the check to the write).
+     * Otherwise it is a single statement, atomic by itself, in auto-commit: no BEGIN and COMMIT round trips.
+     */
+    private <T> T writeByKey(TablePipeline pipeline, Operation operation, @Nullable EntityTags ifMatch,
+            Supplier<T> work) {
+        return hasHooks(pipeline, operation) || ifMatch != null ? inTransaction(pipeline.table(), work) : work.get();
+    }
+
+    private void requireIfMatch(@Nullable EntityTags ifMatch, Table table, String method) {
+        if (ifMatch == null && requireIfMatch) {
+            throw new SentroException(ErrorCode.PRECONDITION_REQUIRED, "A " + method + " of a row of '" + table.name()
+                    + "' must say which version of the row it changes: send If-Match with the ETag of a GET of it "
+                    + "(sentro.concurrency.require-if-match)", "If-Match");
+        }
+    }
+
+    /**
+     * The row as stored, locked, if its tag is one {@code ifMatch} names; 404 when no row has the key (or the caller's
+     * scope hides it), 412 with the current {@code ETag} when it has changed.
+     */
+    private Map<String, @Nullable Object> precondition(Table table, Key key, EntityTags ifMatch, Grant grant) {
+        Map<String, @Nullable Object> row = executor.lockByKey(table, key, planner.scope(table, grant))
+                .orElseThrow(() -> notFound(table));
+        String current = tags.tag(table, row, grant);
+        if (!ifMatch.matchesStrongly(current)) {
+            throw new SentroException(ErrorCode.PRECONDITION_FAILED, "The row of '" + table.name() + "' has changed "
+                    + "since the version If-Match names: it is now " + current + ". Read it again, and send its new "
+                    + "ETag", "If-Match").withHeaders(Map.of("ETag", current));
+        }
+        return row;
+    }
+
+    private @Nullable String tag(Table table, Map<String, @Nullable Object> row, Grant grant) {
+        return tags.canTag(table, row, grant) ? tags.tag(table, row, grant) : null;
     }
 
     // ---- bulk writes ----------------------------------------------------------------------------------------------
@@ -171,7 +247,7 @@ public final class WriteRunner {
             List<Map<String, @Nullable Object>> updated = new ArrayList<>(previous.size());
             for (Map<String, @Nullable Object> row : previous) {
                 Map<String, @Nullable Object> stored = updateRow(pipeline, Key.of(table, row), values, false, row, "",
-                        grant, request, () -> notFound(table));
+                        grant, request, () -> notFound(table), new String[1]);
                 if (stored != null) {
                     updated.add(stored);
                 }
@@ -199,7 +275,8 @@ public final class WriteRunner {
                 Map<String, @Nullable Object> row = updateRow(pipeline, update.key(), update.values(), false, null,
                         update.prefix(), grant, request, () -> new SentroException(ErrorCode.ROW_NOT_FOUND, "Item "
                                 + item + " names no row of '" + table.name() + "' (" + update.key().asMap()
-                                + "); nothing was updated", update.prefix() + update.key().columns().get(0).name()));
+                                + "); nothing was updated", update.prefix() + update.key().columns().get(0).name()),
+                        new String[1]);
                 if (row != null) {
                     updated.add(row);
                 }
@@ -242,13 +319,15 @@ public final class WriteRunner {
      */
     private @Nullable Map<String, @Nullable Object> updateRow(TablePipeline pipeline, Key key,
             Map<String, @Nullable Object> values, boolean replace, @Nullable Map<String, @Nullable Object> previous,
-            String prefix, Grant grant, HttpServletRequest request, Supplier<SentroException> notFound) {
+            String prefix, Grant grant, HttpServletRequest request, Supplier<SentroException> notFound,
+            String[] tag) {
         Table table = pipeline.table();
         HookContext context = context(Operation.UPDATE, table, request);
         Payload payload = new Payload(Operation.UPDATE, values, key.asMap(), null, context, previous);
         OperationResult result = HookChain.run(pipeline, context, payload, input -> {
             Map<String, @Nullable Object> row = executor.update(planner.update(table, key, input, replace, grant,
                     prefix)).orElseThrow(notFound);
+            tag[0] = tag(table, row, grant);
             List<Map<String, @Nullable Object>> rows = new ArrayList<>(1);
             rows.add(row);
             computeDisplayFields(pipeline, rows);
@@ -311,15 +390,6 @@ public final class WriteRunner {
 
     private <T> T inTransaction(Table table, Supplier<T> work) {
         return executor.inTransaction(table, work);
-    }
-
-    /**
-     * Runs a write of one row in a transaction when the table has hooks for it, so that what the hooks write
-     * commits or rolls back with the row. Without hooks the write is a single statement, atomic by itself, and runs
-     * in auto-commit: no BEGIN and COMMIT round trips.
-     */
-    private <T> T hookTransaction(TablePipeline pipeline, Operation operation, Supplier<T> work) {
-        return hasHooks(pipeline, operation) ? inTransaction(pipeline.table(), work) : work.get();
     }
 
     private static boolean hasHooks(TablePipeline pipeline, Operation operation) {

@@ -29,11 +29,23 @@ public final class WritePlanner {
 
     private final ValueConverter values;
     private final Planner reads;
+    private final RowTags tags;
 
     /** @param reads plans the filters of bulk writes and the caller's row scope, as for reads */
     public WritePlanner(ValueConverter values, Planner reads) {
+        this(values, reads, new RowTags(null));
+    }
+
+    /** @param tags knows the version column, which every update increments and no client writes */
+    public WritePlanner(ValueConverter values, Planner reads, RowTags tags) {
         this.values = values;
         this.reads = reads;
+        this.tags = tags;
+    }
+
+    /** The caller's row scope on a table, as a condition (see {@link Planner#scope}). */
+    public Condition scope(Table table, Grant grant) {
+        return reads.scope(table, grant);
     }
 
     /** The typed key of a row from the path's raw values. */
@@ -115,6 +127,8 @@ public final class WritePlanner {
         for (int i = 0; i < rows.size(); i++) {
             String prefix = many ? "[" + i + "]." : "";
             Map<Column, Object> row = columnValues(table, scoped(table, rows.get(i), prefix, grant, true), prefix);
+            tags.versionColumn(table).filter(version -> version.defaultValue() == null)
+                    .ifPresent(version -> row.put(version, values.fromObject(version, 1, version.name())));
             List<Column> missing = table.columns().stream()
                     .filter(column -> column.requiredOnCreate() && !row.containsKey(column)).toList();
             if (missing.stream().anyMatch(column -> grant.hides(column.name()))) {
@@ -150,7 +164,7 @@ public final class WritePlanner {
             }
             Map<Column, Object> replacement = new LinkedHashMap<>();
             for (Column column : table.columns()) {
-                if (!column.writable() || key.columns().contains(column)) {
+                if (!column.writable() || key.columns().contains(column) || isVersion(table, column)) {
                     continue;
                 }
                 if (given.containsKey(column)) {
@@ -171,7 +185,7 @@ public final class WritePlanner {
         if (given.isEmpty()) {
             throw new SentroException(ErrorCode.INVALID_BODY, "The body names no column to update", "body");
         }
-        return new UpdatePlan(table, key, given, replace, reads.scope(table, grant));
+        return new UpdatePlan(table, key, versioned(table, given), replace, reads.scope(table, grant));
     }
 
     public DeletePlan delete(Table table, Key key, Grant grant) {
@@ -203,7 +217,7 @@ public final class WritePlanner {
         if (given.isEmpty()) {
             throw new SentroException(ErrorCode.INVALID_BODY, "The body names no column to update", "body");
         }
-        return new UpdateWherePlan(table, given, condition);
+        return new UpdateWherePlan(table, versioned(table, given), condition);
     }
 
     /** Deletes every row that meets {@code condition}. */
@@ -327,7 +341,17 @@ public final class WritePlanner {
         return row;
     }
 
-    private static Column writableColumn(Table table, String name, String parameter, Grant grant) {
+    /** The values of an update, and the version column's increment when the table has one. */
+    private Map<Column, Object> versioned(Table table, Map<Column, Object> given) {
+        tags.versionColumn(table).ifPresent(version -> given.put(version, new Increment()));
+        return given;
+    }
+
+    private boolean isVersion(Table table, Column column) {
+        return tags.versionColumn(table).filter(column::equals).isPresent();
+    }
+
+    private Column writableColumn(Table table, String name, String parameter, Grant grant) {
         Column column = table.column(name).filter(found -> !grant.hides(found.name())).orElseThrow(() ->
                 new SentroException(ErrorCode.UNKNOWN_COLUMN, "Unknown field '" + parameter + "': table '"
                         + table.name() + "' has no column '" + name + "'. Columns: " + Planner.columnNames(table, grant),
@@ -335,6 +359,11 @@ public final class WritePlanner {
         if (!column.writable()) {
             throw new SentroException(ErrorCode.READ_ONLY_COLUMN, "Field '" + parameter + "' cannot be written: "
                     + readOnlyReason(column), parameter);
+        }
+        if (isVersion(table, column)) {
+            throw new SentroException(ErrorCode.READ_ONLY_COLUMN, "Field '" + parameter + "' cannot be written: "
+                    + "column '" + column.name() + "' versions the rows of '" + table.name() + "' "
+                    + "(sentro.concurrency.version-column); Sentro increments it on every update", parameter);
         }
         return column;
     }

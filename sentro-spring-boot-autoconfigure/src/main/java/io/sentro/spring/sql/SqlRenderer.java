@@ -15,6 +15,7 @@ import io.sentro.spring.plan.Condition;
 import io.sentro.spring.plan.EmbedPlan;
 import io.sentro.spring.plan.Exists;
 import io.sentro.spring.plan.Filter;
+import io.sentro.spring.plan.Increment;
 import io.sentro.spring.plan.Key;
 import io.sentro.spring.plan.OperationPlan.DeleteWherePlan;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
@@ -464,6 +465,21 @@ public final class SqlRenderer {
     }
 
     /**
+     * One whole row by key when it meets {@code scope}, locked until the transaction ends ({@link SqlDialect#lockingClause()}):
+     * the row an {@code If-Match} is checked against, so that no other writer changes it between the check and the
+     * write.
+     */
+    public SqlStatement selectByKeyForUpdate(Table table, Key key, Condition scope) {
+        TableSql tableSql = sql(table);
+        List<Object> parameters = keyParameters(key);
+        StringBuilder sql = new StringBuilder(128).append("SELECT ").append(tableSql.allColumns).append(" FROM ")
+                .append(tableSql.name).append(dialect.lockedTableHint()).append(" WHERE ").append(tableSql.keyPredicate);
+        andScope(sql, parameters, scope);
+        sql.append(dialect.lockingClause());
+        return new SqlStatement(sql.toString(), parameters, table.columns());
+    }
+
+    /**
      * An INSERT of one row, returning the stored row when the dialect can ({@link SqlDialect#insertReturning()});
      * otherwise it returns nothing and the caller selects the row again.
      */
@@ -610,7 +626,7 @@ public final class SqlRenderer {
 
     /**
      * Every row that meets a condition, whole, in primary key order, locked for the rest of the transaction
-     * ({@link SqlDialect#lockRows}): the rows a bulk write is about to change, read before it so that hooks see them
+     * ({@link SqlDialect#lockingClause()}): the rows a bulk write is about to change, read before it so that hooks see them
      * as they were and no other writer changes them in between.
      */
     public SqlStatement selectForUpdate(Table table, Condition condition) {
@@ -674,6 +690,10 @@ public final class SqlRenderer {
     private void value(StringBuilder sql, List<Object> parameters, Column column, @Nullable Object value) {
         if (value instanceof RawValue raw) {
             sql.append(raw.sql());
+            return;
+        }
+        if (value instanceof Increment) {
+            sql.append(dialect.quote(column.name())).append(" + 1");
             return;
         }
         sql.append('?');

@@ -21,12 +21,15 @@ import io.sentro.spring.plan.Grant;
 import io.sentro.spring.plan.Grants;
 import io.sentro.spring.request.RowQuery;
 import io.sentro.spring.security.AccessPolicy;
+import io.sentro.spring.pipeline.OperationRunner.GetOutcome;
 import io.sentro.spring.pipeline.OperationRunner.ReadOutcome;
 import io.sentro.spring.pipeline.WriteRunner;
 import io.sentro.spring.pipeline.WriteRunner.BulkOptions;
 import io.sentro.spring.pipeline.WriteRunner.BulkOutcome;
 import io.sentro.spring.pipeline.WriteRunner.CreateOutcome;
+import io.sentro.spring.pipeline.WriteRunner.UpdateOutcome;
 import io.sentro.spring.request.ApiRequestParser;
+import io.sentro.spring.request.EntityTags;
 import io.sentro.spring.request.Preferences;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.SchemaModel;
@@ -103,15 +106,26 @@ public final class ApiEndpoints {
         responses.page(response, outcome.result(), outcome.limit(), outcome.offset(), outcome.next());
     }
 
-    /** {@code GET {base}/T/{key}}. */
+    /**
+     * {@code GET {base}/T/{key}}, with the stored row's {@code ETag}; {@code If-None-Match} naming it answers
+     * {@code 304} without a body.
+     */
     void get(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        EntityTags ifNoneMatch = EntityTags.parse(request.getHeader(HttpHeaders.IF_NONE_MATCH),
+                HttpHeaders.IF_NONE_MATCH);
         RowQuery query = parser.parseRow(request.getParameterMap());
-        Map<String, @Nullable Object> row = runner.get(table, key(table, request), query, grant, grants(request),
-                request);
-        if (row == null) {
+        GetOutcome outcome = runner.getTagged(table, key(table, request), query, grant, grants(request), request);
+        if (outcome.row() == null) {
             throw notFound(table);
         }
-        responses.row(response, HttpServletResponse.SC_OK, row);
+        if (outcome.tag() != null) {
+            response.setHeader(HttpHeaders.ETAG, outcome.tag());
+            if (ifNoneMatch != null && ifNoneMatch.matchesWeakly(outcome.tag())) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
+        }
+        responses.row(response, HttpServletResponse.SC_OK, outcome.row());
     }
 
     /** {@code POST {base}/T}: one object, or an array of objects written in one transaction. */
@@ -133,6 +147,9 @@ public final class ApiEndpoints {
         Map<String, @Nullable Object> row = created.rows().isEmpty() ? null : created.rows().get(0);
         if (row != null && table.hasPrimaryKey() && table.primaryKey().stream().allMatch(row::containsKey)) {
             response.setHeader(HttpHeaders.LOCATION, location(request, table, row));
+        }
+        if (created.tag() != null) {
+            response.setHeader(HttpHeaders.ETAG, created.tag());
         }
         if (preferences.minimal()) {
             response.setStatus(HttpServletResponse.SC_CREATED);
@@ -158,22 +175,41 @@ public final class ApiEndpoints {
             boolean replace) throws IOException {
         JsonNode body = body(request, true);
         Preferences preferences = preferences(request);
+        EntityTags ifMatch = ifMatch(request);
         parser.parseNone(request.getParameterMap());
-        Map<String, @Nullable Object> row = writes.update(table, key(table, request), body, replace, grant, request);
+        UpdateOutcome updated = writes.update(table, key(table, request), body, replace, ifMatch, grant, request);
         applied(response, preferences.applied(true, false, false));
+        if (updated.tag() != null) {
+            response.setHeader(HttpHeaders.ETAG, updated.tag());
+        }
         if (preferences.minimal()) {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
         }
-        responses.row(response, HttpServletResponse.SC_OK, row);
+        responses.row(response, HttpServletResponse.SC_OK, updated.row());
     }
 
-    /** {@code DELETE {base}/T/{key}}. */
+    /** {@code DELETE {base}/T/{key}}; with {@code If-Match}, only the version of the row it names. */
     void delete(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response) {
         preferences(request); // malformed is refused on every write
+        EntityTags ifMatch = ifMatch(request);
         parser.parseNone(request.getParameterMap());
-        writes.delete(table, key(table, request), grant, request);
+        writes.delete(table, key(table, request), ifMatch, grant, request);
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    private static @Nullable EntityTags ifMatch(HttpServletRequest request) {
+        return EntityTags.parse(request.getHeader(HttpHeaders.IF_MATCH), HttpHeaders.IF_MATCH);
+    }
+
+    /** Bulk writes change rows by filter, not one row by its version: a precondition on one row does not apply. */
+    private static void refuseIfMatch(HttpServletRequest request) {
+        for (String header : List.of(HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH)) {
+            if (request.getHeader(header) != null) {
+                throw new SentroException(ErrorCode.INVALID_HEADER, header + " applies to one row, at its own path "
+                        + "({base}/T/{key}); a PATCH or DELETE of the rows its filters match takes none", header);
+            }
+        }
     }
 
     /**
@@ -183,6 +219,7 @@ public final class ApiEndpoints {
     void patchMatching(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         JsonNode body = body(request, true);
+        refuseIfMatch(request);
         Preferences preferences = preferences(request);
         BulkOptions options = bulkOptions(preferences);
         BulkOutcome outcome;
@@ -204,6 +241,7 @@ public final class ApiEndpoints {
     /** {@code DELETE {base}/T?where...}: every row the filters select, in one transaction. */
     void deleteMatching(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        refuseIfMatch(request);
         Preferences preferences = preferences(request);
         BulkOutcome outcome = writes.deleteWhere(table, parser.parseFilter(request.getParameterMap()),
                 bulkOptions(preferences), grant, grants(request), request);

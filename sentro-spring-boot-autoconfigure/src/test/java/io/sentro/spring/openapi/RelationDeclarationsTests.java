@@ -138,7 +138,7 @@ class RelationDeclarationsTests {
         io.swagger.v3.oas.models.Operation list = openApi.getPaths().get("/api/posts").getGet();
         io.swagger.v3.oas.models.Operation get = openApi.getPaths().get("/api/posts/{key}").getGet();
         assertThat(parameters(list)).contains("embed").doesNotContain("comments.limit");
-        assertThat(parameters(get)).containsExactly("key", "fields", "embed");
+        assertThat(parameters(get)).containsExactly("key", "fields", "embed", "If-None-Match");
         Parameter embed = list.getParameters().stream().filter(p -> p.getName().equals("embed")).findFirst()
                 .orElseThrow();
         assertThat(embed.getSchema().getTypes()).containsExactly("string");
