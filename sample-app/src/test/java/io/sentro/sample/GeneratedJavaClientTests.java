@@ -55,6 +55,8 @@ class GeneratedJavaClientTests {
             import io.sentro.client.model.PostsPage;
             import io.sentro.client.model.PostsPatch;
             import io.sentro.client.model.Users;
+            import io.sentro.client.model.UsersInput;
+            import io.sentro.client.api.BlogAuthorsApi;
 
             public class Driver {
                 public static String run(String baseUri) throws Exception {
@@ -80,7 +82,8 @@ class GeneratedJavaClientTests {
                     PostsInput input = new PostsInput();
                     input.setUserId(1L);
                     input.setTitle("From the Java Client");
-                    Posts created = posts.createPosts(input, "return=representation");
+                    Posts created = posts.createPosts(BlogPostsApi.APICreatePostsRequest.newBuilder()
+                            .postsInput(input).prefer("return=representation").build());
                     report.append("create ").append(created.getId() != null).append(' ').append(created.getSlug())
                             .append('\\n');
 
@@ -116,6 +119,17 @@ class GeneratedJavaClientTests {
                         report.append("delete ").append(ex.getCode()).append('\\n');
                     }
 
+                    // An upsert on the users' unique e-mail: the existing row is merged.
+                    UsersInput ada = new UsersInput();
+                    ada.setEmail("ada@example.com");
+                    ada.setFirstName("Augusta Ada");
+                    ada.setLastName("King");
+                    Users merged = new BlogAuthorsApi(client).createUsers(BlogAuthorsApi.APICreateUsersRequest
+                            .newBuilder().usersInput(ada).prefer("resolution=merge-duplicates")
+                            .onConflict(java.util.List.of("email")).build());
+                    report.append("upsert ").append(merged.getId()).append(' ').append(merged.getFirstName())
+                            .append('\\n');
+
                     Map<?, ?> approved = (Map<?, ?>) new CommentsApi(client).approveCommentComments(1L, Map.of());
                     report.append("action ").append(approved.get("message")).append('\\n');
                     return report.toString();
@@ -142,7 +156,7 @@ class GeneratedJavaClientTests {
                 assertThat(report.lines()).containsExactly("list 2 2", "get Hello, world", "relations true true",
                         "create true from-the-java-client", "update Written through the generated client", "bulk 1 3",
                         "stale etag 412",
-                        "delete 404", "action Comment approved");
+                        "delete 404", "upsert 1 Augusta Ada", "action Comment approved");
             }
         }
     }

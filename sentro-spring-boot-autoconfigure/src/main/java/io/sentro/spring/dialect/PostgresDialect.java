@@ -70,6 +70,40 @@ public class PostgresDialect implements SqlDialect {
         }));
     }
 
+    /**
+     * {@code INSERT ... ON CONFLICT (key) DO UPDATE SET c = EXCLUDED.c RETURNING ..., (xmax = 0)}: the last column is
+     * true for an inserted row (a new row version has no deleting transaction). Without values to merge, or to leave
+     * the row, {@code DO NOTHING}, which returns no row.
+     */
+    @Override
+    public String upsert(UpsertStatement upsert) {
+        StringBuilder sql = new StringBuilder(128).append("INSERT INTO ").append(upsert.table()).append(" (")
+                .append(String.join(", ", upsert.columns())).append(") VALUES (")
+                .append(String.join(", ", java.util.Collections.nCopies(upsert.columns().size(), "?")))
+                .append(") ON CONFLICT (").append(String.join(", ", upsert.conflict())).append(")");
+        if (upsert.merge() && !upsert.updates().isEmpty()) {
+            sql.append(" DO UPDATE SET ");
+            for (int i = 0; i < upsert.updates().size(); i++) {
+                String column = upsert.updates().get(i);
+                sql.append(i == 0 ? "" : ", ").append(column).append(" = EXCLUDED.").append(column);
+            }
+            if (upsert.incremented() != null) {
+                sql.append(", ").append(upsert.incremented()).append(" = ").append(upsert.table()).append('.')
+                        .append(upsert.incremented()).append(" + 1");
+            }
+        }
+        else {
+            sql.append(" DO NOTHING");
+        }
+        return sql.append(" RETURNING ").append(String.join(", ", upsert.returning())).append(", (xmax = 0)")
+                .toString();
+    }
+
+    @Override
+    public UpsertStatement.Outcome upsertOutcome() {
+        return UpsertStatement.Outcome.INSERTED_COLUMN;
+    }
+
     @Override
     public ReturningStyle insertReturning() {
         return ReturningStyle.RETURNING_CLAUSE;

@@ -107,6 +107,36 @@ public interface SqlDialect {
         return "";
     }
 
+    /**
+     * An INSERT that, on a conflict on the key, updates the existing row or leaves it: one statement, atomic however
+     * many writers race for the key. The default is MySQL's {@code INSERT ... ON DUPLICATE KEY UPDATE}, which returns
+     * no rows and fires on a conflict on any unique key, not only the one named.
+     */
+    default String upsert(UpsertStatement upsert) {
+        StringBuilder sql = new StringBuilder(128).append("INSERT INTO ").append(upsert.table()).append(" (")
+                .append(String.join(", ", upsert.columns())).append(") VALUES (")
+                .append(String.join(", ", java.util.Collections.nCopies(upsert.columns().size(), "?")))
+                .append(") ON DUPLICATE KEY UPDATE ");
+        // Without values to merge, a no-op assignment keeps the existing row (what INSERT IGNORE would do, without
+        // ignoring every other error with it).
+        List<String> updates = upsert.merge() && !upsert.updates().isEmpty() ? upsert.updates()
+                : List.of(upsert.conflict().get(0));
+        for (int i = 0; i < updates.size(); i++) {
+            String column = updates.get(i);
+            sql.append(i == 0 ? "" : ", ").append(column).append(" = ")
+                    .append(upsert.merge() && !upsert.updates().isEmpty() ? "VALUES(" + column + ")" : column);
+        }
+        if (upsert.merge() && !upsert.updates().isEmpty() && upsert.incremented() != null) {
+            sql.append(", ").append(upsert.incremented()).append(" = ").append(upsert.incremented()).append(" + 1");
+        }
+        return sql.toString();
+    }
+
+    /** How {@link #upsert} reports what it did. */
+    default UpsertStatement.Outcome upsertOutcome() {
+        return UpsertStatement.Outcome.UPDATE_COUNT;
+    }
+
     /** The tail of an INSERT that names no column, e.g. {@code DEFAULT VALUES}. */
     default String defaultValues() {
         return "DEFAULT VALUES";

@@ -86,6 +86,48 @@ public class SqlServerDialect implements SqlDialect {
         return " WITH (UPDLOCK, ROWLOCK, HOLDLOCK)";
     }
 
+    /**
+     * {@code MERGE ... WITH (HOLDLOCK)} (the lock keeps two writers from both inserting the key) on the source row,
+     * {@code OUTPUT $action, INSERTED.*}; without values to merge, or to leave the row, no {@code WHEN MATCHED}, and
+     * no output row.
+     */
+    @Override
+    public String upsert(UpsertStatement upsert) {
+        StringBuilder sql = new StringBuilder(256).append("MERGE INTO ").append(upsert.table())
+                .append(" WITH (HOLDLOCK) AS sentro_t USING (VALUES (")
+                .append(String.join(", ", java.util.Collections.nCopies(upsert.columns().size(), "?")))
+                .append(")) AS sentro_s (").append(String.join(", ", upsert.columns())).append(") ON ");
+        for (int i = 0; i < upsert.conflict().size(); i++) {
+            String column = upsert.conflict().get(i);
+            sql.append(i == 0 ? "" : " AND ").append("sentro_t.").append(column).append(" = sentro_s.").append(column);
+        }
+        if (upsert.merge() && !upsert.updates().isEmpty()) {
+            sql.append(" WHEN MATCHED THEN UPDATE SET ");
+            for (int i = 0; i < upsert.updates().size(); i++) {
+                String column = upsert.updates().get(i);
+                sql.append(i == 0 ? "" : ", ").append(column).append(" = sentro_s.").append(column);
+            }
+            if (upsert.incremented() != null) {
+                sql.append(", ").append(upsert.incremented()).append(" = sentro_t.").append(upsert.incremented())
+                        .append(" + 1");
+            }
+        }
+        sql.append(" WHEN NOT MATCHED THEN INSERT (").append(String.join(", ", upsert.columns())).append(") VALUES (");
+        for (int i = 0; i < upsert.columns().size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("sentro_s.").append(upsert.columns().get(i));
+        }
+        sql.append(") OUTPUT $action");
+        for (String column : upsert.returning()) {
+            sql.append(", INSERTED.").append(column);
+        }
+        return sql.append(';').toString();
+    }
+
+    @Override
+    public UpsertStatement.Outcome upsertOutcome() {
+        return UpsertStatement.Outcome.ACTION_COLUMN;
+    }
+
     @Override
     public String likeWildcards() {
         return "%_[";

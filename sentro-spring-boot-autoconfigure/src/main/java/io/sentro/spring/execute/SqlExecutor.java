@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 
 import io.sentro.spring.dialect.ReturningStyle;
 import io.sentro.spring.dialect.SqlDialect;
+import io.sentro.spring.dialect.UpsertStatement;
 import io.sentro.spring.dialect.ValueReader;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
@@ -31,6 +32,7 @@ import io.sentro.spring.plan.OperationPlan.GetPlan;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
 import io.sentro.spring.plan.OperationPlan.UpdatePlan;
 import io.sentro.spring.plan.OperationPlan.UpdateWherePlan;
+import io.sentro.spring.plan.OperationPlan.UpsertPlan;
 import io.sentro.spring.plan.SortOrder;
 import io.sentro.spring.request.CountMode;
 import io.sentro.spring.schema.Column;
@@ -357,6 +359,84 @@ public final class SqlExecutor {
                     && !(value instanceof io.sentro.spring.plan.Increment) ? value : row.get(keyColumn.name()));
         }
         return key;
+    }
+
+    /** What an upsert did to its row. */
+    public enum UpsertOutcome {
+        CREATED, UPDATED, IGNORED;
+
+        /** As the response names it: {@code created}, {@code updated}, {@code ignored}. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** An upserted row as stored (the existing row, when it was left as it was), and what the upsert did. */
+    public record Upserted(Map<String, @Nullable Object> row, UpsertOutcome outcome) {
+    }
+
+    /**
+     * One upsert statement ({@link SqlDialect#upsert}). Run it in a transaction. Where the dialect reports the outcome
+     * in the statement's rows, that is all; where it reports an update count (MySQL, MariaDB), the key is first read
+     * with a lock (which in InnoDB also locks the gap where a missing key would go, so no other writer inserts it in
+     * between), since MySQL's count cannot tell an insert from an update that changed nothing. A row left as it was
+     * is read back by its key.
+     */
+    public Upserted upsert(UpsertPlan plan) {
+        Table table = plan.table();
+        Condition byKey = keyCondition(plan.key());
+        return translating(table, () -> {
+            SqlStatement statement = renderer.upsert(plan);
+            UpsertStatement.Outcome reporting = dialect.upsertOutcome();
+            if (reporting == UpsertStatement.Outcome.UPDATE_COUNT) {
+                boolean existed = !queryAtMost(renderer.selectForUpdate(table, byKey), 1).isEmpty();
+                int count = jdbc.update(statement.sql(), statement.parameters().toArray());
+                if (!existed && count > 1) {
+                    // ON DUPLICATE KEY fired on another unique key than the one named.
+                    throw new SentroException(ErrorCode.UNIQUE_VIOLATION, DatabaseErrorMessages.describe(
+                            ErrorCode.UNIQUE_VIOLATION, table), null);
+                }
+                Map<String, Object> row = first(query(renderer.selectForUpdate(table, byKey))).orElseThrow();
+                return new Upserted(row, !existed ? UpsertOutcome.CREATED
+                        : plan.merge() && !plan.updates().isEmpty() ? UpsertOutcome.UPDATED : UpsertOutcome.IGNORED);
+            }
+            List<Column> columns = table.columns();
+            ValueReader[] readers = readers(columns);
+            String[] names = names(columns, 0, columns.size());
+            boolean actionFirst = reporting == UpsertStatement.Outcome.ACTION_COLUMN;
+            List<Upserted> written = new ArrayList<>(1);
+            jdbc.query(statement.sql(), new ArgumentPreparedStatementSetter(statement.parameters().toArray()),
+                    (ResultSet resultSet) -> {
+                        int offset = actionFirst ? 1 : 0;
+                        Object[] values = new Object[names.length];
+                        for (int i = 0; i < values.length; i++) {
+                            values[i] = readers[i].read(resultSet, offset + i + 1);
+                        }
+                        boolean inserted = actionFirst ? "INSERT".equalsIgnoreCase(resultSet.getString(1))
+                                : resultSet.getBoolean(names.length + 1);
+                        written.add(new Upserted(new ResultRow(names, values), inserted ? UpsertOutcome.CREATED
+                                : UpsertOutcome.UPDATED));
+                    });
+            if (!written.isEmpty()) {
+                return written.get(0);
+            }
+            Map<String, Object> existing = first(query(renderer.selectForUpdate(table, byKey))).orElseThrow();
+            return new Upserted(existing, UpsertOutcome.IGNORED);
+        });
+    }
+
+    /** The whole row with these key values (a unique key), locked: what an upsert with hooks looks up first. */
+    public Optional<Map<String, @Nullable Object>> lockWhere(Table table, Key key) {
+        return translating(table, () -> first(queryAtMost(renderer.selectForUpdate(table, keyCondition(key)), 1)));
+    }
+
+    private static Condition keyCondition(Key key) {
+        List<io.sentro.spring.plan.Filter> filters = new ArrayList<>(key.columns().size());
+        for (int i = 0; i < key.columns().size(); i++) {
+            filters.add(new io.sentro.spring.plan.Filter(key.columns().get(i), io.sentro.spring.request.Operator.EQ,
+                    key.values().get(i)));
+        }
+        return Condition.allOf(filters);
     }
 
     /** A related row, and the values that name its parent row. */

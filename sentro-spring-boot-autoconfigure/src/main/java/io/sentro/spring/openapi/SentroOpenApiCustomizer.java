@@ -175,12 +175,28 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
                         .schema(string()));
             }
             created.addHeaderObject(Preferences.APPLIED_HEADER, preferenceApplied());
+            created.addHeaderObject("ETag", etagHeader());
+            ApiResponses createResponses = responses("201", created, "400", "403", "409", "415");
+            createResponses.addApiResponse("200", jsonResponse("Upserts (Prefer: resolution=...): the existing row, "
+                    + "merged or left as it was", ref(name)).addHeaderObject("ETag", etagHeader())
+                    .addHeaderObject(Preferences.APPLIED_HEADER, preferenceApplied()));
+            components.addSchemas(name + "Upserted", upsertedSchema(name));
             collectionItem.post(described(operation("create" + name, tag, "Create a row in " + tag,
                     "Send one JSON object. A JSON array of objects creates several rows in one transaction and "
-                            + "answers with an array.")
-                    .addParametersItem(preferHeader("return=minimal answers 201 without a body"))
+                            + "answers with an array.\n\nUpsert: with Prefer: resolution=merge-duplicates (update "
+                            + "the existing row; needs the update rule too) or resolution=ignore-duplicates (keep "
+                            + "it), a row whose key exists is not created. The key is the primary key, or the unique "
+                            + "key on_conflict names. One object answers 201 (created) or 200 (merged or kept); an "
+                            + "array answers 200 with " + name + "Upserted: the rows and their outcomes "
+                            + "(created, updated, ignored), in order.")
+                    .addParametersItem(preferHeader("return=minimal answers 201 without a body; "
+                            + "resolution=merge-duplicates or ignore-duplicates makes it an upsert"))
+                    .addParametersItem(query("on_conflict", "The unique key an upsert finds existing rows by, "
+                            + "comma-separated; the primary key when absent. Only with Prefer: resolution",
+                            new JsonSchema().typesItem("array").items(string())).style(Parameter.StyleEnum.FORM)
+                            .explode(false))
                     .requestBody(jsonBody(ref(name + "Input")))
-                    .responses(responses("201", created, "400", "409", "415")),
+                    .responses(createResponses),
                     access.rule(table, io.sentro.spring.customize.Operation.CREATE)));
         }
         if (routes.serves(TableRoutes.Kind.UPDATE_MATCHING)) {
@@ -363,6 +379,20 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
                 .description("How many rows were changed"));
         bulk.required(List.of("count"));
         return bulk;
+    }
+
+    private static Schema<Object> upsertedSchema(String name) {
+        Schema<Object> upserted = object();
+        upserted.description("The answer of an upsert of an array");
+        upserted.addProperty("rows", new JsonSchema().typesItem("array").items(ref(name))
+                .description("The rows as stored, in the order sent; left out with Prefer: return=minimal"));
+        Schema<Object> outcome = string();
+        outcome.setEnum(List.of("created", "updated", "ignored"));
+        upserted.addProperty("outcomes", new JsonSchema().typesItem("array").items(outcome)
+                .description("What was done to each row, in the order sent"));
+        upserted.addProperty("count", new JsonSchema().typesItem("integer").format("int64"));
+        upserted.required(List.of("outcomes", "count"));
+        return upserted;
     }
 
     private static ApiResponse bulkResponse(String name, String rows) {

@@ -62,6 +62,10 @@ public final class TypeScriptDeclarations {
                 + "  limit: number;\n  offset: number;\n"
                 + "  /** The cursor of the next page, to send as after; null on the last page. */\n"
                 + "  next: string | null;\n}\n\n");
+        ts.append("/** The answer of an upsert (POST with Prefer: resolution=...) of an array. */\n"
+                + "export interface Upserted<T> {\n  /** The rows as stored, in the order sent; absent with Prefer: "
+                + "return=minimal. */\n  rows?: T[];\n  outcomes: (\"created\" | \"updated\" | \"ignored\")[];\n"
+                + "  count: number;\n}\n\n");
         ts.append("/** The answer of a bulk PATCH or DELETE. */\nexport interface Bulk<T> {\n"
                 + "  /** The rows changed; absent with Prefer: return=minimal. */\n  rows?: T[];\n"
                 + "  /** How many rows were changed. */\n  count: number;\n}\n\n");

@@ -60,6 +60,20 @@ final class HookChain {
         return result;
     }
 
+    /**
+     * Only the after hooks of an operation, on a result the core did not produce for it: an upsert answers with an
+     * existing row it left as it was, shaped as a read of it (the READ after hooks, which may take out a password).
+     */
+    static OperationResult after(TablePipeline pipeline, HookContext context, OperationResult result) {
+        OperationResult current = result;
+        for (AfterHook hook : pipeline.after(context.operation())) {
+            OperationResult input = current;
+            OperationResult changed = call(() -> hook.apply(input, context));
+            current = changed != null ? changed : input;
+        }
+        return current;
+    }
+
     private static OperationResult around(List<AroundHook> hooks, int index, Payload input, Core core) {
         if (index == hooks.size()) {
             return core.run(input);

@@ -15,17 +15,21 @@ import io.sentro.spring.customize.SentroDb;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
 import io.sentro.spring.execute.SqlExecutor;
+import io.sentro.spring.execute.SqlExecutor.Upserted;
+import io.sentro.spring.execute.SqlExecutor.UpsertOutcome;
 import io.sentro.spring.execute.SqlExecutor.Written;
 import io.sentro.spring.plan.Condition;
 import io.sentro.spring.plan.Grant;
 import io.sentro.spring.plan.Grants;
 import io.sentro.spring.plan.Key;
+import io.sentro.spring.plan.OperationPlan.UpsertPlan;
 import io.sentro.spring.plan.RowTags;
 import io.sentro.spring.plan.WritePlanner;
 import io.sentro.spring.plan.WritePlanner.BodyRows;
 import io.sentro.spring.plan.WritePlanner.KeyedValues;
 import io.sentro.spring.request.EntityTags;
 import io.sentro.spring.request.ListQuery;
+import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Table;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -121,18 +125,96 @@ public final class WriteRunner {
         return inTransaction(table, () -> {
             List<Map<String, @Nullable Object>> created = new ArrayList<>();
             for (Map<String, @Nullable Object> row : bodyRows.rows()) {
-                HookContext context = context(Operation.CREATE, table, request);
-                Payload payload = new Payload(Operation.CREATE, row, Map.of(), null, context);
-                OperationResult result = HookChain.run(pipeline, context, payload, input -> {
-                    List<Map<String, @Nullable Object>> rows = executor.create(planner.create(table, List.of(input),
-                            false, grant));
-                    tag[0] = tag(table, rows.get(0), grant);
-                    computeDisplayFields(pipeline, rows);
-                    return new OperationResult(rows, null);
-                });
-                created.addAll(result.rows());
+                created.addAll(createRow(pipeline, row, grant, request, tag));
             }
             return new CreateOutcome(grant.strip(created), bodyRows.many(), bodyRows.many() ? null : tag[0]);
+        });
+    }
+
+    /** One row's create through the hooks: the rows the after hooks leave (one, or none). */
+    private List<Map<String, @Nullable Object>> createRow(TablePipeline pipeline, Map<String, @Nullable Object> row,
+            Grant grant, HttpServletRequest request, String[] tag) {
+        Table table = pipeline.table();
+        HookContext context = context(Operation.CREATE, table, request);
+        Payload payload = new Payload(Operation.CREATE, row, Map.of(), null, context);
+        return HookChain.run(pipeline, context, payload, input -> {
+            List<Map<String, @Nullable Object>> rows = executor.create(planner.create(table, List.of(input), false,
+                    grant));
+            tag[0] = tag(table, rows.get(0), grant);
+            computeDisplayFields(pipeline, rows);
+            return new OperationResult(rows, null);
+        }).rows();
+    }
+
+    /**
+     * Upserted rows as the response shows them, what was done to each, whether the client sent an array, and the entity
+     * tag of a single row.
+     */
+    public record UpsertOutcomes(List<Map<String, @Nullable Object>> rows, List<UpsertOutcome> outcomes, boolean many,
+            @Nullable String tag) {
+    }
+
+    /**
+     * {@code POST {base}/T} with {@code Prefer: resolution=merge-duplicates} ({@code merge}) or
+     * {@code ignore-duplicates}: each row is inserted, or, when a row with its key ({@code onConflict}, else the primary
+     * key) exists, that row is updated with the given values or left as it is. All rows in one transaction.
+     * <p>
+     * Without CREATE hooks (and UPDATE hooks, for a merge), field writers or row scopes, each row is one upsert
+     * statement. Otherwise each row's key is looked up under a lock first: a new row goes through the CREATE pipeline,
+     * an existing one through the UPDATE pipeline (a merge, with {@code updateGrant}, and {@link Payload#previous()}
+     * the row as it was) or is left as it is.
+     */
+    public UpsertOutcomes upsert(Table table, JsonNode body, boolean merge, @Nullable List<String> onConflict,
+            Grant grant, @Nullable Grant updateGrant, HttpServletRequest request) {
+        TablePipeline pipeline = registry.pipeline(table);
+        refuseDisplayFields(pipeline, body.isArray() ? body.values() : List.of(body));
+        BodyRows bodyRows = planner.createBody(table, body, grant);
+        List<Column> conflict = planner.conflictKey(table, onConflict);
+        Grant mergeGrant = updateGrant != null ? updateGrant : grant;
+        boolean rowByRow = hasHooks(pipeline, Operation.CREATE) || (merge && hasHooks(pipeline, Operation.UPDATE))
+                || !pipeline.fieldWriters().isEmpty() || grant.scoped() || mergeGrant.scoped();
+        String[] tag = new String[1];
+        return inTransaction(table, () -> {
+            List<Map<String, @Nullable Object>> rows = new ArrayList<>(bodyRows.rows().size());
+            List<UpsertOutcome> outcomes = new ArrayList<>(bodyRows.rows().size());
+            for (int i = 0; i < bodyRows.rows().size(); i++) {
+                Map<String, @Nullable Object> row = bodyRows.rows().get(i);
+                String prefix = bodyRows.many() ? "[" + i + "]." : "";
+                UpsertPlan plan = planner.upsert(table, row, conflict, merge, grant, prefix);
+                if (!rowByRow) {
+                    Upserted upserted = executor.upsert(plan);
+                    tag[0] = tag(table, upserted.row(), grant);
+                    rows.add(upserted.outcome() == UpsertOutcome.IGNORED ? asRead(pipeline, upserted.row(), request)
+                            : shaped(pipeline, upserted.row()));
+                    outcomes.add(upserted.outcome());
+                    continue;
+                }
+                Map<String, @Nullable Object> existing = executor.lockWhere(table, plan.key()).orElse(null);
+                Map<String, @Nullable Object> changes = new java.util.LinkedHashMap<>(row);
+                conflict.forEach(column -> changes.remove(column.name()));
+                if (existing == null) {
+                    List<Map<String, @Nullable Object>> created = createRow(pipeline, row, grant, request, tag);
+                    // Rows and outcomes stay aligned: a row an after hook took out shows as {}.
+                    rows.add(created.isEmpty() ? new java.util.LinkedHashMap<>() : created.get(0));
+                    outcomes.add(UpsertOutcome.CREATED);
+                }
+                else if (merge && !changes.isEmpty()) {
+                    Map<String, @Nullable Object> updated = updateRow(pipeline, Key.of(table, existing), changes, false,
+                            existing, prefix, mergeGrant, request, () -> new SentroException(ErrorCode.FORBIDDEN,
+                                    "The row of '" + table.name() + "' with this key is outside your row scope: you "
+                                            + "may not update it", prefix.isEmpty() ? null : prefix
+                                                    + conflict.get(0).name()), tag);
+                    rows.add(updated != null ? updated : new java.util.LinkedHashMap<>());
+                    outcomes.add(UpsertOutcome.UPDATED);
+                }
+                else {
+                    tag[0] = tag(table, existing, grant);
+                    rows.add(asRead(pipeline, existing, request));
+                    outcomes.add(UpsertOutcome.IGNORED);
+                }
+            }
+            return new UpsertOutcomes(grant.strip(rows), outcomes, bodyRows.many(),
+                    bodyRows.many() ? null : tag[0]);
         });
     }
 
@@ -347,6 +429,25 @@ public final class WriteRunner {
             }
             return new OperationResult(new ArrayList<>(), null);
         });
+    }
+
+    /** A written row with its display fields. */
+    private static Map<String, @Nullable Object> shaped(TablePipeline pipeline, Map<String, @Nullable Object> row) {
+        List<Map<String, @Nullable Object>> one = new ArrayList<>(List.of(row));
+        computeDisplayFields(pipeline, one);
+        return one.get(0);
+    }
+
+    /**
+     * An existing row an upsert left as it was, answered as a read of it: display fields, then the table's READ after
+     * hooks (no CREATE or UPDATE hook ran for it). An after hook that takes it out leaves {@code {}}.
+     */
+    private Map<String, @Nullable Object> asRead(TablePipeline pipeline, Map<String, @Nullable Object> row,
+            HttpServletRequest request) {
+        List<Map<String, @Nullable Object>> one = new ArrayList<>(List.of(shaped(pipeline, row)));
+        OperationResult result = HookChain.after(pipeline, context(Operation.READ, pipeline.table(), request),
+                new OperationResult(one, null));
+        return result.rows().isEmpty() ? new java.util.LinkedHashMap<>() : result.rows().get(0);
     }
 
     // ---- limits and outcomes ------------------------------------------------------------------------------------

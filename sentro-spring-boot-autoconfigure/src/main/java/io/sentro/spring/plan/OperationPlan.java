@@ -18,7 +18,7 @@ import io.sentro.spring.schema.Table;
  */
 public sealed interface OperationPlan permits OperationPlan.ReadPlan, OperationPlan.GetPlan, OperationPlan.CreatePlan,
         OperationPlan.UpdatePlan, OperationPlan.DeletePlan, OperationPlan.UpdateWherePlan,
-        OperationPlan.DeleteWherePlan, AggregatePlan {
+        OperationPlan.DeleteWherePlan, OperationPlan.UpsertPlan, AggregatePlan {
 
     Table table();
 
@@ -120,6 +120,36 @@ public sealed interface OperationPlan permits OperationPlan.ReadPlan, OperationP
             if (condition.isEmpty()) {
                 throw new IllegalArgumentException("A bulk delete needs a condition");
             }
+        }
+    }
+
+    /**
+     * Insert one row, or, when a row with the same {@code conflict} key exists, update it with the given values
+     * ({@code merge}) or leave it as it is.
+     *
+     * @param conflict the primary key or a unique key, every column of which {@code row} has
+     * @param version the table's version column, which a merge increments; null when it has none
+     */
+    record UpsertPlan(Table table, Map<Column, Object> row, List<Column> conflict, boolean merge,
+            @Nullable Column version) implements OperationPlan {
+
+        public UpsertPlan {
+            row = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(row));
+            conflict = List.copyOf(conflict);
+            if (!row.keySet().containsAll(conflict)) {
+                throw new IllegalArgumentException("An upserted row needs every column of its conflict key");
+            }
+        }
+
+        /** The columns a merge sets to the given values: every given column but the key's and the version. */
+        public List<Column> updates() {
+            return row.keySet().stream().filter(column -> !conflict.contains(column) && !column.equals(version))
+                    .toList();
+        }
+
+        /** The values of the conflict key, in its order. */
+        public Key key() {
+            return new Key(conflict, conflict.stream().map(row::get).toList());
         }
     }
 }

@@ -125,23 +125,28 @@ public final class WritePlanner {
     public CreatePlan create(Table table, List<Map<String, @Nullable Object>> rows, boolean many, Grant grant) {
         List<Map<Column, Object>> planned = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            String prefix = many ? "[" + i + "]." : "";
-            Map<Column, Object> row = columnValues(table, scoped(table, rows.get(i), prefix, grant, true), prefix);
-            tags.versionColumn(table).filter(version -> version.defaultValue() == null)
-                    .ifPresent(version -> row.put(version, values.fromObject(version, 1, version.name())));
-            List<Column> missing = table.columns().stream()
-                    .filter(column -> column.requiredOnCreate() && !row.containsKey(column)).toList();
-            if (missing.stream().anyMatch(column -> grant.hides(column.name()))) {
-                // Naming a column the caller cannot see would reveal it.
-                throw new SentroException(ErrorCode.MISSING_VALUE, "The row cannot be created: a required column that "
-                        + "callers do not set has no value (the application must fill it)", null);
-            }
-            if (!missing.isEmpty()) {
-                throw missing(missing, prefix);
-            }
-            planned.add(row);
+            planned.add(createRow(table, rows.get(i), many ? "[" + i + "]." : "", grant));
         }
         return new CreatePlan(table, planned, many);
+    }
+
+    /** One row to insert: converted, held to the row scope, with every required column. */
+    private Map<Column, Object> createRow(Table table, Map<String, @Nullable Object> values, String prefix,
+            Grant grant) {
+        Map<Column, Object> row = columnValues(table, scoped(table, values, prefix, grant, true), prefix);
+        tags.versionColumn(table).filter(version -> version.defaultValue() == null)
+                .ifPresent(version -> row.put(version, this.values.fromObject(version, 1, version.name())));
+        List<Column> missing = table.columns().stream()
+                .filter(column -> column.requiredOnCreate() && !row.containsKey(column)).toList();
+        if (missing.stream().anyMatch(column -> grant.hides(column.name()))) {
+            // Naming a column the caller cannot see would reveal it.
+            throw new SentroException(ErrorCode.MISSING_VALUE, "The row cannot be created: a required column that "
+                    + "callers do not set has no value (the application must fill it)", null);
+        }
+        if (!missing.isEmpty()) {
+            throw missing(missing, prefix);
+        }
+        return row;
     }
 
     /** Plans a partial update (PATCH) or a full replacement (PUT) of one row. */
@@ -192,6 +197,59 @@ public final class WritePlanner {
         return new DeletePlan(table, key, reads.scope(table, grant));
     }
 
+
+    // ---- upserts ---------------------------------------------------------------------------------------------------
+
+    /**
+     * The key an upsert conflicts on: the primary key without {@code on_conflict}, else the primary or unique key
+     * whose columns it names (in any order). Anything else is a 400 naming {@code on_conflict} and the table's keys.
+     */
+    public List<Column> conflictKey(Table table, @Nullable List<String> onConflict) {
+        List<List<String>> keys = new ArrayList<>();
+        if (table.hasPrimaryKey()) {
+            keys.add(table.primaryKey());
+        }
+        table.uniqueConstraints().forEach(unique -> keys.add(unique.columns()));
+        if (onConflict == null) {
+            if (!table.hasPrimaryKey()) {
+                throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + table.name() + "' has no primary key: "
+                        + "name the unique key an upsert matches rows on with on_conflict" + describeKeys(keys),
+                        "on_conflict");
+            }
+            return table.primaryKeyColumns();
+        }
+        for (List<String> key : keys) {
+            if (key.size() == onConflict.size() && new java.util.HashSet<>(key).equals(new java.util.HashSet<>(
+                    onConflict))) {
+                return key.stream().map(name -> table.column(name).orElseThrow()).toList();
+            }
+        }
+        throw new SentroException(ErrorCode.INVALID_PARAMETER, "on_conflict=" + String.join(",", onConflict)
+                + " is not a unique key of '" + table.name() + "'" + describeKeys(keys), "on_conflict");
+    }
+
+    private static String describeKeys(List<List<String>> keys) {
+        return keys.isEmpty() ? "; it has none" : "; its keys: " + String.join("; ", keys.stream()
+                .map(key -> String.join(",", key)).toList());
+    }
+
+    /**
+     * Plans the upsert of one row (values from the client or hooks, as for a create): converted, held to the row
+     * scope, the required columns given, and every column of the conflict key given ({@code prefix} names the item of
+     * an array in errors).
+     */
+    public OperationPlan.UpsertPlan upsert(Table table, Map<String, @Nullable Object> row, List<Column> conflict,
+            boolean merge, Grant grant, String prefix) {
+        Map<Column, Object> planned = createRow(table, row, prefix, grant);
+        List<String> missing = conflict.stream().filter(column -> !planned.containsKey(column))
+                .map(column -> prefix + column.name()).toList();
+        if (!missing.isEmpty()) {
+            throw new SentroException(ErrorCode.MISSING_VALUE, "An upsert finds the existing row by ("
+                    + String.join(", ", conflict.stream().map(Column::name).toList()) + "): missing field"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing), missing.get(0));
+        }
+        return new OperationPlan.UpsertPlan(table, planned, conflict, merge, tags.versionColumn(table).orElse(null));
+    }
 
     // ---- bulk writes --------------------------------------------------------------------------------------------
 

@@ -259,6 +259,22 @@ public final class ApiRequestParser {
         }
     }
 
+    /**
+     * Parses the query parameters of a create: none, or {@code on_conflict=<columns>}, the unique key an upsert
+     * matches rows on. Returns its column names, or null.
+     */
+    public @Nullable List<String> parseCreate(Map<String, String[]> parameters) {
+        List<String> onConflict = null;
+        for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
+            if (!entry.getKey().equals("on_conflict")) {
+                throw invalid(entry.getKey(), "Unknown query parameter '" + entry.getKey() + "'. A POST takes only "
+                        + "on_conflict (the unique key of an upsert, with Prefer: resolution=...)");
+            }
+            onConflict = names("on_conflict", single("on_conflict", entry.getValue()));
+        }
+        return onConflict;
+    }
+
     /** Refuses any query parameter, for operations that take none. */
     public void parseNone(Map<String, String[]> parameters) {
         for (String name : parameters.keySet()) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.sentro.spring.dialect.ReturningStyle;
 import io.sentro.spring.dialect.RowEstimate;
 import io.sentro.spring.dialect.SqlDialect;
+import io.sentro.spring.dialect.UpsertStatement;
 import io.sentro.spring.plan.RawValue;
 import io.sentro.spring.plan.AggregatePlan;
 import io.sentro.spring.plan.Condition;
@@ -20,6 +21,7 @@ import io.sentro.spring.plan.Key;
 import io.sentro.spring.plan.OperationPlan.DeleteWherePlan;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
 import io.sentro.spring.plan.OperationPlan.UpdateWherePlan;
+import io.sentro.spring.plan.OperationPlan.UpsertPlan;
 import io.sentro.spring.plan.SortOrder;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.ColumnType;
@@ -513,6 +515,33 @@ public final class SqlRenderer {
         }
         return new SqlStatement(sql.toString(), parameters,
                 returning == ReturningStyle.RESELECT ? List.of() : table.columns());
+    }
+
+    /**
+     * An upsert of one row ({@link SqlDialect#upsert}). Its result columns are the table's, plus what the dialect
+     * reports the outcome with ({@link UpsertStatement.Outcome}); none where it reports an update count.
+     */
+    public SqlStatement upsert(UpsertPlan plan) {
+        TableSql tableSql = sql(plan.table());
+        List<Object> parameters = new ArrayList<>(plan.row().size());
+        List<String> columns = new ArrayList<>(plan.row().size());
+        plan.row().forEach((column, value) -> {
+            columns.add(dialect.quote(column.name()));
+            parameters.add(bind(column, value));
+        });
+        UpsertStatement upsert = new UpsertStatement(tableSql.name, columns, quoted(plan.conflict()),
+                quoted(plan.updates()), plan.version() == null ? null : dialect.quote(plan.version().name()),
+                plan.merge(), quoted(plan.table().columns()));
+        boolean returnsRows = dialect.upsertOutcome() != UpsertStatement.Outcome.UPDATE_COUNT;
+        return new SqlStatement(dialect.upsert(upsert), parameters, returnsRows ? plan.table().columns() : List.of());
+    }
+
+    private List<String> quoted(List<Column> columns) {
+        List<String> quoted = new ArrayList<>(columns.size());
+        for (Column column : columns) {
+            quoted.add(dialect.quote(column.name()));
+        }
+        return quoted;
     }
 
     /** An UPDATE of one row by key, returning the stored row when the dialect can. */

@@ -28,6 +28,8 @@ import io.sentro.spring.pipeline.WriteRunner.BulkOptions;
 import io.sentro.spring.pipeline.WriteRunner.BulkOutcome;
 import io.sentro.spring.pipeline.WriteRunner.CreateOutcome;
 import io.sentro.spring.pipeline.WriteRunner.UpdateOutcome;
+import io.sentro.spring.pipeline.WriteRunner.UpsertOutcomes;
+import io.sentro.spring.execute.SqlExecutor.UpsertOutcome;
 import io.sentro.spring.request.ApiRequestParser;
 import io.sentro.spring.request.EntityTags;
 import io.sentro.spring.request.Preferences;
@@ -133,7 +135,15 @@ public final class ApiEndpoints {
             throws IOException {
         JsonNode body = body(request, true);
         Preferences preferences = preferences(request);
-        parser.parseNone(request.getParameterMap());
+        List<String> onConflict = parser.parseCreate(request.getParameterMap());
+        if (preferences.resolution() != null) {
+            upsert(table, grant, body, preferences, onConflict, request, response);
+            return;
+        }
+        if (onConflict != null) {
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "on_conflict names the key of an upsert: send it "
+                    + "with Prefer: resolution=merge-duplicates or resolution=ignore-duplicates", "on_conflict");
+        }
         CreateOutcome created = writes.create(table, body, grant, request);
         applied(response, preferences.applied(true, false, false));
         if (created.many()) {
@@ -157,6 +167,43 @@ public final class ApiEndpoints {
         }
         // Without a row, an after hook took it out of the response; it was created all the same.
         responses.row(response, HttpServletResponse.SC_CREATED, row == null ? Map.of() : row);
+    }
+
+    /**
+     * {@code POST {base}/T} with {@code Prefer: resolution=...}: an upsert. A merge needs the caller's UPDATE rule as
+     * well as CREATE. One object answers 201 with {@code Location} when it was created, 200 when it was merged or
+     * left as it was; an array answers 200 with {@code rows}, their {@code outcomes} in the same order, and
+     * {@code count}.
+     */
+    private void upsert(Table table, Grant grant, JsonNode body, Preferences preferences,
+            @Nullable List<String> onConflict, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        boolean merge = preferences.resolution() == Preferences.Resolution.MERGE_DUPLICATES;
+        Grant updateGrant = merge ? access.authorize(table, Operation.UPDATE, request) : null;
+        UpsertOutcomes upserted = writes.upsert(table, body, merge, onConflict, grant, updateGrant, request);
+        applied(response, preferences.applied(true, true, false));
+        if (upserted.many()) {
+            if (preferences.minimal()) {
+                responses.upserted(response, null, upserted.outcomes());
+                return;
+            }
+            responses.upserted(response, upserted.rows(), upserted.outcomes());
+            return;
+        }
+        boolean created = upserted.outcomes().get(0) == UpsertOutcome.CREATED;
+        Map<String, @Nullable Object> row = upserted.rows().get(0);
+        if (table.hasPrimaryKey() && table.primaryKey().stream().allMatch(row::containsKey)) {
+            response.setHeader(HttpHeaders.LOCATION, location(request, table, row));
+        }
+        if (upserted.tag() != null) {
+            response.setHeader(HttpHeaders.ETAG, upserted.tag());
+        }
+        int status = created ? HttpServletResponse.SC_CREATED : HttpServletResponse.SC_OK;
+        if (preferences.minimal()) {
+            response.setStatus(status);
+            return;
+        }
+        responses.row(response, status, row);
     }
 
     /** {@code PATCH {base}/T/{key}}: the given columns only. */

@@ -145,6 +145,34 @@ public final class JsonResponses {
         }
     }
 
+    /**
+     * The answer of an upsert of an array: {@code {"rows": [...], "outcomes": ["created", ...], "count": n}}; without
+     * {@code rows} when the client asked for {@code return=minimal} ({@code rows} null).
+     */
+    public void upserted(HttpServletResponse response, @Nullable List<Map<String, @Nullable Object>> rows,
+            List<io.sentro.spring.execute.SqlExecutor.UpsertOutcome> outcomes) throws IOException {
+        start(response, HttpServletResponse.SC_OK, JSON);
+        try (JsonGenerator json = generator(response.getOutputStream())) {
+            json.writeStartObject();
+            if (rows != null) {
+                json.writeName("rows");
+                json.writeStartArray();
+                for (Map<String, Object> row : rows) {
+                    writeObject(json, row);
+                }
+                json.writeEndArray();
+            }
+            json.writeName("outcomes");
+            json.writeStartArray();
+            for (io.sentro.spring.execute.SqlExecutor.UpsertOutcome outcome : outcomes) {
+                json.writeString(outcome.label());
+            }
+            json.writeEndArray();
+            json.writeNumberProperty("count", outcomes.size());
+            json.writeEndObject();
+        }
+    }
+
     /** Writes any tree of maps, lists and row values, for documents such as {@code _schema}. */
     public void document(HttpServletResponse response, Object document) throws IOException {
         start(response, HttpServletResponse.SC_OK, JSON);

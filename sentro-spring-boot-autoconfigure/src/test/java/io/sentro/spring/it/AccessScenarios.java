@@ -34,6 +34,7 @@ abstract class AccessScenarios extends SecuredScenarios {
                 "sentro.security.api-keys[2].name=admin", "sentro.security.api-keys[2].key={noop}" + ADMIN,
                 "sentro.security.api-keys[2].roles=ADMIN,EDITOR",
                 "sentro.security.access.tables.labels.read=permit-all",
+                "sentro.security.access.tables.labels.update=ADMIN",
                 "sentro.security.access.tables.posts.delete=ADMIN",
                 "sentro.security.access.tables.posts.actions.archive=ADMIN",
                 "sentro.security.access.tables.audit_log.read=deny-all",
@@ -110,6 +111,22 @@ abstract class AccessScenarios extends SecuredScenarios {
         assertThat(ok(as(EDITOR, "PATCH", "/api/posts/1", "{\"views\":7}")).get("views").asInt()).isEqualTo(7);
         assertThat(as(ADMIN, "DELETE", "/api/posts/2", null).status()).isEqualTo(204);
         assertThat(count("posts")).isEqualTo(5);
+    }
+
+    @Test
+    void anUpsertThatMergesNeedsTheUpdateRuleToo() {
+        String before = fingerprint();
+        // An editor may create labels, not update them: a merge is refused, whether or not the row exists.
+        for (String name : List.of("java", "kotlin")) {
+            assertForbidden(api.send("POST", "/api/labels?on_conflict=name", "{\"name\":\"" + name + "\"}",
+                    "application/json", "X-API-Key", EDITOR, "Prefer", "resolution=merge-duplicates"), "update");
+        }
+        assertThat(fingerprint()).isEqualTo(before);
+        Response ignored = api.send("POST", "/api/labels?on_conflict=name", "{\"name\":\"java\"}",
+                "application/json", "X-API-Key", EDITOR, "Prefer", "resolution=ignore-duplicates");
+        assertThat(ignored.status()).as(ignored.text()).isEqualTo(200);
+        assertThat(api.send("POST", "/api/labels?on_conflict=name", "{\"name\":\"java\"}", "application/json",
+                "X-API-Key", ADMIN, "Prefer", "resolution=merge-duplicates").status()).isEqualTo(200);
     }
 
     @Test

@@ -188,6 +188,12 @@ abstract class ConcurrencyScenarios extends OpenApiScenarios {
                 "version");
         assertProblem(api.post("/api/versioned_notes", "{\"id\": 2, \"body\": \"b\", \"version\": 5}"), 400,
                 "version");
+        // An upsert that merges moves it too.
+        Response merged = api.send("POST", "/api/versioned_notes", "{\"id\": 1, \"body\": \"merged\"}",
+                "application/json", "Prefer", "resolution=merge-duplicates");
+        assertThat(merged.status()).as(merged.text()).isEqualTo(200);
+        assertThat(merged.header("ETag")).isEqualTo("\"v5\"");
+        jdbc.update("UPDATE versioned_notes SET version = 4 WHERE id = 1");
         // With the version column read, a projection keeps its tag.
         assertThat(api.get("/api/versioned_notes/1?fields=body,version").header("ETag")).isEqualTo("\"v4\"");
     }

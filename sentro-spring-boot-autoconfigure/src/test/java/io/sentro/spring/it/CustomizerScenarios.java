@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 
 import static io.sentro.spring.it.ApiScenarios.assertProblem;
 import static io.sentro.spring.it.ApiScenarios.column;
+import static io.sentro.spring.it.ApiScenarios.names;
 import static io.sentro.spring.it.ApiScenarios.ok;
 import static io.sentro.spring.it.ApiScenarios.table;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -287,5 +288,22 @@ abstract class CustomizerScenarios extends DatabaseScenarios {
         assertProblem(api.patch("/api/authors?where.id.in=1,2", "{\"email\": \"same@example.com\", \"name\": \"X\"}"),
                 409, "unique");
         assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void upsertsTakeNewRowsThroughCreateHooksAndMergedOnesThroughUpdateHooks() {
+        // labels' CREATE hook writes to audit_log; an ignored row runs no hook.
+        JsonNode labels = ok(api.send("POST", "/api/labels?on_conflict=name", "[{\"name\": \"java\"}, "
+                + "{\"name\": \"rust\"}]", "application/json", "Prefer", "resolution=ignore-duplicates"));
+        assertThat(names(labels.get("outcomes"), null)).containsExactly("ignored", "created");
+        assertThat(jdbc.queryForList("SELECT message FROM audit_log WHERE message LIKE 'label %'", String.class))
+                .containsExactly("label rust");
+        // authors' UPDATE hook sees the row as it was in previous().
+        JsonNode authors = ok(api.send("POST", "/api/authors?on_conflict=email", "[{\"email\": \"ada@example.com\", "
+                + "\"name\": \"Countess\"}]", "application/json", "Prefer", "resolution=merge-duplicates"));
+        assertThat(names(authors.get("outcomes"), null)).containsExactly("updated");
+        assertThat(authors.get("rows").get(0).get("label").asString()).isEqualTo("Countess <ada@example.com>");
+        assertThat(jdbc.queryForList("SELECT message FROM audit_log WHERE message LIKE 'renamed%'", String.class))
+                .containsExactly("renamed Ada to Countess");
     }
 }

@@ -160,4 +160,55 @@ class BulkWriteSqlTests {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DeleteWherePlan(POSTS,
                 io.sentro.spring.plan.Condition.NONE)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    private io.sentro.spring.plan.OperationPlan.UpsertPlan upsert(Table table, String body, boolean merge,
+            List<String> onConflict) {
+        Map<String, Object> row = writes.createBody(table, parser.parseBody(new java.io.ByteArrayInputStream(
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8))), Grant.FULL).rows().get(0);
+        return writes.upsert(table, row, writes.conflictKey(table, onConflict), merge, Grant.FULL, "");
+    }
+
+    @Test
+    void anUpsertIsOneStatementInEachDialect() {
+        io.sentro.spring.plan.OperationPlan.UpsertPlan merge = upsert(POST_LABELS,
+                "{\"post_id\": 1, \"label_id\": 2}", true, null);
+        // Only key columns: nothing to merge, so the row is kept as it is.
+        assertThat(new SqlRenderer(new PostgresDialect(), MODEL).upsert(merge).sql()).isEqualTo(
+                "INSERT INTO \"dbo\".\"post_labels\" (\"post_id\", \"label_id\") VALUES (?, ?) ON CONFLICT "
+                        + "(\"post_id\", \"label_id\") DO NOTHING RETURNING \"post_id\", \"label_id\", (xmax = 0)");
+        io.sentro.spring.plan.OperationPlan.UpsertPlan named = upsert(AUTHORS, "{\"id\": 7, \"name\": \"Ada\"}",
+                true, List.of("id"));
+        assertThat(new SqlRenderer(new PostgresDialect(), MODEL).upsert(named).sql()).isEqualTo(
+                "INSERT INTO \"dbo\".\"authors\" (\"id\", \"name\") VALUES (?, ?) ON CONFLICT (\"id\") DO UPDATE "
+                        + "SET \"name\" = EXCLUDED.\"name\" RETURNING \"id\", \"name\", (xmax = 0)");
+        assertThat(new SqlRenderer(new MySqlDialect(), MODEL).upsert(named).sql()).isEqualTo(
+                "INSERT INTO `dbo`.`authors` (`id`, `name`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `name` = "
+                        + "VALUES(`name`)");
+        SqlStatement sqlServer = new SqlRenderer(new SqlServerDialect(), MODEL).upsert(named);
+        assertThat(sqlServer.sql()).isEqualTo("MERGE INTO [dbo].[authors] WITH (HOLDLOCK) AS sentro_t USING "
+                + "(VALUES (?, ?)) AS sentro_s ([id], [name]) ON sentro_t.[id] = sentro_s.[id] WHEN MATCHED THEN "
+                + "UPDATE SET [name] = sentro_s.[name] WHEN NOT MATCHED THEN INSERT ([id], [name]) VALUES "
+                + "(sentro_s.[id], sentro_s.[name]) OUTPUT $action, INSERTED.[id], INSERTED.[name];");
+        assertThat(sqlServer.parameters()).containsExactly(7L, "Ada");
+        io.sentro.spring.plan.OperationPlan.UpsertPlan ignore = upsert(AUTHORS, "{\"id\": 7, \"name\": \"Ada\"}",
+                false, null);
+        assertThat(new SqlRenderer(new SqlServerDialect(), MODEL).upsert(ignore).sql()).doesNotContain("MATCHED THEN "
+                + "UPDATE").contains("WHEN NOT MATCHED THEN INSERT");
+        assertThat(new SqlRenderer(new MySqlDialect(), MODEL).upsert(ignore).sql()).endsWith(
+                "ON DUPLICATE KEY UPDATE `id` = `id`");
+    }
+
+    @Test
+    void anUpsertNamesAKeyOfTheTable() {
+        SentroException notAKey = org.assertj.core.api.Assertions.catchThrowableOfType(SentroException.class,
+                () -> writes.conflictKey(POSTS, List.of("title")));
+        assertThat(notAKey.parameter()).isEqualTo("on_conflict");
+        assertThat(notAKey.detail()).contains("its keys: id");
+        Table log = new Table("log", "dbo", "log", false, List.of(POSTS.columns().get(2)), List.of(), List.of(),
+                List.of(), true, true, true, null);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(SentroException.class,
+                () -> writes.conflictKey(log, null)).detail()).contains("no primary key").contains("it has none");
+        assertThat(writes.conflictKey(POST_LABELS, List.of("label_id", "post_id"))).extracting(Column::name)
+                .containsExactly("post_id", "label_id");
+    }
 }
