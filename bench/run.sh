@@ -48,10 +48,10 @@ PG=(psql -qAt -v ON_ERROR_STOP=1 -U postgres -h 127.0.0.1)
 SENTRO_JAR=bench/plain-app/target/plain-app-1.jar
 FLOOR_JAR=bench/floor-app/target/floor-app-1.jar
 # Reads first, writes last: the writes change the table (create adds rows, as many as the system manages).
-read -r -a SCENARIOS <<<"${SCENARIOS:-get list list_default filter_sort filter_sort_default offset embed_list author_posts keyset group_by create update}"
+read -r -a SCENARIOS <<<"${SCENARIOS:-get list list_default filter_sort filter_sort_default offset embed_list author_posts keyset group_by create update bulk_patch bulk_insert}"
 # Scenarios of Sentro's own features, which the floor does not serve: measured for Sentro only, and compared with
 # Sentro's own plain list and offset page.
-SENTRO_ONLY=" embed_list author_posts keyset group_by "
+SENTRO_ONLY=" embed_list author_posts keyset group_by bulk_patch bulk_insert "
 read -r -a SYSTEMS <<<"${SYSTEMS:-sentro floor}"
 STARTS=${STARTS:-3}
 WORK=$(mktemp -d /tmp/sentro-bench.XXXXXX) # application logs, wrk outputs; kept for inspection
@@ -204,9 +204,16 @@ wrk_target() { # $1 system, $2 scenario: sets TARGET (wrk's arguments) and PROBE
       PROBE=(-X POST "${json[@]}" -d '{"author_id":1,"title":"bench"}' "$BASE/api/posts") ;;
     update) TARGET=(-s bench/lua/update.lua "$BASE")
       PROBE=(-X PATCH "${json[@]}" -d '{"views":1}' "$BASE/api/posts/1") ;;
+    # One author's drafts (about 33 rows) get new views: one UPDATE ... RETURNING.
+    bulk_patch) TARGET=(-s bench/lua/bulk_patch.lua "$BASE")
+      PROBE=(-X PATCH "${json[@]}" -d '{"views":1}' "$BASE/api/posts?where.author_id.eq=1&where.status.eq=draft") ;;
+    # 1,000 posts in one request: one multi-row INSERT ... RETURNING.
+    bulk_insert) TARGET=(-s bench/lua/bulk_insert.lua "$BASE")
+      PROBE=(-X POST "${json[@]}" -d '[{"author_id":1,"title":"bulk"},{"author_id":2,"title":"bulk"}]' \
+        "$BASE/api/posts") ;;
     *) fail "unknown scenario $2" ;;
   esac
-  case $2 in get | create | update) ;; *) PROBE=("${TARGET[@]}") ;; esac
+  case $2 in get | create | update | bulk_patch | bulk_insert) ;; *) PROBE=("${TARGET[@]}") ;; esac
 }
 
 cursor_at() { # $1 a row number: the cursor that continues after the row before it (cursors are sealed per start)
@@ -237,7 +244,7 @@ measure() { # $1 system, $2 scenario, $3 round
     say "$system $scenario: warm-up ${WARMUP}s"
     wrk -t2 -c32 -d"${WARMUP}s" "${TARGET[@]}" >"$WORK/$key.warmup.txt"
   fi
-  case $scenario in create | update) "${PG[@]}" -d sentro_bench -c checkpoint >/dev/null ;; esac
+  case $scenario in create | update | bulk_*) "${PG[@]}" -d sentro_bench -c checkpoint >/dev/null ;; esac
   say "$system $scenario: measuring ${DURATION}s"
   out="$WORK/$key.txt"
   # Throughput on a shared 2-core machine swings from run to run; the CPU time the application spends per request
@@ -349,6 +356,9 @@ RESULT=bench/results/$(date +%Y-%m-%d-%H%M)-$HOST.md
     "embedding the author in a list of 20 ÷ the plain list: $(ratio "$(median $(values RPS sentro.embed_list))" "$(median $(values RPS sentro.list))") (target ≥ 0.8);" \
     "the page at row 90,000 by cursor ÷ by offset: $(ratio "$(median $(values RPS sentro.keyset))" "$(median $(values RPS sentro.offset))") (target ≥ 20)."
   echo
+  echo "Sentro's bulk writes: a POST of 1,000 rows costs $(ratio "$(median $(values RPS sentro.create))" "$(median $(values RPS sentro.bulk_insert))") one-row POSTs (one-row req/s ÷ 1,000-row req/s; target < 5);" \
+    "a PATCH by filter of about 33 rows costs $(ratio "$(median $(values RPS sentro.update))" "$(median $(values RPS sentro.bulk_patch))") PATCHes of one row."
+  echo
   echo "Scenarios (GET /api/posts unless said): \`get\` /{random id}; \`list\` ?limit=20&count=none;" \
     "\`list_default\` ?limit=20 (Sentro's default count mode; the floor counts: &count=exact);" \
     "\`filter_sort\` ?where.author_id.eq=42&where.status.eq=published&sort=-views&limit=20&count=none;" \
@@ -357,7 +367,9 @@ RESULT=bench/results/$(date +%Y-%m-%d-%H%M)-$HOST.md
     "\`embed_list\` ?limit=20&count=none&embed=author; \`author_posts\` GET /api/authors/42?embed=posts&posts.sort=-created_at&posts.limit=20;" \
     "\`keyset\` ?limit=20&count=none&after={the cursor after row 89,999}; \`group_by\` ?group=status&agg=count,sum:views&count=none;" \
     "\`create\` POST {author_id, title};" \
-    "\`update\` PATCH /{random id} {views}."
+    "\`update\` PATCH /{random id} {views};" \
+    "\`bulk_patch\` PATCH ?where.author_id.eq={random}&where.status.eq=draft {views} (about 33 rows);" \
+    "\`bulk_insert\` POST [1,000 × {author_id, title}]."
   if [ ${#NOTES[@]} -gt 0 ]; then
     echo
     echo "**Errors** (the figures of these scenarios are not comparable):"

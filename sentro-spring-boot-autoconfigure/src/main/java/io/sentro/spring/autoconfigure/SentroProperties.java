@@ -211,6 +211,34 @@ public class SentroProperties {
          */
         private long maxAffected = 1000;
 
+        /**
+         * The largest request body a write may send; a larger one is refused with 413 before it is read.
+         */
+        private org.springframework.util.unit.DataSize maxBodySize = org.springframework.util.unit.DataSize
+                .ofMegabytes(10);
+
+        /**
+         * The most rows one write request may carry in an array body (POST, upsert, PATCH by key); more are refused
+         * with 413 and nothing is written.
+         */
+        private int maxRows = 1000;
+
+        public org.springframework.util.unit.DataSize getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        public void setMaxBodySize(org.springframework.util.unit.DataSize maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
+
+        public int getMaxRows() {
+            return maxRows;
+        }
+
+        public void setMaxRows(int maxRows) {
+            this.maxRows = maxRows;
+        }
+
         public long getMaxAffected() {
             return maxAffected;
         }

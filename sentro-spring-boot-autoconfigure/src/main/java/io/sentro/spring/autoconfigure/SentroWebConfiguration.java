@@ -27,6 +27,7 @@ import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.security.AccessPolicy;
 import io.sentro.spring.web.ApiEndpoints;
 import io.sentro.spring.web.JsonResponses;
+import io.sentro.spring.web.WriteLimits;
 import io.sentro.spring.web.SchemaDocument;
 import io.sentro.spring.web.SentroHandlerMapping;
 
@@ -164,8 +165,12 @@ class SentroWebConfiguration {
             SqlDialect dialect, OperationRunner runner, WriteRunner writes, ActionRunner actions,
             TypeScriptDeclarations typeScript, AccessPolicy access, SentroProperties properties) {
         String basePath = normalizedBasePath(properties.getBasePath());
+        SentroProperties.Writes limits = properties.getWrites();
+        Assert.state(limits.getMaxBodySize().toBytes() > 0, "sentro.writes.max-body-size must be positive");
+        Assert.state(limits.getMaxRows() > 0, "sentro.writes.max-rows must be positive");
         return new ApiEndpoints(model, basePath, parser, runner, writes, actions, responses, new SchemaDocument(model,
-                relations, registry, dialect.name(), basePath, access::hiddenFromEveryone), typeScript, access);
+                relations, registry, dialect.name(), basePath, access::hiddenFromEveryone), typeScript, access,
+                new WriteLimits(limits.getMaxBodySize().toBytes(), limits.getMaxRows()));
     }
 
     @Bean

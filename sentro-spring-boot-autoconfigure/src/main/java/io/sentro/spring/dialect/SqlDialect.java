@@ -137,6 +137,15 @@ public interface SqlDialect {
         return UpsertStatement.Outcome.UPDATE_COUNT;
     }
 
+    /**
+     * How many rows one multi-row INSERT may carry, given its columns: within the driver's limit of bound parameters
+     * (65,535 on PostgreSQL and MySQL) and 1,000 rows. 0 when this dialect inserts rows one statement each (SQL Server,
+     * whose OUTPUT of a multi-row INSERT comes in no guaranteed order).
+     */
+    default int rowsPerInsert(int columns) {
+        return Math.max(1, Math.min(1000, 65_535 / Math.max(1, columns)));
+    }
+
     /** The tail of an INSERT that names no column, e.g. {@code DEFAULT VALUES}. */
     default String defaultValues() {
         return "DEFAULT VALUES";

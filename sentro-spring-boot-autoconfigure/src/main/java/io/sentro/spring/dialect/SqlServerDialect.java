@@ -129,6 +129,11 @@ public class SqlServerDialect implements SqlDialect {
     }
 
     @Override
+    public int rowsPerInsert(int columns) {
+        return 0;
+    }
+
+    @Override
     public String likeWildcards() {
         return "%_[";
     }

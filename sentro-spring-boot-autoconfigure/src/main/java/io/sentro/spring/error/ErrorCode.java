@@ -30,6 +30,7 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED("SENTRO-203", 405, "method-not-allowed", "Operation not allowed on this table"),
     UNSUPPORTED_MEDIA_TYPE("SENTRO-204", 415, "unsupported-media-type", "Unsupported media type"),
     NO_ROUTE("SENTRO-205", 404, "no-route", "No such route"),
+    PAYLOAD_TOO_LARGE("SENTRO-206", 413, "payload-too-large", "Request body too large"),
 
     HOOK_REJECTED("SENTRO-301", 400, "rejected", "Rejected by the application"),
     ACTION_FAILED("SENTRO-302", 400, "action-failed", "Action failed"),

@@ -232,12 +232,99 @@ public final class SqlExecutor {
             });
         }
         return inTransaction(plan.table(), () -> {
+            Table table = plan.table();
+            int columns = (int) table.columns().stream()
+                    .filter(column -> plan.rows().stream().anyMatch(row -> row.containsKey(column))).count();
+            int perStatement = dialect.rowsPerInsert(columns);
             List<Map<String, Object>> created = new ArrayList<>(plan.rows().size());
-            for (Map<Column, Object> row : plan.rows()) {
-                created.add(insert(plan.table(), row));
+            if (perStatement <= 1 || columns == 0) {
+                for (Map<Column, Object> row : plan.rows()) {
+                    created.add(insert(table, row));
+                }
+                return created;
+            }
+            for (int from = 0; from < plan.rows().size(); from += perStatement) {
+                created.addAll(insertMany(table, plan.rows().subList(from, Math.min(plan.rows().size(),
+                        from + perStatement))));
             }
             return created;
         });
+    }
+
+    /**
+     * One multi-row INSERT ({@link SqlRenderer#insertMany}). Where it cannot return the rows (MySQL), the generated
+     * keys it reports (consecutive for one statement) or the keys given name the rows, which are selected again.
+     */
+    private List<Map<String, Object>> insertMany(Table table, List<Map<Column, Object>> rows) {
+        SqlStatement insert = renderer.insertMany(table, rows);
+        if (dialect.insertReturning() != ReturningStyle.RESELECT) {
+            return query(insert);
+        }
+        KeyHolder generated = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(insert.sql(), Statement.RETURN_GENERATED_KEYS);
+            new ArgumentPreparedStatementSetter(insert.parameters().toArray()).setValues(statement);
+            return statement;
+        }, generated);
+        if (!table.hasPrimaryKey()) {
+            List<Map<String, Object>> written = new ArrayList<>(rows.size());
+            for (Map<Column, Object> row : rows) {
+                Map<String, Object> copy = new LinkedHashMap<>();
+                row.forEach((column, value) -> copy.put(column.name(), value));
+                written.add(copy);
+            }
+            return written;
+        }
+        List<Column> keyColumns = table.primaryKeyColumns();
+        List<Map<String, Object>> generatedKeys = generated.getKeyList();
+        List<List<Object>> keys = new ArrayList<>(rows.size());
+        int next = 0;
+        for (Map<Column, Object> row : rows) {
+            List<Object> key = new ArrayList<>(keyColumns.size());
+            boolean assigned = false;
+            for (Column keyColumn : keyColumns) {
+                if (row.containsKey(keyColumn)) {
+                    key.add(normalized(keyColumn, row.get(keyColumn)));
+                }
+                else {
+                    assigned = true;
+                    key.add(normalized(keyColumn, generatedKeys.get(next).values().iterator().next()));
+                }
+            }
+            if (assigned) {
+                next++;
+            }
+            keys.add(key);
+        }
+        List<Map<String, Object>> stored = byKeys(table, keys);
+        return inKeyOrder(table, keys, stored);
+    }
+
+    /** A key value as the same Java type whichever way it came: integers as Long. */
+    private static Object normalized(Column column, Object value) {
+        return column.kind().isIntegral() && value instanceof Number number ? (Object) number.longValue() : value;
+    }
+
+    /** Rows read by key, put back in the order of the keys (a select by key comes in key order). */
+    private static List<Map<String, Object>> inKeyOrder(Table table, List<List<Object>> keys,
+            List<Map<String, Object>> rows) {
+        Map<List<Object>, Map<String, Object>> byKey = new java.util.HashMap<>();
+        for (Map<String, Object> row : rows) {
+            List<Object> key = new ArrayList<>();
+            for (Column keyColumn : table.primaryKeyColumns()) {
+                key.add(normalized(keyColumn, row.get(keyColumn.name())));
+            }
+            byKey.put(key, row);
+        }
+        List<Map<String, Object>> ordered = new ArrayList<>(keys.size());
+        for (List<Object> key : keys) {
+            Map<String, Object> row = byKey.get(key);
+            if (row == null) {
+                throw new IllegalStateException("An inserted row was not found by its key " + key);
+            }
+            ordered.add(row);
+        }
+        return ordered;
     }
 
     /**

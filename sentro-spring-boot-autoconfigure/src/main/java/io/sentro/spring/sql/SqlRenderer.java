@@ -544,6 +544,43 @@ public final class SqlRenderer {
         return quoted;
     }
 
+    /**
+     * A multi-row INSERT of rows that each give some columns: the statement names every column any of them gives, and a
+     * row that leaves one out gets its {@code DEFAULT}. It returns the rows as stored, in the order given, where the
+     * dialect can ({@link SqlDialect#insertReturning()}); at most {@link SqlDialect#rowsPerInsert} rows.
+     */
+    public SqlStatement insertMany(Table table, List<Map<Column, @Nullable Object>> rows) {
+        TableSql tableSql = sql(table);
+        List<Column> columns = table.columns().stream()
+                .filter(column -> rows.stream().anyMatch(row -> row.containsKey(column))).toList();
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("A multi-row INSERT needs a column");
+        }
+        ReturningStyle returning = dialect.insertReturning();
+        List<Object> parameters = new ArrayList<>(rows.size() * columns.size());
+        StringBuilder sql = new StringBuilder(64 + rows.size() * columns.size() * 4).append("INSERT INTO ")
+                .append(tableSql.name).append(" (").append(columnList(columns)).append(')');
+        if (returning == ReturningStyle.OUTPUT_CLAUSE) {
+            sql.append(' ').append(tableSql.outputInserted);
+        }
+        sql.append(" VALUES ");
+        for (int r = 0; r < rows.size(); r++) {
+            Map<Column, @Nullable Object> row = rows.get(r);
+            sql.append(r == 0 ? "(" : ", (");
+            for (int c = 0; c < columns.size(); c++) {
+                Column column = columns.get(c);
+                sql.append(c == 0 ? "" : ", ");
+                value(sql, parameters, column, row.containsKey(column) ? row.get(column) : RawValue.DEFAULT);
+            }
+            sql.append(')');
+        }
+        if (returning == ReturningStyle.RETURNING_CLAUSE) {
+            sql.append(" RETURNING ").append(tableSql.allColumns);
+        }
+        return new SqlStatement(sql.toString(), parameters,
+                returning == ReturningStyle.RESELECT ? List.of() : table.columns());
+    }
+
     /** An UPDATE of one row by key, returning the stored row when the dialect can. */
     public SqlStatement update(Table table, Key key, Map<Column, @Nullable Object> values) {
         return update(table, key, values, Condition.NONE);

@@ -61,10 +61,20 @@ public final class ApiEndpoints {
     private final SchemaDocument schemaDocument;
     private final TypeScriptDeclarations typeScript;
     private final AccessPolicy access;
+    private final WriteLimits limits;
 
     public ApiEndpoints(SchemaModel model, String basePath, ApiRequestParser parser, OperationRunner runner,
             WriteRunner writes, ActionRunner actions, JsonResponses responses, SchemaDocument schemaDocument,
             TypeScriptDeclarations typeScript, AccessPolicy access) {
+        this(model, basePath, parser, runner, writes, actions, responses, schemaDocument, typeScript, access,
+                WriteLimits.DEFAULT);
+    }
+
+    /** @param limits how large a write's body and how many rows it may be */
+    public ApiEndpoints(SchemaModel model, String basePath, ApiRequestParser parser, OperationRunner runner,
+            WriteRunner writes, ActionRunner actions, JsonResponses responses, SchemaDocument schemaDocument,
+            TypeScriptDeclarations typeScript, AccessPolicy access, WriteLimits limits) {
+        this.limits = limits;
         this.model = model;
         this.basePath = basePath;
         this.parser = parser;
@@ -498,11 +508,31 @@ public final class ApiEndpoints {
                         + "application/json), not " + contentType, "Content-Type");
             }
         }
-        byte[] bytes = request.getInputStream().readAllBytes();
+        long announced = request.getContentLengthLong();
+        if (announced > limits.maxBodyBytes()) {
+            throw tooLarge("The body is " + announced + " bytes, more than the " + limits.maxBodyBytes()
+                    + " a request may send (sentro.writes.max-body-size)");
+        }
+        // A body without Content-Length (chunked) is read up to one byte past the limit, then refused.
+        byte[] bytes = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
+                limits.maxBodyBytes() + 1));
+        if (bytes.length > limits.maxBodyBytes()) {
+            throw tooLarge("The body is more than the " + limits.maxBodyBytes() + " bytes a request may send "
+                    + "(sentro.writes.max-body-size)");
+        }
         if (!required && bytes.length == 0) {
             return null;
         }
-        return parser.parseBody(new java.io.ByteArrayInputStream(bytes));
+        JsonNode body = parser.parseBody(new java.io.ByteArrayInputStream(bytes));
+        if (body.isArray() && body.size() > limits.maxRows()) {
+            throw tooLarge("The body has " + body.size() + " rows, more than the " + limits.maxRows() + " one request "
+                    + "may write (sentro.writes.max-rows); send them in several requests");
+        }
+        return body;
+    }
+
+    private static SentroException tooLarge(String detail) {
+        return new SentroException(ErrorCode.PAYLOAD_TOO_LARGE, detail + "; nothing was written", "body");
     }
 
     private static String path(HttpServletRequest request) {

@@ -15,13 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bulk writes and {@code Prefer} on every database: PATCH and DELETE on a table with filters change every row they
  * select in one transaction; no filter, too many rows or a bad row writes nothing; PATCH with an array of keyed
  * objects gives each row its own values. The API allows at most 4 rows per bulk write here
- * ({@code sentro.writes.max-affected=4}), so that the fixture's 5 posts exceed it.
+ * ({@code sentro.writes.max-affected=4}), so that the fixture's 5 posts exceed it, bodies of 64 KB and arrays of 1,500
+ * rows.
  */
 abstract class BulkWriteScenarios extends OpenApiScenarios {
 
     @Override
     protected String[] properties() {
-        return new String[] { "sentro.security.access.default=permit-all", "sentro.writes.max-affected=4" };
+        return new String[] { "sentro.security.access.default=permit-all", "sentro.writes.max-affected=4",
+            "sentro.writes.max-rows=1500", "sentro.writes.max-body-size=64KB" };
     }
 
     @Test
@@ -201,5 +203,41 @@ abstract class BulkWriteScenarios extends OpenApiScenarios {
         assertThat(represented.header("Preference-Applied")).isEqualTo("return=representation");
         assertProblem(api.send("DELETE", "/api/labels/1", null, "application/json", "Prefer", "return=nothing"), 400,
                 "Prefer");
+    }
+
+    @Test
+    void anArrayPostIsOneMultiRowInsertPerThousandRows() {
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < 1200; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"name\":\"bulk-").append(i).append("\"}");
+        }
+        int before = ConnectionLog.STATEMENTS.get();
+        Response created = api.post("/api/labels", body.append(']').toString());
+        int statements = ConnectionLog.STATEMENTS.get() - before;
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(names(created.json(), "name")).hasSize(1200).startsWith("bulk-0", "bulk-1").endsWith("bulk-1199");
+        List<Long> ids = new java.util.ArrayList<>();
+        created.json().values().forEach(row -> ids.add(row.get("id").asLong()));
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        assertThat(count("labels")).isEqualTo(1203);
+        // Two INSERTs (1,000 rows, then 200), and where the database cannot return the rows from them (MySQL),
+        // the rows selected again 500 at a time.
+        assertThat(statements).isBetween(2, 6);
+    }
+
+    @Test
+    void aBodyTooLargeOrWithTooManyRowsIsRefusedAndWritesNothing() {
+        String before = fingerprint();
+        StringBuilder rows = new StringBuilder("[");
+        for (int i = 0; i < 1501; i++) {
+            rows.append(i == 0 ? "" : ",").append("{\"name\":\"r").append(i).append("\"}");
+        }
+        Response tooMany = api.post("/api/labels", rows.append(']').toString());
+        assertProblem(tooMany, 413, "sentro.writes.max-rows");
+        assertThat(tooMany.json().get("code").asString()).isEqualTo("SENTRO-206");
+        assertProblem(api.patch("/api/posts", rows.toString()), 413, "1501 rows");
+        String big = "{\"name\":\"" + "x".repeat(70_000) + "\"}";
+        assertProblem(api.post("/api/labels", big), 413, "sentro.writes.max-body-size");
+        assertThat(fingerprint()).isEqualTo(before);
     }
 }
