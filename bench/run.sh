@@ -48,10 +48,13 @@ PG=(psql -qAt -v ON_ERROR_STOP=1 -U postgres -h 127.0.0.1)
 SENTRO_JAR=bench/plain-app/target/plain-app-1.jar
 FLOOR_JAR=bench/floor-app/target/floor-app-1.jar
 # Reads first, writes last: the writes change the table (create adds rows, as many as the system manages).
-read -r -a SCENARIOS <<<"${SCENARIOS:-get list list_default filter_sort filter_sort_default offset embed_list author_posts keyset group_by create update bulk_patch bulk_insert}"
+read -r -a SCENARIOS <<<"${SCENARIOS:-get list list_default filter_sort filter_sort_default offset embed_list author_posts keyset group_by create update bulk_patch create_one bulk_insert}"
 # Scenarios of Sentro's own features, which the floor does not serve: measured for Sentro only, and compared with
 # Sentro's own plain list and offset page.
-SENTRO_ONLY=" embed_list author_posts keyset group_by bulk_patch bulk_insert "
+SENTRO_ONLY=" embed_list author_posts keyset group_by bulk_patch create_one bulk_insert "
+# Scenarios measured with one connection, one request at a time: their req/s is 1 / latency, so that a 1,000-row POST
+# is compared with a one-row POST by how long each takes, as a client waits for it.
+SEQUENTIAL=" create_one bulk_insert "
 read -r -a SYSTEMS <<<"${SYSTEMS:-sentro floor}"
 STARTS=${STARTS:-3}
 WORK=$(mktemp -d /tmp/sentro-bench.XXXXXX) # application logs, wrk outputs; kept for inspection
@@ -207,13 +210,16 @@ wrk_target() { # $1 system, $2 scenario: sets TARGET (wrk's arguments) and PROBE
     # One author's drafts (about 33 rows) get new views: one UPDATE ... RETURNING.
     bulk_patch) TARGET=(-s bench/lua/bulk_patch.lua "$BASE")
       PROBE=(-X PATCH "${json[@]}" -d '{"views":1}' "$BASE/api/posts?where.author_id.eq=1&where.status.eq=draft") ;;
-    # 1,000 posts in one request: one multi-row INSERT ... RETURNING.
+    # One post, one request at a time (the yardstick of bulk_insert).
+    create_one) TARGET=(-s bench/lua/create.lua "$BASE")
+      PROBE=(-X POST "${json[@]}" -d '{"author_id":1,"title":"bench"}' "$BASE/api/posts") ;;
+    # 1,000 posts in one request, one request at a time: one multi-row INSERT ... RETURNING.
     bulk_insert) TARGET=(-s bench/lua/bulk_insert.lua "$BASE")
       PROBE=(-X POST "${json[@]}" -d '[{"author_id":1,"title":"bulk"},{"author_id":2,"title":"bulk"}]' \
         "$BASE/api/posts") ;;
     *) fail "unknown scenario $2" ;;
   esac
-  case $2 in get | create | update | bulk_patch | bulk_insert) ;; *) PROBE=("${TARGET[@]}") ;; esac
+  case $2 in get | create | create_one | update | bulk_patch | bulk_insert) ;; *) PROBE=("${TARGET[@]}") ;; esac
 }
 
 cursor_at() { # $1 a row number: the cursor that continues after the row before it (cursors are sealed per start)
@@ -240,18 +246,20 @@ measure() { # $1 system, $2 scenario, $3 round
     NOTES+=("$system $scenario (round $round): the check request got $code: $(head -c 600 "$WORK/probe.body")")
     say "$system $scenario: check request answered $code: $(head -c 300 "$WORK/probe.body")"
   fi
+  local load=(-t2 -c32)
+  [[ $SEQUENTIAL == *" $scenario "* ]] && load=(-t1 -c1)
   if [ "$WARMUP" -gt 0 ]; then
     say "$system $scenario: warm-up ${WARMUP}s"
-    wrk -t2 -c32 -d"${WARMUP}s" "${TARGET[@]}" >"$WORK/$key.warmup.txt"
+    wrk "${load[@]}" -d"${WARMUP}s" "${TARGET[@]}" >"$WORK/$key.warmup.txt"
   fi
-  case $scenario in create | update | bulk_*) "${PG[@]}" -d sentro_bench -c checkpoint >/dev/null ;; esac
+  case $scenario in create* | update | bulk_*) "${PG[@]}" -d sentro_bench -c checkpoint >/dev/null ;; esac
   say "$system $scenario: measuring ${DURATION}s"
   out="$WORK/$key.txt"
   # Throughput on a shared 2-core machine swings from run to run; the CPU time the application spends per request
   # (user + system of its process over the measured run) is the steadier figure of its own cost.
   local ticks_before ticks_after
   ticks_before=$(cpu_ticks "$APP_PID")
-  wrk -t2 -c32 -d"${DURATION}s" --latency "${TARGET[@]}" >"$out"
+  wrk "${load[@]}" -d"${DURATION}s" --latency "${TARGET[@]}" >"$out"
   ticks_after=$(cpu_ticks "$APP_PID")
   RPS[$key]=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
   P99[$key]=$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")
@@ -327,7 +335,7 @@ RESULT=bench/results/$(date +%Y-%m-%d-%H%M)-$HOST.md
   echo
   echo "Machine: $HOST, $(nproc) CPUs ($MODEL), $MEMORY. JDK: $JDK. PostgreSQL $PG_VERSION."
   medians=; [ "$ROUNDS" -gt 1 ] && medians=" (medians)"
-  echo "Starter $STARTER. wrk -t2 -c32, warm-up ${WARMUP} s and ${DURATION} s measured per scenario," \
+  echo "Starter $STARTER. wrk -t2 -c32 (create_one and bulk_insert: -t1 -c1), warm-up ${WARMUP} s and ${DURATION} s measured per scenario," \
     "$ROUNDS round(s)$medians. JVM options: ${JVM_OPTS[*]}${SENTRO_EXTRA[*]:+; Sentro also: ${SENTRO_EXTRA[*]}}."
   echo
   echo "| scenario | Sentro req/s | floor req/s | ratio (Sentro/floor) | Sentro p99 | floor p99 | Sentro CPU/req | floor CPU/req |"
@@ -356,7 +364,7 @@ RESULT=bench/results/$(date +%Y-%m-%d-%H%M)-$HOST.md
     "embedding the author in a list of 20 ÷ the plain list: $(ratio "$(median $(values RPS sentro.embed_list))" "$(median $(values RPS sentro.list))") (target ≥ 0.8);" \
     "the page at row 90,000 by cursor ÷ by offset: $(ratio "$(median $(values RPS sentro.keyset))" "$(median $(values RPS sentro.offset))") (target ≥ 20)."
   echo
-  echo "Sentro's bulk writes: a POST of 1,000 rows costs $(ratio "$(median $(values RPS sentro.create))" "$(median $(values RPS sentro.bulk_insert))") one-row POSTs (one-row req/s ÷ 1,000-row req/s; target < 5);" \
+  echo "Sentro's bulk writes: a POST of 1,000 rows takes $(ratio "$(median $(values RPS sentro.create_one))" "$(median $(values RPS sentro.bulk_insert))") times as long as a POST of one (one connection, one request at a time; target < 5);" \
     "a PATCH by filter of about 33 rows costs $(ratio "$(median $(values RPS sentro.update))" "$(median $(values RPS sentro.bulk_patch))") PATCHes of one row."
   echo
   echo "Scenarios (GET /api/posts unless said): \`get\` /{random id}; \`list\` ?limit=20&count=none;" \
@@ -369,7 +377,7 @@ RESULT=bench/results/$(date +%Y-%m-%d-%H%M)-$HOST.md
     "\`create\` POST {author_id, title};" \
     "\`update\` PATCH /{random id} {views};" \
     "\`bulk_patch\` PATCH ?where.author_id.eq={random}&where.status.eq=draft {views} (about 33 rows);" \
-    "\`bulk_insert\` POST [1,000 × {author_id, title}]."
+    "\`create_one\` the create scenario with one connection; \`bulk_insert\` POST [1,000 × {author_id, title}] with one connection."
   if [ ${#NOTES[@]} -gt 0 ]; then
     echo
     echo "**Errors** (the figures of these scenarios are not comparable):"
