@@ -141,6 +141,8 @@ public class PostgresDialect implements SqlDialect {
             case "23502" -> Optional.of(ErrorCode.MISSING_VALUE);
             case "23514" -> Optional.of(ErrorCode.CHECK_VIOLATION);
             case "23P01" -> Optional.of(ErrorCode.UNIQUE_VIOLATION);
+            // program_limit_exceeded: a value too large for its index (an index row over a page), the client's value
+            case "54000" -> Optional.of(ErrorCode.INVALID_VALUE);
             case "57P01", "57P02", "57P03", "53300" -> Optional.of(ErrorCode.DATABASE_UNAVAILABLE);
             default -> state.startsWith("22") ? Optional.of(ErrorCode.INVALID_VALUE) : Optional.empty();
         };

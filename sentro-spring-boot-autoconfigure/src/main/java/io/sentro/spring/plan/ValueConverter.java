@@ -42,6 +42,29 @@ public final class ValueConverter {
         this.jsonMapper = jsonMapper;
     }
 
+    /**
+     * Text a database can store as it was sent: no NUL character (PostgreSQL refuses it, others cut the text there)
+     * and no unpaired UTF-16 surrogate (it has no UTF-8 form: drivers would store '?' in its place).
+     */
+    private static String storable(String text, String field, String columnName) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') {
+                throw new SentroException(ErrorCode.INVALID_VALUE, "Field '" + field + "' contains the NUL character "
+                        + "(\\u0000) at position " + i + ", which column '" + columnName + "' cannot store", field);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            }
+            else if (Character.isSurrogate(c)) {
+                throw new SentroException(ErrorCode.INVALID_VALUE, "Field '" + field + "' contains an unpaired UTF-16 "
+                        + "surrogate (\\u" + Integer.toHexString(c) + ") at position " + i + ": it is no character, "
+                        + "and column '" + columnName + "' cannot store it", field);
+            }
+        }
+        return text;
+    }
+
     /** Converts text from a query parameter or a path. */
     public Object fromText(Column column, String text, String parameter) {
         return fromText(column.type(), text, parameter, column.name());
@@ -59,7 +82,7 @@ public final class ValueConverter {
                     case "false" -> Boolean.FALSE;
                     default -> throw mismatch(parameter, columnName, text, "true or false");
                 };
-                case TEXT -> text;
+                case TEXT -> storable(text, parameter, columnName);
                 case ENUM -> enumValue(type, text, parameter, columnName);
                 case DATE -> LocalDate.parse(text);
                 case TIME -> LocalTime.parse(text);
@@ -204,7 +227,7 @@ public final class ValueConverter {
             }
             case TEXT -> {
                 if (node.isString()) {
-                    String text = node.stringValue();
+                    String text = storable(node.stringValue(), field, columnName);
                     Integer maxLength = type.maxLength();
                     if (maxLength != null && text.codePointCount(0, text.length()) > maxLength) {
                         throw new SentroException(ErrorCode.INVALID_VALUE, "Field '" + field + "' is longer than "

@@ -398,6 +398,10 @@ public final class ApiEndpoints {
         String rest = path.length() > basePath.length() ? path.substring(basePath.length() + 1) : "";
         List<String> segments = new ArrayList<>(List.of(rest.split("/", -1)));
         String name = UriUtils.decode(segments.get(0), StandardCharsets.UTF_8);
+        if (name.isEmpty()) {
+            throw new SentroException(ErrorCode.NO_ROUTE, "No route " + request.getMethod() + " " + path + "; the index "
+                    + "of the API is " + request.getContextPath() + basePath + ", without a trailing slash", null);
+        }
         if (name.equals("_schema") && segments.size() == 1) {
             response.setHeader(HttpHeaders.ALLOW, "GET");
             throw new SentroException(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed on " + path

@@ -83,6 +83,7 @@ public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
                 }
             }
         }
+        registerFallback(basePath + "/");
         registerFallback(basePath + "/{table}");
         registerFallback(basePath + "/{table}/**");
         if (log.isInfoEnabled()) {

@@ -32,6 +32,9 @@ class SqlDialectsTests {
         assertThat(new PostgresDialect().classify(new SQLException("fk", "23503")))
                 .hasValue(ErrorCode.FOREIGN_KEY_VIOLATION);
         assertThat(new PostgresDialect().classify(new SQLException("check", "23514"))).hasValue(ErrorCode.CHECK_VIOLATION);
+        // "index row requires 343432 bytes": the client's value is too large for its index, not an outage.
+        assertThat(new PostgresDialect().classify(new SQLException("index row", "54000")))
+                .hasValue(ErrorCode.INVALID_VALUE);
         assertThat(new PostgresDialect().classify(new SQLException("down", "08006")))
                 .hasValue(ErrorCode.DATABASE_UNAVAILABLE);
         assertThat(new PostgresDialect().classify(new SQLException("bug", "42601"))).isEmpty();

@@ -240,4 +240,27 @@ abstract class BulkWriteScenarios extends OpenApiScenarios {
         assertProblem(api.post("/api/labels", big), 413, "sentro.writes.max-body-size");
         assertThat(fingerprint()).isEqualTo(before);
     }
+
+    @Test
+    void textADatabaseCannotStoreIsRefusedNamingTheField() {
+        String before = fingerprint();
+        Response nul = api.post("/api/labels", "{\"name\": \"a\\u0000b\"}");
+        assertProblem(nul, 400, "NUL");
+        assertThat(nul.json().get("parameter").asString()).isEqualTo("name");
+        Response surrogate = api.post("/api/labels", "[{\"name\": \"ok \\ud83d\\ude00\"}, {\"name\": \"x\\ud800y\"}]");
+        assertProblem(surrogate, 400, "surrogate");
+        assertThat(surrogate.json().get("parameter").asString()).isEqualTo("[1].name");
+        assertProblem(api.get("/api/labels?where.name.eq=a%00b"), 400, "where.name.eq");
+        assertThat(fingerprint()).isEqualTo(before);
+        // A paired surrogate is a character like any other.
+        assertThat(ok(api.post("/api/labels", "{\"name\": \"smile \\ud83d\\ude00\"}")).get("name").asString())
+                .isEqualTo("smile \ud83d\ude00");
+    }
+
+    @Test
+    void everyPathUnderTheBasePathAnswersProblemJson() {
+        Response slash = api.get("/api/");
+        assertProblem(slash, 404, "trailing slash");
+        assertThat(slash.json().get("code").asString()).isEqualTo("SENTRO-205");
+    }
 }
