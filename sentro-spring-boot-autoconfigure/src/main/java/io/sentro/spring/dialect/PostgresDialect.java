@@ -104,6 +104,26 @@ public class PostgresDialect implements SqlDialect {
         return UpsertStatement.Outcome.INSERTED_COLUMN;
     }
 
+    /**
+     * PostgreSQL reports the constraint as a field of its error (not only in the message, which follows the server's
+     * language): PgJDBC's {@code PSQLException.getServerErrorMessage().getConstraint()}, read reflectively so that this
+     * class does not need the driver.
+     */
+    @Override
+    public Optional<String> constraintOf(SQLException exception) {
+        try {
+            Object message = exception.getClass().getMethod("getServerErrorMessage").invoke(exception);
+            if (message == null) {
+                return Optional.empty();
+            }
+            Object constraint = message.getClass().getMethod("getConstraint").invoke(message);
+            return constraint instanceof String name && !name.isEmpty() ? Optional.of(name) : Optional.empty();
+        }
+        catch (ReflectiveOperationException | RuntimeException ex) {
+            return Optional.empty(); // not PgJDBC's exception
+        }
+    }
+
     @Override
     public ReturningStyle insertReturning() {
         return ReturningStyle.RETURNING_CLAUSE;

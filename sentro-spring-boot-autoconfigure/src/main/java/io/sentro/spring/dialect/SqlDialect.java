@@ -205,6 +205,41 @@ public interface SqlDialect {
         return Optional.empty();
     }
 
+    /**
+     * The name of the constraint a database error reports as violated, when it names one: Sentro maps it through the
+     * schema model to the columns and tables it is about, so that a problem names them without quoting the driver.
+     * Looks through the chain of exceptions; each dialect reads its own error's details ({@link #constraintOf}).
+     */
+    default Optional<String> violatedConstraint(SQLException exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                Optional<String> name = constraintOf(sql);
+                if (name.isPresent()) {
+                    return name;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The constraint one error names. The default reads MySQL's and MariaDB's messages, which name it in a fixed form
+     * ({@code for key 'authors.email'}, {@code CONSTRAINT `posts_author_fk`}) in every server language.
+     */
+    default Optional<String> constraintOf(SQLException exception) {
+        String message = exception.getMessage();
+        if (message == null) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher constraint = java.util.regex.Pattern.compile("CONSTRAINT `([^`]+)`").matcher(message);
+        if (constraint.find()) {
+            return Optional.of(constraint.group(1));
+        }
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("for key '(?:[^'.]+\\.)?([^']+)'")
+                .matcher(message);
+        return key.find() ? Optional.of(key.group(1)) : Optional.empty();
+    }
+
     /** The vendor-specific part of {@link #classify(SQLException)} for one exception in the chain. */
     Optional<ErrorCode> classifyVendor(SQLException exception);
 }

@@ -133,6 +133,18 @@ public class SqlServerDialect implements SqlDialect {
         return 0;
     }
 
+    /** SQL Server names it in its message: {@code ... constraint 'UQ_authors_email'} or {@code constraint "fk"}. */
+    @Override
+    public Optional<String> constraintOf(SQLException exception) {
+        String message = exception.getMessage();
+        if (message == null) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("constraint ['\"]([^'\"]+)['\"]")
+                .matcher(message);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
     @Override
     public String likeWildcards() {
         return "%_[";

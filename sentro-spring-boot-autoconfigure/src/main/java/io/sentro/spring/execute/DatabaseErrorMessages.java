@@ -3,10 +3,16 @@ package io.sentro.spring.execute;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.Map;
+
 import io.sentro.spring.error.ErrorCode;
+import io.sentro.spring.error.SentroException;
+import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.ForeignKey;
 import io.sentro.spring.schema.Table;
 import io.sentro.spring.schema.UniqueConstraint;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Client-facing explanations of database errors, written from the schema model only: they never quote the
@@ -31,6 +37,65 @@ final class DatabaseErrorMessages {
             case DATABASE_UNAVAILABLE -> "The database is unavailable; try again later";
             default -> code.title();
         };
+    }
+
+    /**
+     * The problem for a database error whose violated constraint is known: the unique key (its columns, the first
+     * of which is the parameter at fault), the foreign key of the written table (the column that references a missing
+     * row), or the foreign key of another served table that still references the row (that table and its columns).
+     * A constraint the model does not know gets {@link #describe}'s text.
+     */
+    static SentroException problem(ErrorCode code, Table table, @Nullable String constraint, SchemaModel model,
+            Throwable cause) {
+        if (constraint != null && code == ErrorCode.UNIQUE_VIOLATION) {
+            List<String> columns = uniqueKey(table, constraint);
+            if (columns != null) {
+                return new SentroException(code, "A row of '" + table.name() + "' with the same " + String.join(", ",
+                        columns) + " already exists (unique key " + constraint + ")", columns.get(0), cause)
+                        .withExtensions(Map.of("table", table.name(), "constraint", constraint, "columns",
+                                String.join(",", columns)));
+            }
+        }
+        if (constraint != null && code == ErrorCode.FOREIGN_KEY_VIOLATION) {
+            for (ForeignKey key : table.foreignKeys()) {
+                if (key.name().equalsIgnoreCase(constraint)) {
+                    return new SentroException(code, String.join(", ", key.columns()) + " of '" + table.name()
+                            + "' must name an existing row of '" + key.targetTable() + "' (" + String.join(", ",
+                                    key.targetColumns()) + "; foreign key " + key.name() + "), and names none",
+                            key.columns().get(0), cause).withExtensions(Map.of("table", table.name(), "constraint",
+                                    key.name(), "columns", String.join(",", key.columns())));
+                }
+            }
+            for (Table referencing : model.tables()) {
+                for (ForeignKey key : referencing.foreignKeys()) {
+                    if (key.name().equalsIgnoreCase(constraint)) {
+                        return new SentroException(code, "The row of '" + table.name() + "' is still referenced by "
+                                + "rows of '" + referencing.name() + "' (" + referencing.name() + "."
+                                + String.join(", ", key.columns()) + "; foreign key " + key.name() + "): change or "
+                                + "delete those first", null, cause).withExtensions(Map.of("table", table.name(),
+                                        "constraint", key.name(), "referencingTable", referencing.name(),
+                                        "referencingColumns", String.join(",", key.columns())));
+                    }
+                }
+            }
+        }
+        return new SentroException(code, describe(code, table), null, cause);
+    }
+
+    /** The columns of the table's unique key of that name: a unique constraint, or the primary key. */
+    private static @Nullable List<String> uniqueKey(Table table, String constraint) {
+        for (UniqueConstraint unique : table.uniqueConstraints()) {
+            if (unique.name().equalsIgnoreCase(constraint)) {
+                return unique.columns();
+            }
+        }
+        // Primary keys are not in the model by name: PostgreSQL's default <table>_pkey, MySQL's PRIMARY, SQL
+        // Server's PK__...
+        String lower = constraint.toLowerCase(java.util.Locale.ROOT);
+        if (table.hasPrimaryKey() && (lower.equals("primary") || lower.endsWith("_pkey") || lower.startsWith("pk_"))) {
+            return table.primaryKey();
+        }
+        return null;
     }
 
     private static String uniqueColumns(Table table) {

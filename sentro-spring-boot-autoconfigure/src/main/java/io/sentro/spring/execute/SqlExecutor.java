@@ -69,6 +69,7 @@ public final class SqlExecutor {
     private final Map<Column, ValueReader> readers = new IdentityHashMap<>();
     private final long exactCountThreshold;
     private final RowEstimates estimates;
+    private final SchemaModel model;
 
     /**
      * Chooses the reader of every served column once, so that no request decides how to read a type.
@@ -80,6 +81,7 @@ public final class SqlExecutor {
     public SqlExecutor(JdbcTemplate jdbc, TransactionTemplate transactions, SqlRenderer renderer, SchemaModel model,
             long exactCountThreshold, Duration estimateMaxAge) {
         this.jdbc = jdbc;
+        this.model = model;
         this.exactCountThreshold = exactCountThreshold;
         this.estimates = new RowEstimates(jdbc, estimateMaxAge, System::nanoTime);
         this.transactions = transactions;
@@ -765,7 +767,8 @@ public final class SqlExecutor {
         if (code == null) {
             return ex;
         }
-        return new SentroException(code, DatabaseErrorMessages.describe(code, table), null, ex);
+        String constraint = sql == null ? null : dialect.violatedConstraint(sql).orElse(null);
+        return DatabaseErrorMessages.problem(code, table, constraint, model, ex);
     }
 
     private static @Nullable SQLException sqlException(Throwable ex) {

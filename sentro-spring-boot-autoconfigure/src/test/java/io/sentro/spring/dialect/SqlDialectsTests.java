@@ -67,4 +67,23 @@ class SqlDialectsTests {
         assertThat(new PostgresDialect().escapeLike("50%_!")).isEqualTo("50!%!_!!");
         assertThat(new SqlServerDialect().escapeLike("[a]")).isEqualTo("![a]");
     }
+
+    @Test
+    void readsTheViolatedConstraintFromEachDatabasesError() {
+        assertThat(new MySqlDialect().violatedConstraint(new SQLException(
+                "Duplicate entry 'ada@example.com' for key 'authors.email'", "23000", 1062))).hasValue("email");
+        assertThat(new MariaDbDialect().violatedConstraint(new SQLException(
+                "Duplicate entry 'ada@example.com' for key 'email'", "23000", 1062))).hasValue("email");
+        assertThat(new MySqlDialect().violatedConstraint(new SQLException("Cannot delete or update a parent row: a "
+                + "foreign key constraint fails (`db`.`posts`, CONSTRAINT `posts_author_fk` FOREIGN KEY (`author_id`) "
+                + "REFERENCES `authors` (`id`))", "23000", 1451))).hasValue("posts_author_fk");
+        assertThat(new SqlServerDialect().violatedConstraint(new SQLException("The DELETE statement conflicted with "
+                + "the REFERENCE constraint \"posts_author_fk\". The conflict occurred in database \"t\", table "
+                + "\"dbo.posts\", column 'author_id'.", "23000", 547))).hasValue("posts_author_fk");
+        assertThat(new SqlServerDialect().violatedConstraint(new SQLException("Violation of UNIQUE KEY constraint "
+                + "'UQ_authors_email'. Cannot insert duplicate key in object 'dbo.authors'.", "23000", 2627)))
+                .hasValue("UQ_authors_email");
+        // PostgreSQL's constraint is a field of PgJDBC's exception; a plain SQLException has none.
+        assertThat(new PostgresDialect().violatedConstraint(new SQLException("dup", "23505"))).isEmpty();
+    }
 }

@@ -398,6 +398,24 @@ abstract class ApiScenarios extends DatabaseScenarios {
     }
 
     @Test
+    void constraintViolationsNameTheKeyTheColumnsAndTheReferencingTable() {
+        Response duplicate = api.post("/api/authors", "{\"name\":\"dup\",\"email\":\"ada@example.com\"}");
+        assertProblem(duplicate, 409, "with the same email already exists");
+        assertThat(duplicate.json().get("parameter").asString()).isEqualTo("email");
+        assertThat(duplicate.json().get("columns").asString()).isEqualTo("email");
+        Response orphan = api.post("/api/posts", "{\"author_id\":999999,\"title\":\"orphan\"}");
+        assertProblem(orphan, 409, "must name an existing row of 'authors'");
+        assertThat(orphan.json().get("parameter").asString()).isEqualTo("author_id");
+        assertThat(orphan.json().get("constraint").asString()).isEqualToIgnoringCase("posts_author_fk");
+        Response referenced = api.delete("/api/authors/1");
+        assertProblem(referenced, 409, "still referenced by rows of 'posts'");
+        assertThat(referenced.json().get("referencingTable").asString()).isEqualTo("posts");
+        assertThat(referenced.json().get("referencingColumns").asString()).isEqualTo("author_id");
+        assertThat(api.patch("/api/labels/1", "{\"name\":\"spring\"}").json().get("parameter").asString())
+                .isEqualTo("name");
+    }
+
+    @Test
     void writesToReadOnlyRelationsAre405AndWriteNothing() {
         String before = fingerprint();
         Response toView = api.post("/api/author_stats", "{\"author_id\":1}");
