@@ -223,6 +223,20 @@ public class SentroProperties {
          */
         private int maxRows = 1000;
 
+        /**
+         * Whether a decimal with more places than its column keeps (1.234 for numeric(10,2)) is rounded (half up) to
+         * them; by default it is refused with 400 naming the field, since the databases would round it silently.
+         */
+        private boolean roundDecimals;
+
+        public boolean isRoundDecimals() {
+            return roundDecimals;
+        }
+
+        public void setRoundDecimals(boolean roundDecimals) {
+            this.roundDecimals = roundDecimals;
+        }
+
         public org.springframework.util.unit.DataSize getMaxBodySize() {
             return maxBodySize;
         }

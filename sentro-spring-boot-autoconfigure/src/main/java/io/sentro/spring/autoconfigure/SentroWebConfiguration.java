@@ -139,8 +139,8 @@ class SentroWebConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    WritePlanner sentroWritePlanner(Planner planner, RowTags tags) {
-        return new WritePlanner(values, planner, tags);
+    WritePlanner sentroWritePlanner(Planner planner, RowTags tags, SentroProperties properties) {
+        return new WritePlanner(values, planner, tags, properties.getWrites().isRoundDecimals());
     }
 
     @Bean

@@ -30,17 +30,23 @@ public final class WritePlanner {
     private final ValueConverter values;
     private final Planner reads;
     private final RowTags tags;
+    private final boolean roundDecimals;
 
     /** @param reads plans the filters of bulk writes and the caller's row scope, as for reads */
     public WritePlanner(ValueConverter values, Planner reads) {
-        this(values, reads, new RowTags(null));
+        this(values, reads, new RowTags(null), false);
     }
 
-    /** @param tags knows the version column, which every update increments and no client writes */
-    public WritePlanner(ValueConverter values, Planner reads, RowTags tags) {
+    /**
+     * @param tags knows the version column, which every update increments and no client writes
+     * @param roundDecimals whether a decimal with more places than its column keeps is rounded to them
+     * ({@code sentro.writes.round-decimals}) rather than refused
+     */
+    public WritePlanner(ValueConverter values, Planner reads, RowTags tags, boolean roundDecimals) {
         this.values = values;
         this.reads = reads;
         this.tags = tags;
+        this.roundDecimals = roundDecimals;
     }
 
     /** The caller's row scope on a table, as a condition (see {@link Planner#scope}). */
@@ -394,9 +400,44 @@ public final class WritePlanner {
         Map<Column, Object> row = new LinkedHashMap<>();
         for (Map.Entry<String, @Nullable Object> field : values.entrySet()) {
             Column column = writableColumn(table, field.getKey(), prefix + field.getKey(), Grant.FULL);
-            row.put(column, this.values.fromObject(column, field.getValue(), prefix + field.getKey()));
+            Object value = this.values.fromObject(column, field.getValue(), prefix + field.getKey());
+            row.put(column, value instanceof java.math.BigDecimal decimal ? fitted(column, decimal,
+                    prefix + field.getKey()) : value);
         }
         return row;
+    }
+
+    /**
+     * A decimal as its column stores it: the databases round (PostgreSQL, MySQL) or refuse (SQL Server, MySQL in strict
+     * mode) a value with more places than the column keeps, so it is refused here, naming the field, unless
+     * {@code roundDecimals}; a value with more digits before the point than the column has is refused always (the
+     * database would say only that some value overflowed).
+     */
+    private java.math.BigDecimal fitted(Column column, java.math.BigDecimal value, String field) {
+        int[] declared = column.type().precisionAndScale();
+        if (declared == null) {
+            return value;
+        }
+        int precision = declared[0];
+        int scale = declared[1];
+        java.math.BigDecimal fitted = value;
+        java.math.BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > scale) {
+            if (!roundDecimals) {
+                throw new SentroException(ErrorCode.INVALID_VALUE, "Field '" + field + "' has " + stripped.scale()
+                        + " decimal places; column '" + column.name() + "' (" + column.type().databaseType() + ") keeps "
+                        + scale + ". Send at most " + scale + " (sentro.writes.round-decimals=true rounds instead)",
+                        field);
+            }
+            fitted = value.setScale(scale, java.math.RoundingMode.HALF_UP);
+        }
+        int integerDigits = fitted.precision() - fitted.scale();
+        if (fitted.signum() != 0 && integerDigits > precision - scale) {
+            throw new SentroException(ErrorCode.INVALID_VALUE, "Field '" + field + "' is too large for column '"
+                    + column.name() + "' (" + column.type().databaseType() + "): at most " + (precision - scale)
+                    + " digits before the decimal point", field);
+        }
+        return fitted;
     }
 
     /** The values of an update, and the version column's increment when the table has one. */

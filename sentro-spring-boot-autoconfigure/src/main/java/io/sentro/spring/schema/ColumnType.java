@@ -36,4 +36,20 @@ public record ColumnType(String databaseType, TypeKind kind, @Nullable Integer m
     public static ColumnType arrayOf(String databaseType, ColumnType elementType) {
         return new ColumnType(databaseType, TypeKind.ARRAY, null, List.of(), elementType);
     }
+
+    private static final java.util.regex.Pattern PRECISION_SCALE = java.util.regex.Pattern
+            .compile("\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\)");
+
+    /**
+     * A decimal type's precision and scale, as its declaration gives them ({@code numeric(10,2)} is 10 and 2); null for
+     * other types and for a decimal declared without them (PostgreSQL's unbounded {@code numeric}).
+     */
+    public int @Nullable [] precisionAndScale() {
+        if (kind != TypeKind.DECIMAL) {
+            return null;
+        }
+        java.util.regex.Matcher matcher = PRECISION_SCALE.matcher(databaseType);
+        return matcher.find() ? new int[] { Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)) }
+                : null;
+    }
 }

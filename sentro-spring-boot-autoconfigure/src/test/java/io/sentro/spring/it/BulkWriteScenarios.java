@@ -263,4 +263,18 @@ abstract class BulkWriteScenarios extends OpenApiScenarios {
         assertProblem(slash, 404, "trailing slash");
         assertThat(slash.json().get("code").asString()).isEqualTo("SENTRO-205");
     }
+
+    @Test
+    void aDecimalWithMorePlacesOrDigitsThanItsColumnIsRefusedNamingTheField() {
+        String before = fingerprint();
+        Response places = api.patch("/api/posts/1", "{\"price\": 1.234}");
+        assertProblem(places, 400, "3 decimal places");
+        assertThat(places.json().get("parameter").asString()).isEqualTo("price");
+        assertProblem(api.post("/api/posts", "[{\"author_id\": 1, \"title\": \"a\", \"price\": 1}, {\"author_id\": 1, "
+                + "\"title\": \"b\", \"price\": 123456789012.5}]"), 400, "[1].price");
+        assertThat(fingerprint()).isEqualTo(before);
+        // Trailing zeros are no places: 1.230 is 1.23.
+        assertThat(ok(api.patch("/api/posts/1", "{\"price\": 1.230}")).get("price").decimalValue())
+                .isEqualByComparingTo("1.23");
+    }
 }

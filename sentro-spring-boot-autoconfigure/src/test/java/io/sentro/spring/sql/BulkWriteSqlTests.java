@@ -211,4 +211,24 @@ class BulkWriteSqlTests {
         assertThat(writes.conflictKey(POST_LABELS, List.of("label_id", "post_id"))).extracting(Column::name)
                 .containsExactly("post_id", "label_id");
     }
+
+    @Test
+    void decimalsAreRoundedToTheirColumnOnlyWhenAskedTo() {
+        Table prices = new Table("prices", "dbo", "prices", false, List.of(column("id", TypeKind.BIGINT, false),
+                new Column("amount", ColumnType.of("decimal(5,2)", TypeKind.DECIMAL), false, null, false, false, true,
+                        null)), List.of("id"), List.of(), List.of(), true, true, true, null);
+        Map<String, Object> row = new java.util.LinkedHashMap<>(Map.of("id", 1L, "amount",
+                new java.math.BigDecimal("1.235")));
+        WritePlanner rounding = new WritePlanner(new ValueConverter(parser.jsonMapper()), planner,
+                new io.sentro.spring.plan.RowTags(null), true);
+        assertThat(rounding.create(prices, List.of(row), false, Grant.FULL).rows().get(0).values())
+                .contains(new java.math.BigDecimal("1.24"));
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(SentroException.class,
+                () -> writes.create(prices, List.of(row), false, Grant.FULL)).parameter()).isEqualTo("amount");
+        Map<String, Object> large = Map.of("id", 1L, "amount", new java.math.BigDecimal("1234.5"));
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(SentroException.class,
+                () -> rounding.create(prices, List.of(large), false, Grant.FULL)).detail())
+                .contains("at most 3 digits before the decimal point");
+        assertThat(ColumnType.of("numeric", TypeKind.DECIMAL).precisionAndScale()).isNull();
+    }
 }
