@@ -56,6 +56,14 @@ class SentroSchemaConfiguration {
     SchemaModel sentroSchemaModel(DataSource dataSource, SqlDialect dialect, SentroProperties properties) {
         SchemaLoader.Options options = new SchemaLoader.Options(properties.getSchemas(), properties.getIncludeTables(),
                 properties.getExcludeTables(), properties.isReadOnly(), properties.getReadOnlyTables());
-        return new SchemaLoader(dialect.introspector()).load(new JdbcTemplate(dataSource), options);
+        SchemaModel model = new SchemaLoader(dialect.introspector()).load(new JdbcTemplate(dataSource), options);
+        String version = properties.getConcurrency().getVersionColumn();
+        if (version == null || version.isBlank()) {
+            return model;
+        }
+        // The version column is Sentro's to write: read-only to clients in _schema, OpenAPI and TypeScript.
+        return SchemaModel.of(model.tables().stream().map(table -> table.column(version)
+                .filter(column -> column.kind().isIntegral()).isPresent() ? table.withManagedColumn(version) : table)
+                .toList());
     }
 }

@@ -13,9 +13,20 @@ import org.jspecify.annotations.Nullable;
  * @param generated whether it is a computed (generated) column
  * @param updatable whether the database accepts writes to it (false for columns of non-updatable views)
  * @param comment the column comment, if any
+ * @param managed whether Sentro itself writes it (the version column): clients may not
  */
 public record Column(String name, ColumnType type, boolean nullable, @Nullable String defaultValue,
-        boolean autoIncrement, boolean generated, boolean updatable, @Nullable String comment) {
+        boolean autoIncrement, boolean generated, boolean updatable, @Nullable String comment, boolean managed) {
+
+    public Column(String name, ColumnType type, boolean nullable, @Nullable String defaultValue,
+            boolean autoIncrement, boolean generated, boolean updatable, @Nullable String comment) {
+        this(name, type, nullable, defaultValue, autoIncrement, generated, updatable, comment, false);
+    }
+
+    /** This column, written by Sentro rather than by clients. */
+    public Column asManaged() {
+        return new Column(name, type, nullable, defaultValue, autoIncrement, generated, updatable, comment, true);
+    }
 
     public TypeKind kind() {
         return type.kind();
@@ -27,7 +38,7 @@ public record Column(String name, ColumnType type, boolean nullable, @Nullable S
 
     /** Whether clients may send a value for this column on create or update. */
     public boolean writable() {
-        return updatable && !autoIncrement && !generated && type.kind() != TypeKind.OTHER;
+        return updatable && !autoIncrement && !generated && !managed && type.kind() != TypeKind.OTHER;
     }
 
     /** Whether a create must name this column: NOT NULL, no default, and the database does not fill it. */

@@ -59,6 +59,17 @@ public record Table(String name, String schema, String tableName, boolean view, 
         return insertable || updatable || deletable;
     }
 
+    /** This table with the named column, if it has one, written by Sentro rather than clients. */
+    public Table withManagedColumn(String columnName) {
+        if (column(columnName).isEmpty()) {
+            return this;
+        }
+        List<Column> managed = columns.stream().map(column -> column.name().equals(columnName) ? column.asManaged()
+                : column).toList();
+        return new Table(name, schema, tableName, view, managed, primaryKey, uniqueConstraints, foreignKeys,
+                insertable, updatable, deletable, comment);
+    }
+
     public Table withName(String apiName) {
         return new Table(apiName, schema, tableName, view, columns, primaryKey, uniqueConstraints, foreignKeys,
                 insertable, updatable, deletable, comment);

@@ -194,6 +194,12 @@ abstract class ConcurrencyScenarios extends OpenApiScenarios {
         assertThat(merged.status()).as(merged.text()).isEqualTo(200);
         assertThat(merged.header("ETag")).isEqualTo("\"v5\"");
         jdbc.update("UPDATE versioned_notes SET version = 4 WHERE id = 1");
+        // _schema, and so OpenAPI and TypeScript, show it as the server's to write.
+        tools.jackson.databind.JsonNode version = ApiScenarios.column(ApiScenarios.table(ok(api.get("/api/_schema")),
+                "versioned_notes"), "version");
+        assertThat(version.get("writable").asBoolean()).isFalse();
+        assertThat(version.get("requiredOnCreate").asBoolean()).isFalse();
+        assertThat(api.get("/api/_types.ts").text()).contains("readonly version: number;");
         // With the version column read, a projection keeps its tag.
         assertThat(api.get("/api/versioned_notes/1?fields=body,version").header("ETag")).isEqualTo("\"v4\"");
     }
