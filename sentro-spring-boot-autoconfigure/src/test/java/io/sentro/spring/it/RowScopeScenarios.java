@@ -69,6 +69,21 @@ abstract class RowScopeScenarios extends SecuredScenarios {
     }
 
     @Test
+    void bulkWritesChangeOnlyTheCallersRows() {
+        JsonNode updated = ok(as(ADA, "PATCH", "/api/posts?where.views.gte=0", "{\"views\":9}"));
+        assertThat(updated.get("count").asLong()).isEqualTo(2);
+        assertThat(ids(updated)).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(jdbc.queryForList("SELECT id FROM posts WHERE views = 9 ORDER BY id", Long.class))
+                .containsExactly(1L, 2L);
+        String before = fingerprint();
+        // A scoped column may not leave the scope, and a caller scoped to nothing writes nothing.
+        assertProblem(as(ADA, "PATCH", "/api/posts?where.id.gte=1", "{\"author_id\":2}"), 403, "author_id");
+        assertProblem(as(NOBODY, "PATCH", "/api/posts?where.id.gte=1", "{\"views\":1}"), 403, "posts");
+        assertThat(ok(as(ADA, "DELETE", "/api/posts?where.id.in=3,4")).get("count").asLong()).isZero();
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
     void tableActionsSeeOnlyTheCallersRows() {
         String before = fingerprint();
         assertProblem(as(ADA, "POST", "/api/posts/_actions/titles", "{\"ids\":[1,3]}"), 404, "ids");
