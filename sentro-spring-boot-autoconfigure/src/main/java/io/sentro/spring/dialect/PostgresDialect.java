@@ -104,6 +104,12 @@ public class PostgresDialect implements SqlDialect {
         return UpsertStatement.Outcome.INSERTED_COLUMN;
     }
 
+    /** PostgreSQL names a primary key {@code <table>_pkey}. */
+    @Override
+    public boolean isPrimaryKeyConstraint(String constraint) {
+        return constraint.endsWith("_pkey");
+    }
+
     /**
      * PostgreSQL reports the constraint as a field of its error (not only in the message, which follows the server's
      * language): PgJDBC's {@code PSQLException.getServerErrorMessage().getConstraint()}, read reflectively so that this

@@ -240,6 +240,15 @@ public interface SqlDialect {
         return key.find() ? Optional.of(key.group(1)) : Optional.empty();
     }
 
+    /**
+     * Whether a constraint name {@link #violatedConstraint} reported is the table's primary key, which the model does
+     * not know by name: the name the database gives a primary key it was not given one for. MySQL's (and MariaDB's)
+     * is always {@code PRIMARY}.
+     */
+    default boolean isPrimaryKeyConstraint(String constraint) {
+        return constraint.equalsIgnoreCase("PRIMARY");
+    }
+
     /** The vendor-specific part of {@link #classify(SQLException)} for one exception in the chain. */
     Optional<ErrorCode> classifyVendor(SQLException exception);
 }

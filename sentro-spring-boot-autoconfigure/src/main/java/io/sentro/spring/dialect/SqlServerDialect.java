@@ -133,6 +133,12 @@ public class SqlServerDialect implements SqlDialect {
         return 0;
     }
 
+    /** SQL Server names a primary key {@code PK__<table>__<hash>}. */
+    @Override
+    public boolean isPrimaryKeyConstraint(String constraint) {
+        return constraint.regionMatches(true, 0, "PK_", 0, 3);
+    }
+
     /** SQL Server names it in its message: {@code ... constraint 'UQ_authors_email'} or {@code constraint "fk"}. */
     @Override
     public Optional<String> constraintOf(SQLException exception) {

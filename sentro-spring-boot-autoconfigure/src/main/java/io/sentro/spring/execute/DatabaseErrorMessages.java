@@ -40,15 +40,17 @@ final class DatabaseErrorMessages {
     }
 
     /**
-     * The problem for a database error whose violated constraint is known: the unique key (its columns, the first
+     * The problem for a database error whose violated constraint is known ({@code primaryKey}: the dialect recognised
+     * it as the table's primary key): the unique key (its columns, the first
      * of which is the parameter at fault), the foreign key of the written table (the column that references a missing
      * row), or the foreign key of another served table that still references the row (that table and its columns).
      * A constraint the model does not know gets {@link #describe}'s text.
      */
-    static SentroException problem(ErrorCode code, Table table, @Nullable String constraint, SchemaModel model,
-            Throwable cause) {
+    static SentroException problem(ErrorCode code, Table table, @Nullable String constraint, boolean primaryKey,
+            SchemaModel model, Throwable cause) {
         if (constraint != null && code == ErrorCode.UNIQUE_VIOLATION) {
-            List<String> columns = uniqueKey(table, constraint);
+            List<String> columns = primaryKey && table.hasPrimaryKey() ? table.primaryKey() : uniqueKey(table,
+                    constraint);
             if (columns != null) {
                 return new SentroException(code, "A row of '" + table.name() + "' with the same " + String.join(", ",
                         columns) + " already exists (unique key " + constraint + ")", columns.get(0), cause)
@@ -82,18 +84,12 @@ final class DatabaseErrorMessages {
         return new SentroException(code, describe(code, table), null, cause);
     }
 
-    /** The columns of the table's unique key of that name: a unique constraint, or the primary key. */
+    /** The columns of the table's unique constraint of that name. */
     private static @Nullable List<String> uniqueKey(Table table, String constraint) {
         for (UniqueConstraint unique : table.uniqueConstraints()) {
             if (unique.name().equalsIgnoreCase(constraint)) {
                 return unique.columns();
             }
-        }
-        // Primary keys are not in the model by name: PostgreSQL's default <table>_pkey, MySQL's PRIMARY, SQL
-        // Server's PK__...
-        String lower = constraint.toLowerCase(java.util.Locale.ROOT);
-        if (table.hasPrimaryKey() && (lower.equals("primary") || lower.endsWith("_pkey") || lower.startsWith("pk_"))) {
-            return table.primaryKey();
         }
         return null;
     }

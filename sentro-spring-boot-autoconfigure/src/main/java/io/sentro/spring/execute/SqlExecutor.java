@@ -371,7 +371,8 @@ public final class SqlExecutor {
 
     /** One whole row by key within {@code scope}, locked until the transaction ends (run it in one); empty if none. */
     public Optional<Map<String, @Nullable Object>> lockByKey(Table table, Key key, Condition scope) {
-        return translating(table, () -> first(query(renderer.selectByKeyForUpdate(table, key, scope))));
+        return translating(table, () -> first(queryAtMost(renderer.selectForUpdate(table, keyCondition(key).and(scope)),
+                1)));
     }
 
     /**
@@ -496,15 +497,10 @@ public final class SqlExecutor {
             List<Upserted> written = new ArrayList<>(1);
             jdbc.query(statement.sql(), new ArgumentPreparedStatementSetter(statement.parameters().toArray()),
                     (ResultSet resultSet) -> {
-                        int offset = actionFirst ? 1 : 0;
-                        Object[] values = new Object[names.length];
-                        for (int i = 0; i < values.length; i++) {
-                            values[i] = readers[i].read(resultSet, offset + i + 1);
-                        }
                         boolean inserted = actionFirst ? "INSERT".equalsIgnoreCase(resultSet.getString(1))
                                 : resultSet.getBoolean(names.length + 1);
-                        written.add(new Upserted(new ResultRow(names, values), inserted ? UpsertOutcome.CREATED
-                                : UpsertOutcome.UPDATED));
+                        written.add(new Upserted(row(resultSet, readers, names, actionFirst ? 1 : 0),
+                                inserted ? UpsertOutcome.CREATED : UpsertOutcome.UPDATED));
                     });
             if (!written.isEmpty()) {
                 return written.get(0);
@@ -702,13 +698,19 @@ public final class SqlExecutor {
             prepared.setMaxRows((int) Math.min(limit, Integer.MAX_VALUE));
             return prepared;
         }, (ResultSet resultSet) -> {
-            Object[] values = new Object[names.length];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = readers[i].read(resultSet, i + 1);
-            }
-            rows.add(new ResultRow(names, values));
+            rows.add(row(resultSet, readers, names, 0)); // a block: a RowCallbackHandler, called for every row
         });
         return rows;
+    }
+
+    /** The current row of a result, its columns from {@code offset + 1} on read with {@code readers}. */
+    private static ResultRow row(ResultSet resultSet, ValueReader[] readers, String[] names, int offset)
+            throws SQLException {
+        Object[] values = new Object[names.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = readers[i].read(resultSet, offset + i + 1);
+        }
+        return new ResultRow(names, values);
     }
 
     private static String[] names(List<Column> columns, int from, int count) {
@@ -768,7 +770,8 @@ public final class SqlExecutor {
             return ex;
         }
         String constraint = sql == null ? null : dialect.violatedConstraint(sql).orElse(null);
-        return DatabaseErrorMessages.problem(code, table, constraint, model, ex);
+        return DatabaseErrorMessages.problem(code, table, constraint,
+                constraint != null && dialect.isPrimaryKeyConstraint(constraint), model, ex);
     }
 
     private static @Nullable SQLException sqlException(Throwable ex) {

@@ -88,10 +88,6 @@ public final class WriteRunner {
 
     /** Created rows, whether the client sent an array, and the entity tag of a single created row. */
     public record CreateOutcome(List<Map<String, @Nullable Object>> rows, boolean many, @Nullable String tag) {
-
-        public CreateOutcome(List<Map<String, @Nullable Object>> rows, boolean many) {
-            this(rows, many, null);
-        }
     }
 
     /** An updated row as the response shows it, and the entity tag of the row as stored. */

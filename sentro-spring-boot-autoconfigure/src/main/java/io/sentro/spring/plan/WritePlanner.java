@@ -414,12 +414,13 @@ public final class WritePlanner {
      * database would say only that some value overflowed).
      */
     private java.math.BigDecimal fitted(Column column, java.math.BigDecimal value, String field) {
-        int[] declared = column.type().precisionAndScale();
-        if (declared == null) {
+        Integer declaredPrecision = column.type().precision();
+        Integer declaredScale = column.type().scale();
+        if (declaredPrecision == null || declaredScale == null) {
             return value;
         }
-        int precision = declared[0];
-        int scale = declared[1];
+        int precision = declaredPrecision;
+        int scale = declaredScale;
         java.math.BigDecimal fitted = value;
         java.math.BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() > scale) {

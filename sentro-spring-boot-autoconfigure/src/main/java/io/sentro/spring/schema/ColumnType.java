@@ -13,12 +13,24 @@ import org.jspecify.annotations.Nullable;
  * @param maxLength maximum character length for bounded text types
  * @param enumValues allowed values of an enum type, in declaration order; empty otherwise
  * @param elementType the element type of an array; null otherwise
+ * @param precision a decimal type's declared precision ({@code numeric(10,2)}: 10); null otherwise
+ * @param scale a decimal type's declared scale ({@code numeric(10,2)}: 2); null otherwise
  */
 public record ColumnType(String databaseType, TypeKind kind, @Nullable Integer maxLength, List<String> enumValues,
-        @Nullable ColumnType elementType) {
+        @Nullable ColumnType elementType, @Nullable Integer precision, @Nullable Integer scale) {
 
     public ColumnType {
         enumValues = List.copyOf(enumValues);
+    }
+
+    /**
+     * A type as introspected; a decimal's precision and scale are read from its declaration once, here, when the
+     * model is built, not for every value written.
+     */
+    public ColumnType(String databaseType, TypeKind kind, @Nullable Integer maxLength, List<String> enumValues,
+            @Nullable ColumnType elementType) {
+        this(databaseType, kind, maxLength, enumValues, elementType, declared(databaseType, kind, 1),
+                declared(databaseType, kind, 2));
     }
 
     public static ColumnType of(String databaseType, TypeKind kind) {
@@ -45,11 +57,14 @@ public record ColumnType(String databaseType, TypeKind kind, @Nullable Integer m
      * other types and for a decimal declared without them (PostgreSQL's unbounded {@code numeric}).
      */
     public int @Nullable [] precisionAndScale() {
+        return precision == null || scale == null ? null : new int[] { precision, scale };
+    }
+
+    private static @Nullable Integer declared(String databaseType, TypeKind kind, int group) {
         if (kind != TypeKind.DECIMAL) {
             return null;
         }
         java.util.regex.Matcher matcher = PRECISION_SCALE.matcher(databaseType);
-        return matcher.find() ? new int[] { Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)) }
-                : null;
+        return matcher.find() ? Integer.valueOf(matcher.group(group)) : null;
     }
 }

@@ -467,21 +467,6 @@ public final class SqlRenderer {
     }
 
     /**
-     * One whole row by key when it meets {@code scope}, locked until the transaction ends ({@link SqlDialect#lockingClause()}):
-     * the row an {@code If-Match} is checked against, so that no other writer changes it between the check and the
-     * write.
-     */
-    public SqlStatement selectByKeyForUpdate(Table table, Key key, Condition scope) {
-        TableSql tableSql = sql(table);
-        List<Object> parameters = keyParameters(key);
-        StringBuilder sql = new StringBuilder(128).append("SELECT ").append(tableSql.allColumns).append(" FROM ")
-                .append(tableSql.name).append(dialect.lockedTableHint()).append(" WHERE ").append(tableSql.keyPredicate);
-        andScope(sql, parameters, scope);
-        sql.append(dialect.lockingClause());
-        return new SqlStatement(sql.toString(), parameters, table.columns());
-    }
-
-    /**
      * An INSERT of one row, returning the stored row when the dialect can ({@link SqlDialect#insertReturning()});
      * otherwise it returns nothing and the caller selects the row again.
      */
@@ -592,11 +577,7 @@ public final class SqlRenderer {
         ReturningStyle returning = dialect.updateReturning();
         List<Object> parameters = new ArrayList<>(values.size() + key.values().size());
         StringBuilder sql = new StringBuilder(128).append("UPDATE ").append(tableSql.name).append(" SET ");
-        int i = 0;
-        for (Map.Entry<Column, Object> entry : values.entrySet()) {
-            sql.append(i++ == 0 ? "" : ", ").append(dialect.quote(entry.getKey().name())).append(" = ");
-            value(sql, parameters, entry.getKey(), entry.getValue());
-        }
+        assignments(sql, parameters, values);
         if (returning == ReturningStyle.OUTPUT_CLAUSE) {
             sql.append(' ').append(tableSql.outputInserted);
         }
@@ -625,23 +606,12 @@ public final class SqlRenderer {
 
     /** An UPDATE of every row matching a (non-empty) condition, returning nothing: for the {@code db} helper. */
     public SqlStatement updateWhere(Table table, Map<Column, @Nullable Object> values, Condition condition) {
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(128).append("UPDATE ").append(sql(table).name).append(" SET ");
-        int i = 0;
-        for (Map.Entry<Column, Object> entry : values.entrySet()) {
-            sql.append(i++ == 0 ? "" : ", ").append(dialect.quote(entry.getKey().name())).append(" = ");
-            value(sql, parameters, entry.getKey(), entry.getValue());
-        }
-        where(sql, parameters, condition, table);
-        return new SqlStatement(sql.toString(), parameters, List.of());
+        return updateWhere(new UpdateWherePlan(table, values, condition), false);
     }
 
     /** A DELETE of every row matching a (non-empty) condition: for the {@code db} helper. */
     public SqlStatement deleteWhere(Table table, Condition condition) {
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(128).append("DELETE FROM ").append(sql(table).name);
-        where(sql, parameters, condition, table);
-        return new SqlStatement(sql.toString(), parameters, List.of());
+        return deleteWhere(new DeleteWherePlan(table, condition), false);
     }
 
     /**
@@ -654,11 +624,7 @@ public final class SqlRenderer {
         ReturningStyle style = returning ? dialect.updateReturning() : ReturningStyle.RESELECT;
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder(128).append("UPDATE ").append(tableSql.name).append(" SET ");
-        int i = 0;
-        for (Map.Entry<Column, Object> entry : plan.values().entrySet()) {
-            sql.append(i++ == 0 ? "" : ", ").append(dialect.quote(entry.getKey().name())).append(" = ");
-            value(sql, parameters, entry.getKey(), entry.getValue());
-        }
+        assignments(sql, parameters, plan.values());
         if (style == ReturningStyle.OUTPUT_CLAUSE) {
             sql.append(' ').append(tableSql.outputInserted);
         }
@@ -750,6 +716,15 @@ public final class SqlRenderer {
         for (Filter filter : scope.allOf()) {
             sql.append(" AND ");
             filter(sql, parameters, filter);
+        }
+    }
+
+    /** {@code "a" = ?, "b" = DEFAULT, ...}: the SET list of an UPDATE. */
+    private void assignments(StringBuilder sql, List<Object> parameters, Map<Column, @Nullable Object> values) {
+        int i = 0;
+        for (Map.Entry<Column, Object> entry : values.entrySet()) {
+            sql.append(i++ == 0 ? "" : ", ").append(dialect.quote(entry.getKey().name())).append(" = ");
+            value(sql, parameters, entry.getKey(), entry.getValue());
         }
     }
 

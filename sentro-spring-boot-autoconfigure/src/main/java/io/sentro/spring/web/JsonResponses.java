@@ -49,11 +49,7 @@ public final class JsonResponses {
         try (JsonGenerator json = generator(response.getOutputStream())) {
             json.writeStartObject();
             json.writeName("rows");
-            json.writeStartArray();
-            for (Map<String, Object> row : page.rows()) {
-                writeObject(json, row);
-            }
-            json.writeEndArray();
+            writeRows(json, page.rows());
             json.writeName("total");
             if (page.total() == null) {
                 json.writeNull();
@@ -115,11 +111,7 @@ public final class JsonResponses {
             throws IOException {
         start(response, status, JSON);
         try (JsonGenerator json = generator(response.getOutputStream())) {
-            json.writeStartArray();
-            for (Map<String, Object> row : rows) {
-                writeObject(json, row);
-            }
-            json.writeEndArray();
+            writeRows(json, rows);
         }
     }
 
@@ -134,11 +126,7 @@ public final class JsonResponses {
             json.writeStartObject();
             if (rows != null) {
                 json.writeName("rows");
-                json.writeStartArray();
-                for (Map<String, Object> row : rows) {
-                    writeObject(json, row);
-                }
-                json.writeEndArray();
+                writeRows(json, rows);
             }
             json.writeNumberProperty("count", count);
             json.writeEndObject();
@@ -156,11 +144,7 @@ public final class JsonResponses {
             json.writeStartObject();
             if (rows != null) {
                 json.writeName("rows");
-                json.writeStartArray();
-                for (Map<String, Object> row : rows) {
-                    writeObject(json, row);
-                }
-                json.writeEndArray();
+                writeRows(json, rows);
             }
             json.writeName("outcomes");
             json.writeStartArray();
@@ -171,6 +155,15 @@ public final class JsonResponses {
             json.writeNumberProperty("count", outcomes.size());
             json.writeEndObject();
         }
+    }
+
+    /** A JSON array of rows. */
+    private void writeRows(JsonGenerator json, List<Map<String, @Nullable Object>> rows) {
+        json.writeStartArray();
+        for (Map<String, Object> row : rows) {
+            writeObject(json, row);
+        }
+        json.writeEndArray();
     }
 
     /** Writes any tree of maps, lists and row values, for documents such as {@code _schema}. */
