@@ -62,6 +62,21 @@ public class SentroException extends RuntimeException {
         return new SentroException(code, getMessage(), parameter, getCause(), responseHeaders, extensions);
     }
 
+    /**
+     * The same problem about one item of a request body with many rows ({@code prefix} is {@code [3].} or
+     * {@code comments[1].}): the field it names becomes {@code [3].email}, and the detail says which item it is.
+     */
+    public SentroException atPath(String prefix) {
+        if (prefix.isEmpty() || (parameter != null && parameter.startsWith(prefix))) {
+            return this;
+        }
+        String item = prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        SentroException located = new SentroException(code, "Item " + item + ": " + getMessage(),
+                parameter != null ? prefix + parameter : item, getCause(), headers, extensions);
+        located.setStackTrace(getStackTrace());
+        return located;
+    }
+
     /** Response headers that go with the problem. */
     public java.util.Map<String, String> headers() {
         return headers;

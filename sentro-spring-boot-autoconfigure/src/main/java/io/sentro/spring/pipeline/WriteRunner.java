@@ -30,6 +30,7 @@ import io.sentro.spring.plan.WritePlanner.KeyedValues;
 import io.sentro.spring.request.EntityTags;
 import io.sentro.spring.request.ListQuery;
 import io.sentro.spring.schema.Column;
+import io.sentro.spring.pipeline.RowWrites.WrittenRow;
 import io.sentro.spring.schema.Table;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,6 +57,7 @@ public final class WriteRunner {
     private final long maxAffected;
     private final RowTags tags;
     private final boolean requireIfMatch;
+    private final RowWrites rows;
 
     /**
      * @param maxAffected the most rows a bulk write may change ({@code sentro.writes.max-affected}); a request may ask
@@ -84,6 +86,7 @@ public final class WriteRunner {
         this.db = db;
         this.integrations = integrations;
         this.maxAffected = maxAffected;
+        this.rows = new RowWrites(planner, executor, db, integrations, tags);
     }
 
     /** Created rows, whether the client sent an array, and the entity tag of a single created row. */
@@ -114,32 +117,22 @@ public final class WriteRunner {
         if (!hasHooks(pipeline, Operation.CREATE) && pipeline.fieldWriters().isEmpty() && !pipeline.hasDisplayFields()) {
             List<Map<String, @Nullable Object>> created = executor.create(planner.create(table, bodyRows.rows(),
                     bodyRows.many(), grant));
-            String tag = bodyRows.many() ? null : tag(table, created.get(0), grant);
+            String tag = bodyRows.many() ? null : rows.tag(table, created.get(0), grant);
             return new CreateOutcome(grant.strip(created), bodyRows.many(), tag);
         }
-        String[] tag = new String[1];
         return inTransaction(table, () -> {
             List<Map<String, @Nullable Object>> created = new ArrayList<>();
-            for (Map<String, @Nullable Object> row : bodyRows.rows()) {
-                created.addAll(createRow(pipeline, row, grant, request, tag));
+            String tag = null;
+            for (int i = 0; i < bodyRows.rows().size(); i++) {
+                WrittenRow written = rows.create(pipeline, bodyRows.rows().get(i), bodyRows.many() ? "[" + i + "]." : "",
+                        grant, request);
+                if (written.shown() != null) {
+                    created.add(written.shown());
+                }
+                tag = written.tag();
             }
-            return new CreateOutcome(grant.strip(created), bodyRows.many(), bodyRows.many() ? null : tag[0]);
+            return new CreateOutcome(grant.strip(created), bodyRows.many(), bodyRows.many() ? null : tag);
         });
-    }
-
-    /** One row's create through the hooks: the rows the after hooks leave (one, or none). */
-    private List<Map<String, @Nullable Object>> createRow(TablePipeline pipeline, Map<String, @Nullable Object> row,
-            Grant grant, HttpServletRequest request, String[] tag) {
-        Table table = pipeline.table();
-        HookContext context = context(Operation.CREATE, table, request);
-        Payload payload = new Payload(Operation.CREATE, row, Map.of(), null, context);
-        return HookChain.run(pipeline, context, payload, input -> {
-            List<Map<String, @Nullable Object>> rows = executor.create(planner.create(table, List.of(input), false,
-                    grant));
-            tag[0] = tag(table, rows.get(0), grant);
-            computeDisplayFields(pipeline, rows);
-            return new OperationResult(rows, null);
-        }).rows();
     }
 
     /**
@@ -171,45 +164,46 @@ public final class WriteRunner {
                 || !pipeline.fieldWriters().isEmpty() || grant.scoped() || mergeGrant.scoped();
         String[] tag = new String[1];
         return inTransaction(table, () -> {
-            List<Map<String, @Nullable Object>> rows = new ArrayList<>(bodyRows.rows().size());
+            List<Map<String, @Nullable Object>> upserted = new ArrayList<>(bodyRows.rows().size());
             List<UpsertOutcome> outcomes = new ArrayList<>(bodyRows.rows().size());
             for (int i = 0; i < bodyRows.rows().size(); i++) {
                 Map<String, @Nullable Object> row = bodyRows.rows().get(i);
                 String prefix = bodyRows.many() ? "[" + i + "]." : "";
                 UpsertPlan plan = planner.upsert(table, row, conflict, merge, grant, prefix);
                 if (!rowByRow) {
-                    Upserted upserted = executor.upsert(plan);
-                    tag[0] = tag(table, upserted.row(), grant);
-                    rows.add(upserted.outcome() == UpsertOutcome.IGNORED ? asRead(pipeline, upserted.row(), request)
-                            : shaped(pipeline, upserted.row()));
-                    outcomes.add(upserted.outcome());
+                    Upserted one = RowWrites.atPath(prefix, () -> executor.upsert(plan));
+                    tag[0] = rows.tag(table, one.row(), grant);
+                    upserted.add(one.outcome() == UpsertOutcome.IGNORED ? rows.asRead(pipeline, one.row(), request)
+                            : rows.shaped(pipeline, one.row()));
+                    outcomes.add(one.outcome());
                     continue;
                 }
                 Map<String, @Nullable Object> existing = executor.lockWhere(table, plan.key()).orElse(null);
                 Map<String, @Nullable Object> changes = new java.util.LinkedHashMap<>(row);
                 conflict.forEach(column -> changes.remove(column.name()));
                 if (existing == null) {
-                    List<Map<String, @Nullable Object>> created = createRow(pipeline, row, grant, request, tag);
+                    WrittenRow created = rows.create(pipeline, row, prefix, grant, request);
+                    tag[0] = created.tag();
                     // Rows and outcomes stay aligned: a row an after hook took out shows as {}.
-                    rows.add(created.isEmpty() ? new java.util.LinkedHashMap<>() : created.get(0));
+                    upserted.add(created.shownOrEmpty());
                     outcomes.add(UpsertOutcome.CREATED);
                 }
                 else if (merge && !changes.isEmpty()) {
-                    Map<String, @Nullable Object> updated = updateRow(pipeline, Key.of(table, existing), changes, false,
-                            existing, prefix, mergeGrant, request, () -> new SentroException(ErrorCode.FORBIDDEN,
-                                    "The row of '" + table.name() + "' with this key is outside your row scope: you "
-                                            + "may not update it", prefix.isEmpty() ? null : prefix
-                                                    + conflict.get(0).name()), tag);
-                    rows.add(updated != null ? updated : new java.util.LinkedHashMap<>());
+                    WrittenRow updated = rows.update(pipeline, Key.of(table, existing), changes, false, existing, prefix,
+                            mergeGrant, request, () -> new SentroException(ErrorCode.FORBIDDEN, "The row of '"
+                                    + table.name() + "' with this key is outside your row scope: you may not update it",
+                                    prefix.isEmpty() ? null : prefix + conflict.get(0).name()));
+                    tag[0] = updated.tag();
+                    upserted.add(updated.shownOrEmpty());
                     outcomes.add(UpsertOutcome.UPDATED);
                 }
                 else {
-                    tag[0] = tag(table, existing, grant);
-                    rows.add(asRead(pipeline, existing, request));
+                    tag[0] = rows.tag(table, existing, grant);
+                    upserted.add(rows.asRead(pipeline, existing, request));
                     outcomes.add(UpsertOutcome.IGNORED);
                 }
             }
-            return new UpsertOutcomes(grant.strip(rows), outcomes, bodyRows.many(),
+            return new UpsertOutcomes(grant.strip(upserted), outcomes, bodyRows.many(),
                     bodyRows.many() ? null : tag[0]);
         });
     }
@@ -226,15 +220,14 @@ public final class WriteRunner {
         Key key = planner.key(table, rawKey);
         Map<String, @Nullable Object> values = planner.updateBody(table, body, replace ? key : null, grant);
         requireIfMatch(ifMatch, table, replace ? "PUT" : "PATCH");
-        String[] tag = new String[1];
         return writeByKey(pipeline, Operation.UPDATE, ifMatch, () -> {
             Map<String, @Nullable Object> previous = ifMatch == null ? null : precondition(table, key, ifMatch, grant);
-            Map<String, @Nullable Object> row = updateRow(pipeline, key, values, replace, previous, "", grant, request,
-                    () -> notFound(table), tag);
-            if (row == null) {
+            WrittenRow updated = rows.update(pipeline, key, values, replace, previous, "", grant, request,
+                    () -> notFound(table));
+            if (updated.shown() == null) {
                 throw notFound(table); // an after hook took it out of the result
             }
-            return new UpdateOutcome(grant.strip(row), tag[0]);
+            return new UpdateOutcome(grant.strip(updated.shown()), updated.tag());
         });
     }
 
@@ -244,8 +237,11 @@ public final class WriteRunner {
         TablePipeline pipeline = registry.pipeline(table);
         Key key = planner.key(table, rawKey);
         requireIfMatch(ifMatch, table, "DELETE");
-        writeByKey(pipeline, Operation.DELETE, ifMatch, () -> deleteRow(pipeline, key, ifMatch == null ? null
-                : precondition(table, key, ifMatch, grant), grant, request));
+        writeByKey(pipeline, Operation.DELETE, ifMatch, () -> {
+            rows.delete(pipeline, key, ifMatch == null ? null : precondition(table, key, ifMatch, grant), grant,
+                    request);
+            return null;
+        });
     }
 
     /**
@@ -282,10 +278,6 @@ public final class WriteRunner {
         return row;
     }
 
-    private @Nullable String tag(Table table, Map<String, @Nullable Object> row, Grant grant) {
-        return tags.canTag(table, row, grant) ? tags.tag(table, row, grant) : null;
-    }
-
     // ---- bulk writes ----------------------------------------------------------------------------------------------
 
     /**
@@ -307,7 +299,7 @@ public final class WriteRunner {
         long max = maxAffected(options, table, "PATCH");
         return inTransaction(table, () -> {
             if (!hasHooks(pipeline, Operation.UPDATE)) {
-                HookContext context = context(Operation.UPDATE, table, request);
+                HookContext context = rows.context(Operation.UPDATE, table, request);
                 long[] count = new long[1];
                 // No hooks: the chain only applies the field writers to the values, once for every row.
                 OperationResult result = HookChain.run(pipeline, context, new Payload(Operation.UPDATE, values,
@@ -315,7 +307,7 @@ public final class WriteRunner {
                             Written written = executor.updateWhere(planner.updateWhere(table, condition, input, grant),
                                     options.returning() || pipeline.hasDisplayFields(), max + 1);
                             count[0] = refuseAbove(written.count(), max, table, "PATCH", options);
-                            computeDisplayFields(pipeline, written.rows());
+                            RowWrites.computeDisplayFields(pipeline, written.rows());
                             return new OperationResult(written.rows(), null);
                         });
                 return outcome(grant, options, result.rows(), count[0]);
@@ -324,10 +316,10 @@ public final class WriteRunner {
             refuseAbove(previous.size(), max, table, "PATCH", options);
             List<Map<String, @Nullable Object>> updated = new ArrayList<>(previous.size());
             for (Map<String, @Nullable Object> row : previous) {
-                Map<String, @Nullable Object> stored = updateRow(pipeline, Key.of(table, row), values, false, row, "",
-                        grant, request, () -> notFound(table), new String[1]);
-                if (stored != null) {
-                    updated.add(stored);
+                WrittenRow stored = rows.update(pipeline, Key.of(table, row), values, false, row, "", grant, request,
+                        () -> notFound(table));
+                if (stored.shown() != null) {
+                    updated.add(stored.shown());
                 }
             }
             return outcome(grant, options, updated, previous.size());
@@ -350,13 +342,12 @@ public final class WriteRunner {
             List<Map<String, @Nullable Object>> updated = new ArrayList<>(updates.size());
             for (KeyedValues update : updates) {
                 String item = update.prefix().substring(0, update.prefix().length() - 1);
-                Map<String, @Nullable Object> row = updateRow(pipeline, update.key(), update.values(), false, null,
-                        update.prefix(), grant, request, () -> new SentroException(ErrorCode.ROW_NOT_FOUND, "Item "
-                                + item + " names no row of '" + table.name() + "' (" + update.key().asMap()
-                                + "); nothing was updated", update.prefix() + update.key().columns().get(0).name()),
-                        new String[1]);
-                if (row != null) {
-                    updated.add(row);
+                WrittenRow row = rows.update(pipeline, update.key(), update.values(), false, null, update.prefix(),
+                        grant, request, () -> new SentroException(ErrorCode.ROW_NOT_FOUND, "Item " + item
+                                + " names no row of '" + table.name() + "' (" + update.key().asMap()
+                                + "); nothing was updated", update.prefix() + update.key().columns().get(0).name()));
+                if (row.shown() != null) {
+                    updated.add(row.shown());
                 }
             }
             return outcome(grant, options, updated, updates.size());
@@ -375,75 +366,17 @@ public final class WriteRunner {
                 Written written = executor.deleteWhere(planner.deleteWhere(table, condition),
                         options.returning() || pipeline.hasDisplayFields(), max + 1);
                 refuseAbove(written.count(), max, table, "DELETE", options);
-                computeDisplayFields(pipeline, written.rows());
+                RowWrites.computeDisplayFields(pipeline, written.rows());
                 return outcome(grant, options, written.rows(), written.count());
             }
             List<Map<String, @Nullable Object>> previous = executor.selectForUpdate(table, condition, max + 1);
             refuseAbove(previous.size(), max, table, "DELETE", options);
             for (Map<String, @Nullable Object> row : previous) {
-                deleteRow(pipeline, Key.of(table, row), row, grant, request);
+                rows.delete(pipeline, Key.of(table, row), row, grant, request);
             }
-            computeDisplayFields(pipeline, previous);
+            RowWrites.computeDisplayFields(pipeline, previous);
             return outcome(grant, options, previous, previous.size());
         });
-    }
-
-    // ---- the pipeline of one row ------------------------------------------------------------------------------------
-
-    /**
-     * One row's update through the hooks: the row as stored, or null when an after hook took it out of the result.
-     * When no row has the key (or the caller's scope hides it), {@code notFound} is thrown before any after hook runs.
-     * {@code prefix} names the item of a bulk body in errors ({@code [2].}).
-     */
-    private @Nullable Map<String, @Nullable Object> updateRow(TablePipeline pipeline, Key key,
-            Map<String, @Nullable Object> values, boolean replace, @Nullable Map<String, @Nullable Object> previous,
-            String prefix, Grant grant, HttpServletRequest request, Supplier<SentroException> notFound,
-            String[] tag) {
-        Table table = pipeline.table();
-        HookContext context = context(Operation.UPDATE, table, request);
-        Payload payload = new Payload(Operation.UPDATE, values, key.asMap(), null, context, previous);
-        OperationResult result = HookChain.run(pipeline, context, payload, input -> {
-            Map<String, @Nullable Object> row = executor.update(planner.update(table, key, input, replace, grant,
-                    prefix)).orElseThrow(notFound);
-            tag[0] = tag(table, row, grant);
-            List<Map<String, @Nullable Object>> rows = new ArrayList<>(1);
-            rows.add(row);
-            computeDisplayFields(pipeline, rows);
-            return new OperationResult(rows, null);
-        });
-        return result.rows().isEmpty() ? null : result.rows().get(0);
-    }
-
-    private OperationResult deleteRow(TablePipeline pipeline, Key key, @Nullable Map<String, @Nullable Object> previous,
-            Grant grant, HttpServletRequest request) {
-        Table table = pipeline.table();
-        HookContext context = context(Operation.DELETE, table, request);
-        Payload payload = new Payload(Operation.DELETE, Map.of(), key.asMap(), null, context, previous);
-        return HookChain.run(pipeline, context, payload, input -> {
-            if (!executor.delete(planner.delete(table, key, grant))) {
-                throw notFound(table);
-            }
-            return new OperationResult(new ArrayList<>(), null);
-        });
-    }
-
-    /** A written row with its display fields. */
-    private static Map<String, @Nullable Object> shaped(TablePipeline pipeline, Map<String, @Nullable Object> row) {
-        List<Map<String, @Nullable Object>> one = new ArrayList<>(List.of(row));
-        computeDisplayFields(pipeline, one);
-        return one.get(0);
-    }
-
-    /**
-     * An existing row an upsert left as it was, answered as a read of it: display fields, then the table's READ after
-     * hooks (no CREATE or UPDATE hook ran for it). An after hook that takes it out leaves {@code {}}.
-     */
-    private Map<String, @Nullable Object> asRead(TablePipeline pipeline, Map<String, @Nullable Object> row,
-            HttpServletRequest request) {
-        List<Map<String, @Nullable Object>> one = new ArrayList<>(List.of(shaped(pipeline, row)));
-        OperationResult result = HookChain.after(pipeline, context(Operation.READ, pipeline.table(), request),
-                new OperationResult(one, null));
-        return result.rows().isEmpty() ? new java.util.LinkedHashMap<>() : result.rows().get(0);
     }
 
     // ---- limits and outcomes ------------------------------------------------------------------------------------
@@ -481,22 +414,12 @@ public final class WriteRunner {
 
     // ---- shared steps ---------------------------------------------------------------------------------------------
 
-    private HookContext context(Operation operation, Table table, HttpServletRequest request) {
-        return new HookContext(operation, table, request, db, integrations);
-    }
-
     private <T> T inTransaction(Table table, Supplier<T> work) {
         return executor.inTransaction(table, work);
     }
 
     private static boolean hasHooks(TablePipeline pipeline, Operation operation) {
         return HookChain.hasHooks(pipeline, operation);
-    }
-
-    private static void computeDisplayFields(TablePipeline pipeline, List<Map<String, @Nullable Object>> rows) {
-        if (pipeline.hasDisplayFields()) {
-            Projection.of(pipeline, List.of()).apply(pipeline, rows, Set.of(), List.of());
-        }
     }
 
     private static void refuseDisplayFields(TablePipeline pipeline, Iterable<JsonNode> objects) {

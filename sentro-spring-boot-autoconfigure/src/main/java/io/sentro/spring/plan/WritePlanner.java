@@ -136,6 +136,14 @@ public final class WritePlanner {
         return new CreatePlan(table, planned, many);
     }
 
+    /**
+     * Plans the insert of one row of a body with many ({@code prefix} names it in errors: {@code [2].},
+     * {@code comments[1].}).
+     */
+    public CreatePlan create(Table table, Map<String, @Nullable Object> row, String prefix, Grant grant) {
+        return new CreatePlan(table, List.of(createRow(table, row, prefix, grant)), false);
+    }
+
     /** One row to insert: converted, held to the row scope, with every required column. */
     private Map<Column, Object> createRow(Table table, Map<String, @Nullable Object> values, String prefix,
             Grant grant) {
