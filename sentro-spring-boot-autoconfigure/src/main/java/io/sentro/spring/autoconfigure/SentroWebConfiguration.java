@@ -140,7 +140,8 @@ class SentroWebConfiguration {
     @Bean
     @ConditionalOnMissingBean
     WritePlanner sentroWritePlanner(Planner planner, RowTags tags, SentroProperties properties) {
-        return new WritePlanner(values, planner, tags, properties.getWrites().isRoundDecimals());
+        return new WritePlanner(values, planner, tags, properties.getWrites().isRoundDecimals(),
+                properties.getWrites().getMaxRows());
     }
 
     @Bean

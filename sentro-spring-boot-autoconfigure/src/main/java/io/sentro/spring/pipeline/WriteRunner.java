@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.sentro.spring.customize.HookContext;
@@ -22,6 +23,7 @@ import io.sentro.spring.plan.Condition;
 import io.sentro.spring.plan.Grant;
 import io.sentro.spring.plan.Grants;
 import io.sentro.spring.plan.Key;
+import io.sentro.spring.plan.NestedRow;
 import io.sentro.spring.plan.OperationPlan.UpsertPlan;
 import io.sentro.spring.plan.RowTags;
 import io.sentro.spring.plan.WritePlanner;
@@ -58,6 +60,7 @@ public final class WriteRunner {
     private final RowTags tags;
     private final boolean requireIfMatch;
     private final RowWrites rows;
+    private final NestedCreates nested;
 
     /**
      * @param maxAffected the most rows a bulk write may change ({@code sentro.writes.max-affected}); a request may ask
@@ -87,6 +90,7 @@ public final class WriteRunner {
         this.integrations = integrations;
         this.maxAffected = maxAffected;
         this.rows = new RowWrites(planner, executor, db, integrations, tags);
+        this.nested = new NestedCreates(registry, rows);
     }
 
     /** Created rows, whether the client sent an array, and the entity tag of a single created row. */
@@ -110,9 +114,36 @@ public final class WriteRunner {
 
     // ---- one row ------------------------------------------------------------------------------------------------
 
+    /** {@code POST {base}/T} without related rows: see {@link #create(Table, JsonNode, Grant, Function, HttpServletRequest)}. */
     public CreateOutcome create(Table table, JsonNode body, Grant grant, HttpServletRequest request) {
+        return create(table, body, grant, other -> {
+            throw new IllegalStateException("This create may not reach table '" + other.name() + "'");
+        }, request);
+    }
+
+    /**
+     * {@code POST {base}/T}: one object or an array of objects. Without hooks, field writers or display fields, one
+     * statement (multi-row INSERTs for an array); otherwise each row through the CREATE pipeline, all in one
+     * transaction. A body with related rows inline ({@code "comments": [...]}) is a nested insert: every row it reaches
+     * needs the caller's CREATE right on its table ({@code createGrants}), and all are created in one transaction.
+     */
+    public CreateOutcome create(Table table, JsonNode body, Grant grant, Function<Table, Grant> createGrants,
+            HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
         refuseDisplayFields(pipeline, body.isArray() ? body.values() : List.of(body));
+        if (planner.hasNestedRows(table, body)) {
+            NestedRow.Body nestedBody = planner.nestedBody(table, body, grant, createGrants);
+            return inTransaction(table, () -> {
+                List<Map<String, @Nullable Object>> created = new ArrayList<>(nestedBody.rows().size());
+                String tag = null;
+                for (NestedRow row : nestedBody.rows()) {
+                    NestedCreates.Created one = nested.create(row, request);
+                    created.add(one.shown());
+                    tag = one.tag();
+                }
+                return new CreateOutcome(created, nestedBody.many(), nestedBody.many() ? null : tag);
+            });
+        }
         BodyRows bodyRows = planner.createBody(table, body, grant);
         if (!hasHooks(pipeline, Operation.CREATE) && pipeline.fieldWriters().isEmpty() && !pipeline.hasDisplayFields()) {
             List<Map<String, @Nullable Object>> created = executor.create(planner.create(table, bodyRows.rows(),
@@ -157,6 +188,10 @@ public final class WriteRunner {
             Grant grant, @Nullable Grant updateGrant, HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
         refuseDisplayFields(pipeline, body.isArray() ? body.values() : List.of(body));
+        if (planner.hasNestedRows(table, body)) {
+            throw new SentroException(ErrorCode.INVALID_BODY, "An upsert writes rows of '" + table.name() + "' alone: "
+                    + "related rows inline are for creates (POST without Prefer: resolution)", "body");
+        }
         BodyRows bodyRows = planner.createBody(table, body, grant);
         List<Column> conflict = planner.conflictKey(table, onConflict);
         Grant mergeGrant = updateGrant != null ? updateGrant : grant;

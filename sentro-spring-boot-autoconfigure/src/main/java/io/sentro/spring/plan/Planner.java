@@ -512,6 +512,34 @@ public final class Planner {
         return projection(table, display ? List.of() : fields, grant, parameter);
     }
 
+    // ---- for nested writes ----------------------------------------------------------------------------------------
+
+    /** A relation of {@code table} by name, as the model has it (the caller's rights are the caller's to check). */
+    java.util.Optional<Relation> relation(Table table, String name) {
+        return relations.relation(table.name(), name);
+    }
+
+    /** A table of the model by its URL name. */
+    java.util.Optional<Table> table(String name) {
+        return model.table(name);
+    }
+
+    /** How deep relations may nest ({@code sentro.embed.max-depth}), in reads and in nested writes alike. */
+    int maxDepth() {
+        return maxEmbedDepth;
+    }
+
+    /** Whether {@code name} is a computed display field of {@code table} (not a column). */
+    boolean isDisplayField(Table table, String name) {
+        return table.column(name).isEmpty() && displayFields.isDisplayField(table, name);
+    }
+
+    /** The relations of {@code table} whose joining columns the caller may see. */
+    List<String> relationNames(Table table, Grant grant) {
+        return relations.forTable(table.name()).stream()
+                .filter(relation -> relation.columns().stream().noneMatch(grant::hides)).map(Relation::name).toList();
+    }
+
     private void refuseDisplayField(Table table, String name, String parameter) {
         if (table.column(name).isEmpty() && displayFields.isDisplayField(table, name)) {
             throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + name + "' is a computed display field of '"

@@ -31,6 +31,7 @@ public final class WritePlanner {
     private final Planner reads;
     private final RowTags tags;
     private final boolean roundDecimals;
+    private final NestedBodies nested;
 
     /** @param reads plans the filters of bulk writes and the caller's row scope, as for reads */
     public WritePlanner(ValueConverter values, Planner reads) {
@@ -43,10 +44,19 @@ public final class WritePlanner {
      * ({@code sentro.writes.round-decimals}) rather than refused
      */
     public WritePlanner(ValueConverter values, Planner reads, RowTags tags, boolean roundDecimals) {
+        this(values, reads, tags, roundDecimals, 1000);
+    }
+
+    /**
+     * @param maxRows the most rows one request may write ({@code sentro.writes.max-rows}); a nested insert counts
+     * every related row it creates
+     */
+    public WritePlanner(ValueConverter values, Planner reads, RowTags tags, boolean roundDecimals, int maxRows) {
         this.values = values;
         this.reads = reads;
         this.tags = tags;
         this.roundDecimals = roundDecimals;
+        this.nested = new NestedBodies(this, reads, maxRows);
     }
 
     /** The caller's row scope on a table, as a condition (see {@link Planner#scope}). */
@@ -89,6 +99,29 @@ public final class WritePlanner {
         }
         throw new SentroException(ErrorCode.INVALID_BODY, "The body must be a JSON object, or an array of objects",
                 "body");
+    }
+
+    /**
+     * Whether a create body carries related rows inline: an object with a field that names a relation of the table
+     * rather than a column ({@code "comments": [...]} on a post).
+     */
+    public boolean hasNestedRows(Table table, JsonNode body) {
+        return nested.hasNestedRows(table, body);
+    }
+
+    /**
+     * Reads the body of a nested insert: each row with its own typed values and its related rows, checked against the
+     * model and the caller's CREATE grant on every table it reaches ({@code createGrants}, which throws the access
+     * problem for a table the caller may not create in), before anything is written.
+     */
+    public NestedRow.Body nestedBody(Table table, JsonNode body, Grant grant,
+            java.util.function.Function<Table, Grant> createGrants) {
+        return nested.read(table, body, grant, createGrants);
+    }
+
+    /** One object of a body read into typed values held to the row scope (scoped columns filled). */
+    Map<String, @Nullable Object> rowValues(Table table, JsonNode object, String prefix, Grant grant) {
+        return scoped(table, bodyValues(table, object, prefix, grant), prefix, grant, true);
     }
 
     /**

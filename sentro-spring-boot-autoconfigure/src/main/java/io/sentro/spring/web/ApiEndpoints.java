@@ -154,7 +154,8 @@ public final class ApiEndpoints {
             throw new SentroException(ErrorCode.INVALID_PARAMETER, "on_conflict names the key of an upsert: send it "
                     + "with Prefer: resolution=merge-duplicates or resolution=ignore-duplicates", "on_conflict");
         }
-        CreateOutcome created = writes.create(table, body, grant, request);
+        CreateOutcome created = writes.create(table, body, grant, other -> other.equals(table) ? grant
+                : access.authorize(other, Operation.CREATE, request), request);
         applied(response, preferences.applied(true, false, false));
         if (created.many()) {
             if (preferences.minimal()) {

@@ -130,6 +130,23 @@ abstract class AccessScenarios extends SecuredScenarios {
     }
 
     @Test
+    void aNestedInsertNeedsTheRightToCreateInEveryTableItReaches() {
+        String before = fingerprint();
+        // A reader may create authors (no rule on them) but not posts: refused before anything is written.
+        Response refused = as(READER, "POST", "/api/authors", "{\"name\":\"N\",\"posts\":[{\"title\":\"T\"}]}");
+        assertForbidden(refused, "create");
+        assertThat(refused.json().get("table").asString()).isEqualTo("posts");
+        // A hidden column is as unknown in a nested row as at the top.
+        assertProblem(as(EDITOR, "POST", "/api/posts", "{\"title\":\"T\",\"author\":{\"name\":\"N\","
+                + "\"email\":\"n@example.com\"}}"), 400, "author.email");
+        assertThat(fingerprint()).isEqualTo(before);
+        Response created = as(EDITOR, "POST", "/api/posts", "{\"author_id\":1,\"title\":\"T\",\"labels\":[{\"name\":"
+                + "\"nested\"}]}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().get("labels").get(0).get("name").asString()).isEqualTo("nested");
+    }
+
+    @Test
     void anAuthorizationManagerOfTheApplicationDecides() {
         assertThat(as(ADMIN, "POST", "/api/labels", "{\"name\":\"temporary\"}").status()).isEqualTo(201);
         long id = jdbc.queryForObject("SELECT id FROM labels WHERE name = 'temporary'", Long.class);

@@ -222,6 +222,31 @@ abstract class CustomizerScenarios extends DatabaseScenarios {
     }
 
     @Test
+    void eachRowOfANestedInsertGoesThroughItsTablesCreatePipeline() {
+        CustomizedApplication.Outbox outbox = app.context().getBean(CustomizedApplication.Outbox.class);
+        outbox.sent.clear();
+        JsonNode author = ok(api.post("/api/authors", "{\"name\":\"Bo\",\"email\":\"bo@example.com\",\"posts\":["
+                + "{\"title\":\"Hello World\"},{\"title\":\"Second One\",\"status\":\"published\"}]}"));
+        // The author's after hook, its display fields; each post's field writer and before hooks, in order.
+        assertThat(outbox.sent).containsExactly("welcome:bo@example.com");
+        assertThat(author.get("label").asString()).isEqualTo("Bo <bo@example.com>");
+        JsonNode posts = author.get("posts");
+        assertThat(posts.get(0).get("slug").asString()).isEqualTo("hello-world");
+        assertThat(posts.get(0).get("status").asString()).isEqualTo("draft|1|2");
+        assertThat(posts.get(1).get("status").asString()).isEqualTo("published|1|2");
+        assertThat(posts.get(1).get("author_id").asLong()).isEqualTo(author.get("id").asLong());
+        // A hook that refuses a nested row, before or after its insert, rolls back the rows written before it.
+        String before = fingerprint();
+        assertProblem(api.post("/api/authors", "{\"name\":\"Cy\",\"email\":\"cy@example.com\",\"posts\":["
+                + "{\"title\":\"Fine\"},{\"title\":\"Casino\"}]}"), 422, "Spam");
+        assertProblem(api.post("/api/authors", "{\"name\":\"Cy\",\"email\":\"cy@example.com\",\"posts\":["
+                + "{\"title\":\"rollback\"}]}"), 409, "Rolled back");
+        assertProblem(api.post("/api/authors", "{\"name\":\"Cy\",\"email\":\"cy@example.com\",\"label\":\"x\"}"),
+                400, "label");
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
     void integrationsAreLookedUpByNameAndMissingOnesAreNull() {
         CustomizedApplication.Outbox outbox = app.context().getBean(CustomizedApplication.Outbox.class);
         outbox.sent.clear();

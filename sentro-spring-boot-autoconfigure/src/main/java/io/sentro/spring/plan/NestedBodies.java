@@ -1,0 +1,191 @@
+package io.sentro.spring.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.sentro.spring.error.ErrorCode;
+import io.sentro.spring.error.SentroException;
+import io.sentro.spring.schema.Relation;
+import io.sentro.spring.schema.Table;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads the body of a nested insert into {@link NestedRow}s: a field that names a relation of the table (part of
+ * {@code embed}'s vocabulary) carries related rows, a many-to-one as one object, a one-to-many or many-to-many as an
+ * array of objects, to any depth up to {@code sentro.embed.max-depth}. Everything is checked here, before a row is
+ * written: unknown fields, values that do not convert, the caller's right to create in every table reached, foreign
+ * keys the client gives although Sentro fills them, the number of rows. Mistakes name their place in the body
+ * ({@code comments[1].status}).
+ */
+final class NestedBodies {
+
+    private final WritePlanner writes;
+    private final Planner reads;
+    private final int maxRows;
+
+    NestedBodies(WritePlanner writes, Planner reads, int maxRows) {
+        this.writes = writes;
+        this.reads = reads;
+        this.maxRows = maxRows;
+    }
+
+    /** Whether a create body carries related rows: an object with a field that is a relation's name, not a column. */
+    boolean hasNestedRows(Table table, JsonNode body) {
+        for (JsonNode object : body.isArray() ? body.values() : List.of(body)) {
+            if (!object.isObject()) {
+                continue;
+            }
+            for (String name : object.propertyNames()) {
+                if (table.column(name).isEmpty() && reads.relation(table, name).isPresent()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    NestedRow.Body read(Table table, JsonNode body, Grant grant, Function<Table, Grant> createGrants) {
+        List<NestedRow> rows = new ArrayList<>();
+        boolean many = body.isArray();
+        if (body.isObject()) {
+            rows.add(row(table, body, "", grant, createGrants, 0, List.of()));
+        }
+        else if (many && !body.isEmpty()) {
+            int index = 0;
+            for (JsonNode item : body.values()) {
+                String path = "[" + index++ + "].";
+                if (!item.isObject()) {
+                    throw new SentroException(ErrorCode.INVALID_BODY, "Item " + item(path) + " of the body must be a "
+                            + "JSON object", "body");
+                }
+                rows.add(row(table, item, path, grant, createGrants, 0, List.of()));
+            }
+        }
+        else {
+            throw new SentroException(ErrorCode.INVALID_BODY, "The body must be a JSON object, or a non-empty array of "
+                    + "objects", "body");
+        }
+        int count = rows.stream().mapToInt(NestedRow::rowCount).sum();
+        if (count > maxRows) {
+            throw new SentroException(ErrorCode.PAYLOAD_TOO_LARGE, "The body creates " + count + " rows with its "
+                    + "related rows, more than the " + maxRows + " one request may write (sentro.writes.max-rows); send "
+                    + "them in several requests; nothing was written", "body");
+        }
+        return new NestedRow.Body(rows, many);
+    }
+
+    /**
+     * One object of the body. {@code filledColumns} are its foreign keys that the enclosing row fills (a comment's
+     * {@code post_id} under a post): the client may not give them.
+     */
+    private NestedRow row(Table table, JsonNode object, String path, Grant grant, Function<Table, Grant> createGrants,
+            int depth, List<String> filledColumns) {
+        ObjectNode own = JsonNodeFactory.instance.objectNode();
+        List<NestedRow.Related> parents = new ArrayList<>();
+        List<NestedRow.Related> children = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            String name = field.getKey();
+            if (table.column(name).isPresent()) {
+                own.set(name, field.getValue());
+                continue;
+            }
+            if (reads.isDisplayField(table, name)) {
+                throw new SentroException(ErrorCode.READ_ONLY_COLUMN, "Field '" + path + name + "' is a computed display "
+                        + "field of '" + table.name() + "'; it cannot be written", path + name);
+            }
+            Relation relation = reads.relation(table, name)
+                    .filter(found -> found.columns().stream().noneMatch(grant::hides))
+                    .orElseThrow(() -> unknownField(table, name, path, grant));
+            NestedRow.Related related = related(table, relation, field.getValue(), path + name, grant, createGrants,
+                    depth + 1);
+            (relation.kind() == Relation.Kind.MANY_TO_ONE ? parents : children).add(related);
+        }
+        for (String filled : filledColumns) {
+            if (own.has(filled)) {
+                throw new SentroException(ErrorCode.INVALID_BODY, "Field '" + path + filled + "' is filled by Sentro "
+                        + "with the key of the row this one is nested in; leave it out", path + filled);
+            }
+        }
+        for (NestedRow.Related parent : parents) {
+            for (String column : parent.relation().columns()) {
+                if (own.has(column)) {
+                    throw new SentroException(ErrorCode.INVALID_BODY, "Give either '" + path + column + "' or '" + path
+                            + parent.relation().name() + "', not both: the row created from '" + path
+                            + parent.relation().name() + "' fills " + column, path + column);
+                }
+            }
+        }
+        return new NestedRow(table, grant, writes.rowValues(table, own, path, grant), path, parents, children);
+    }
+
+    private NestedRow.Related related(Table table, Relation relation, JsonNode value, String field, Grant grant,
+            Function<Table, Grant> createGrants, int depth) {
+        if (depth > reads.maxDepth()) {
+            throw new SentroException(ErrorCode.INVALID_BODY, "Field '" + field + "' nests related rows " + depth
+                    + " relations deep; at most " + reads.maxDepth() + " are allowed (sentro.embed.max-depth)", field);
+        }
+        Table target = reads.table(relation.table()).orElseThrow(() -> unknownField(table, relation.name(),
+                field.substring(0, field.length() - relation.name().length()), grant));
+        Grant targetGrant = createGrants.apply(target);
+        if (relation.targetColumns().stream().anyMatch(targetGrant::hides)) {
+            throw unknownField(table, relation.name(), field.substring(0, field.length() - relation.name().length()),
+                    grant);
+        }
+        if (relation.kind() == Relation.Kind.MANY_TO_ONE) {
+            if (!value.isObject()) {
+                throw new SentroException(ErrorCode.INVALID_BODY, "Field '" + field + "' is the " + relation.name()
+                        + " of this row (a row of '" + target.name() + "'): give one JSON object, the row to create "
+                        + "with it", field);
+            }
+            return new NestedRow.Related(relation, List.of(row(target, value, field + ".", targetGrant, createGrants,
+                    depth, List.of())), null);
+        }
+        if (!value.isArray()) {
+            throw new SentroException(ErrorCode.INVALID_BODY, "Field '" + field + "' holds the " + relation.name()
+                    + " of this row (rows of '" + target.name() + "'): give a JSON array of objects, the rows to create "
+                    + "with it", field);
+        }
+        NestedRow.JoinTable through = null;
+        List<String> filled = relation.targetColumns();
+        if (relation.through() != null) {
+            Relation.Through join = relation.through();
+            Table joinTable = reads.table(join.table()).orElseThrow();
+            Grant joinGrant = createGrants.apply(joinTable);
+            if (join.sourceColumns().stream().anyMatch(joinGrant::hides)
+                    || join.targetColumns().stream().anyMatch(joinGrant::hides)) {
+                throw unknownField(table, relation.name(), field.substring(0, field.length()
+                        - relation.name().length()), grant);
+            }
+            through = new NestedRow.JoinTable(joinTable, joinGrant);
+            filled = List.of();
+        }
+        List<NestedRow> rows = new ArrayList<>(value.size());
+        int index = 0;
+        for (JsonNode item : value.values()) {
+            String path = field + "[" + index++ + "].";
+            if (!item.isObject()) {
+                throw new SentroException(ErrorCode.INVALID_BODY, "Item " + item(path) + " must be a JSON object, a "
+                        + "row of '" + target.name() + "'", item(path));
+            }
+            rows.add(row(target, item, path, targetGrant, createGrants, depth, filled));
+        }
+        return new NestedRow.Related(relation, rows, through);
+    }
+
+    private SentroException unknownField(Table table, String name, String path, Grant grant) {
+        List<String> relations = reads.relationNames(table, grant);
+        return new SentroException(ErrorCode.UNKNOWN_COLUMN, "Unknown field '" + path + name + "': table '"
+                + table.name() + "' has no column or relation '" + name + "'. Columns: "
+                + Planner.columnNames(table, grant) + (relations.isEmpty() ? "" : "; relations: "
+                        + String.join(", ", relations)), path + name);
+    }
+
+    private static String item(String path) {
+        return path.substring(0, path.length() - 1);
+    }
+}
