@@ -51,11 +51,12 @@ class GeneratedJavaClientTests {
             import io.sentro.client.model.Comments;
             import io.sentro.client.model.Posts;
             import io.sentro.client.model.PostsBulk;
-            import io.sentro.client.model.PostsInput;
             import io.sentro.client.model.PostsPage;
+            import io.sentro.client.model.PostsNew;
             import io.sentro.client.model.PostsPatch;
+            import io.sentro.client.model.CommentsNew;
+            import io.sentro.client.model.UsersNew;
             import io.sentro.client.model.Users;
-            import io.sentro.client.model.UsersInput;
             import io.sentro.client.api.BlogAuthorsApi;
 
             public class Driver {
@@ -79,11 +80,11 @@ class GeneratedJavaClientTests {
                     report.append("relations ").append(author == null).append(' ')
                             .append(comments == null || comments.isEmpty()).append('\\n');
 
-                    PostsInput input = new PostsInput();
+                    PostsNew input = new PostsNew();
                     input.setUserId(1L);
                     input.setTitle("From the Java Client");
                     Posts created = posts.createPosts(BlogPostsApi.APICreatePostsRequest.newBuilder()
-                            .postsInput(input).prefer("return=representation").build());
+                            .postsNew(input).prefer("return=representation").build());
                     report.append("create ").append(created.getId() != null).append(' ').append(created.getSlug())
                             .append('\\n');
 
@@ -120,15 +121,28 @@ class GeneratedJavaClientTests {
                     }
 
                     // An upsert on the users' unique e-mail: the existing row is merged.
-                    UsersInput ada = new UsersInput();
+                    UsersNew ada = new UsersNew();
                     ada.setEmail("ada@example.com");
                     ada.setFirstName("Augusta Ada");
                     ada.setLastName("King");
                     Users merged = new BlogAuthorsApi(client).createUsers(BlogAuthorsApi.APICreateUsersRequest
-                            .newBuilder().usersInput(ada).prefer("resolution=merge-duplicates")
+                            .newBuilder().usersNew(ada).prefer("resolution=merge-duplicates")
                             .onConflict(java.util.List.of("email")).build());
                     report.append("upsert ").append(merged.getId()).append(' ').append(merged.getFirstName())
                             .append('\\n');
+
+                    // A nested insert: a post with its comments, their post_id filled in, in one transaction.
+                    PostsNew withComments = new PostsNew();
+                    withComments.setUserId(2L);
+                    withComments.setTitle("Nested from Java");
+                    CommentsNew comment = new CommentsNew();
+                    comment.setAuthorName("Grace");
+                    comment.setText("First!");
+                    withComments.setComments(java.util.List.of(comment));
+                    Posts nested = posts.createPosts(BlogPostsApi.APICreatePostsRequest.newBuilder()
+                            .postsNew(withComments).build());
+                    report.append("nested ").append(nested.getComments().size()).append(' ')
+                            .append(nested.getComments().get(0).getPostId().equals(nested.getId())).append('\\n');
 
                     Map<?, ?> approved = (Map<?, ?>) new CommentsApi(client).approveCommentComments(1L, Map.of());
                     report.append("action ").append(approved.get("message")).append('\\n');
@@ -156,7 +170,7 @@ class GeneratedJavaClientTests {
                 assertThat(report.lines()).containsExactly("list 2 2", "get Hello, world", "relations true true",
                         "create true from-the-java-client", "update Written through the generated client", "bulk 1 3",
                         "stale etag 412",
-                        "delete 404", "upsert 1 Augusta Ada", "action Comment approved");
+                        "delete 404", "upsert 1 Augusta Ada", "nested 1 true", "action Comment approved");
             }
         }
     }

@@ -211,6 +211,17 @@ class OpenApiDocumentTests {
                     .doesNotContain("user", "comments", "posts", "post");
         }
 
+        // The create body takes related rows inline (a nested insert): the user's key is no longer required.
+        JsonNode postsNew = schemas.at("/PostsNew");
+        assertThat(postsNew.at("/required").values()).extracting(JsonNode::asString).contains("title")
+                .doesNotContain("user_id");
+        assertThat(postsNew.at("/properties/user/$ref").asString()).isEqualTo("#/components/schemas/UsersNew");
+        assertThat(postsNew.at("/properties/comments/items/$ref").asString())
+                .isEqualTo("#/components/schemas/CommentsNew");
+        assertThat(postsNew.at("/properties/comments/description").asString()).contains("comments.post_id");
+        assertThat(json.at("/paths/~1api~1posts/post/requestBody/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/PostsNew");
+
         JsonNode list = json.at("/paths/~1api~1posts/get");
         JsonNode embed = parameter(list, "embed");
         assertThat(embed.at("/in").asString()).isEqualTo("query");

@@ -70,6 +70,10 @@ class TypeScriptTypesTests {
         assertThat(interfaceOf("Users")).contains("  posts?: Posts[];\n");
         assertThat(interfaceOf("Comments")).contains("  post?: Posts | null;\n");
         assertThat(interfaceOf("PostsInput")).doesNotContain("user?", "comments?");
+        // The body of a nested insert: related rows inline, the key they fill optional.
+        assertThat(types).contains("export interface PostsNew extends Omit<PostsInput, 'user_id'> {\n");
+        assertThat(interfaceOf("PostsNew")).contains("  user_id?: number;\n", "  user?: UsersNew;\n",
+                "  comments?: CommentsNew[];\n");
     }
 
     @Test
@@ -77,8 +81,10 @@ class TypeScriptTypesTests {
         Path tsc = typeScriptCompiler();
         Files.writeString(WORK.resolve("api-types.ts"), types);
         Files.writeString(WORK.resolve("usage.ts"), """
-                import type { Posts, PostsInput, PostsPatch, Page, Problem, Users } from './api-types';
+                import type { Posts, PostsInput, PostsNew, PostsPatch, Page, Problem, Users } from './api-types';
                 const input: PostsInput = { user_id: 1, title: 'Hello' };
+                const nested: PostsNew = { title: 'Hello', user: { email: 'a@b.c', first_name: 'A', last_name: 'B' },
+                        comments: [{ author_name: 'Grace', text: 'First!' }] };
                 const patch: PostsPatch = { status: 'published' };
                 const page: Page<Posts> = { rows: [], total: null, totalIsEstimate: false, limit: 20, offset: 0,
                         next: null };
@@ -87,7 +93,7 @@ class TypeScriptTypesTests {
                 function authorEmail(post: Posts): string | undefined { return post.user?.email; }
                 function commentTexts(post: Posts): string[] { return (post.comments ?? []).map(c => c.text); }
                 function postTitles(user: Users): string[] { return (user.posts ?? []).map(p => p.title); }
-                export { input, patch, page, problem, fullName, authorEmail, commentTexts, postTitles };
+                export { input, nested, patch, page, problem, fullName, authorEmail, commentTexts, postTitles };
                 """);
         Result ok = run(tsc.toString(), "--noEmit", "--strict", "api-types.ts", "usage.ts");
         assertThat(ok.exitCode()).as(ok.output()).isZero();
@@ -108,7 +114,7 @@ class TypeScriptTypesTests {
 
     /** The declaration of one interface, from its first line to its closing brace. */
     private String interfaceOf(String name) {
-        String start = "export interface " + name + " {";
+        String start = "export interface " + name + " ";
         int from = types.indexOf(start);
         assertThat(from).as(start).isNotNegative();
         return types.substring(from, types.indexOf("\n}\n", from) + 3);

@@ -112,6 +112,28 @@ final class OpenApiNames {
             return how + "; present when embedded with embed=" + relation.name();
         }
 
+        /**
+         * Whether a create may carry rows of this relation inline: the related table (and a many-to-many's join
+         * table) takes inserts.
+         */
+        boolean creatable(SchemaModel model) {
+            Relation.Through through = relation.through();
+            return target.insertable() && (through == null || model.table(through.table()).map(Table::insertable)
+                    .orElse(false));
+        }
+
+        /** What the property of a nested create holds. */
+        String createDescription(Table table) {
+            return switch (relation.kind()) {
+                case MANY_TO_ONE -> "A row of " + target.name() + " to create first; its key fills "
+                        + qualified(table.name(), relation.columns()) + " (give one or the other)";
+                case ONE_TO_MANY -> "Rows of " + target.name() + " to create with this one; Sentro fills their "
+                        + qualified(target.name(), relation.targetColumns());
+                case MANY_TO_MANY -> "Rows of " + target.name() + " to create and link to this one through "
+                        + (relation.through() == null ? "the join table" : relation.through().table());
+            };
+        }
+
         private static String qualified(String table, List<String> columns) {
             return columns.size() == 1 ? table + "." + columns.get(0)
                     : table + ".(" + String.join(", ", columns) + ")";

@@ -156,6 +156,9 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
             components.addSchemas(name + "Input", inputSchema(pipeline, true));
             components.addSchemas(name + "Patch", inputSchema(pipeline, false));
         }
+        if (routes.serves(TableRoutes.Kind.CREATE)) {
+            components.addSchemas(name + "New", newSchema(pipeline, related));
+        }
         if (routes.serves(TableRoutes.Kind.UPDATE_MATCHING) || routes.serves(TableRoutes.Kind.DELETE_MATCHING)) {
             components.addSchemas(name + "Bulk", bulkSchema(name));
         }
@@ -188,14 +191,17 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
                             + "it), a row whose key exists is not created. The key is the primary key, or the unique "
                             + "key on_conflict names. One object answers 201 (created) or 200 (merged or kept); an "
                             + "array answers 200 with " + name + "Upserted: the rows and their outcomes "
-                            + "(created, updated, ignored), in order.")
+                            + "(created, updated, ignored), in order.\n\nNested insert: related rows inline "
+                            + "under their relation's name (" + name + "New) are created in the same transaction, "
+                            + "each through its table's hooks and access rules; foreign keys are filled by Sentro, "
+                            + "and the answer embeds what was created. Not with an upsert.")
                     .addParametersItem(preferHeader("return=minimal answers 201 without a body; "
                             + "resolution=merge-duplicates or ignore-duplicates makes it an upsert"))
                     .addParametersItem(query("on_conflict", "The unique key an upsert finds existing rows by, "
                             + "comma-separated; the primary key when absent. Only with Prefer: resolution",
                             new JsonSchema().typesItem("array").items(string())).style(Parameter.StyleEnum.FORM)
                             .explode(false))
-                    .requestBody(jsonBody(ref(name + "Input")))
+                    .requestBody(jsonBody(ref(name + "New")))
                     .responses(createResponses),
                     access.rule(table, io.sentro.spring.customize.Operation.CREATE)));
         }
@@ -326,6 +332,30 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
             row.addProperty(relation.relation().name(), property.description(relation.description(table)));
         }
         return row;
+    }
+
+    /**
+     * The body of a create, with related rows inline: the create body's columns, where a foreign key that a
+     * many-to-one row can fill is no longer required, and a property per relation whose rows can be created.
+     */
+    private Schema<Object> newSchema(TablePipeline pipeline, List<OpenApiNames.Related> related) {
+        Table table = pipeline.table();
+        Schema<Object> created = inputSchema(pipeline, true);
+        created.title(pipeline.displayName() + " (create, with related rows)");
+        for (OpenApiNames.Related relation : related) {
+            if (!relation.creatable(model)) {
+                continue;
+            }
+            Schema<Object> target = ref(names.of(relation.target()) + "New");
+            Schema<?> property = relation.toMany() ? new JsonSchema().typesItem("array").items(target) : target;
+            created.addProperty(relation.relation().name(), property.description(relation.createDescription(table)));
+            if (!relation.toMany() && created.getRequired() != null) {
+                List<String> required = new java.util.ArrayList<>(created.getRequired());
+                required.removeAll(relation.relation().columns());
+                created.required(required.isEmpty() ? null : required);
+            }
+        }
+        return created;
     }
 
     private Schema<Object> inputSchema(TablePipeline pipeline, boolean withRequired) {

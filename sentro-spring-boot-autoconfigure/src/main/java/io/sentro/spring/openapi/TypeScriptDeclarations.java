@@ -18,6 +18,8 @@ import io.sentro.spring.schema.Relations;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * TypeScript declarations of the served tables, for {@code {base}/_types.ts} and {@code sentro.types.output}: per
  * table a row interface, an insert interface (columns with a default or NULL allowed are optional) and an update type,
@@ -33,13 +35,13 @@ public final class TypeScriptDeclarations {
     private final Map<Table, Section> sections = new LinkedHashMap<>();
 
     /**
-     * A table's declarations: its row interface up to its relations, the relation properties (each declared when
-     * its related table is), and the rest.
+     * A table's declarations, in parts: most are always declared; a relation property is declared only when its
+     * related table is ({@code target}).
      */
-    private record Section(String head, List<RelationProperty> relations, String tail) {
+    private record Section(List<Part> parts) {
     }
 
-    private record RelationProperty(Table target, String declaration) {
+    private record Part(@Nullable Table target, String text) {
     }
 
     /** @param hidden the columns of a table that no caller sees, left out of the declarations */
@@ -75,17 +77,22 @@ public final class TypeScriptDeclarations {
         this.header = ts.toString();
         for (Table table : model.tables()) {
             TablePipeline pipeline = registry.pipeline(table);
+            List<Part> parts = new ArrayList<>();
             StringBuilder head = new StringBuilder();
             row(head, pipeline, names.of(table), hidden.apply(table));
-            List<RelationProperty> properties = new ArrayList<>();
-            for (OpenApiNames.Related related : OpenApiNames.related(model, table, relations.forTable(table.name()),
-                    hidden, pipeline.displayFields().keySet())) {
-                properties.add(new RelationProperty(related.target(), relation(table, related,
-                        names.of(related.target()))));
+            parts.add(new Part(null, head.toString()));
+            List<OpenApiNames.Related> related = OpenApiNames.related(model, table, relations.forTable(table.name()),
+                    hidden, pipeline.displayFields().keySet());
+            for (OpenApiNames.Related relation : related) {
+                parts.add(new Part(relation.target(), relation(table, relation, names.of(relation.target()))));
             }
             StringBuilder tail = new StringBuilder("}\n");
             inputs(tail, pipeline, names.of(table), hidden.apply(table));
-            sections.put(table, new Section(head.toString(), List.copyOf(properties), tail.toString()));
+            parts.add(new Part(null, tail.toString()));
+            if (table.insertable()) {
+                newRow(parts, model, pipeline, names, related, hidden.apply(table));
+            }
+            sections.put(table, new Section(List.copyOf(parts)));
         }
     }
 
@@ -104,13 +111,11 @@ public final class TypeScriptDeclarations {
         Predicate<Table> once = table -> accepted.computeIfAbsent(table.name(), name -> included.test(table));
         sections.forEach((table, section) -> {
             if (once.test(table)) {
-                ts.append(section.head());
-                for (RelationProperty relation : section.relations()) {
-                    if (once.test(relation.target())) {
-                        ts.append(relation.declaration());
+                for (Part part : section.parts()) {
+                    if (part.target() == null || once.test(part.target())) {
+                        ts.append(part.text());
                     }
                 }
-                ts.append(section.tail());
             }
         });
         return ts.toString();
@@ -163,6 +168,43 @@ public final class TypeScriptDeclarations {
         }
         ts.append("}\n\n/** The body of an update (PATCH) of ").append(table.name()).append(". */\nexport type ")
                 .append(name).append("Patch = Partial<").append(name).append("Input>;\n");
+    }
+
+    /**
+     * The body of a create with related rows inline: the create body, a foreign key that a many-to-one row can fill
+     * made optional, and a property per relation whose rows can be created (declared when the related table is).
+     */
+    private static void newRow(List<Part> parts, SchemaModel model, TablePipeline pipeline, OpenApiNames names,
+            List<OpenApiNames.Related> related, Set<String> hidden) {
+        Table table = pipeline.table();
+        String name = names.of(table);
+        List<OpenApiNames.Related> creatable = related.stream().filter(relation -> relation.creatable(model)).toList();
+        List<Column> filled = table.columns().stream().filter(column -> column.writable() && column.requiredOnCreate()
+                && !hidden.contains(column.name()) && creatable.stream().anyMatch(relation -> !relation.toMany()
+                        && relation.relation().columns().contains(column.name()))).toList();
+        StringBuilder head = new StringBuilder("\n/** The body of a create (POST) of ").append(table.name())
+                .append(", with related rows inline, created in the same transaction. */\nexport interface ")
+                .append(name).append("New extends ");
+        if (filled.isEmpty()) {
+            head.append(name).append("Input {\n");
+        }
+        else {
+            head.append("Omit<").append(name).append("Input, ").append(String.join(" | ", filled.stream()
+                    .map(column -> literal(column.name())).toList())).append("> {\n");
+            for (Column column : filled) {
+                head.append("  /** Or give the row it points to (").append(creatable.stream()
+                        .filter(relation -> relation.relation().columns().contains(column.name()))
+                        .map(relation -> relation.relation().name()).findFirst().orElseThrow()).append("). */\n  ")
+                        .append(property(column.name())).append("?: ").append(type(column.type())).append(";\n");
+            }
+        }
+        parts.add(new Part(null, head.toString()));
+        for (OpenApiNames.Related relation : creatable) {
+            parts.add(new Part(relation.target(), "  /** " + comment(relation.createDescription(table)) + ". */\n  "
+                    + property(relation.relation().name()) + "?: " + names.of(relation.target()) + "New"
+                    + (relation.toMany() ? "[]" : "") + ";\n"));
+        }
+        parts.add(new Part(null, "}\n"));
     }
 
     private static void doc(StringBuilder ts, TablePipeline pipeline, Column column) {

@@ -34,19 +34,55 @@ final class NestedBodies {
         this.maxRows = maxRows;
     }
 
-    /** Whether a create body carries related rows: an object with a field that is a relation's name, not a column. */
+    /**
+     * Whether a create body carries related rows: an object with a field that is a relation's name, not a column,
+     * holding an object or a non-empty array.
+     */
     boolean hasNestedRows(Table table, JsonNode body) {
         for (JsonNode object : body.isArray() ? body.values() : List.of(body)) {
             if (!object.isObject()) {
                 continue;
             }
-            for (String name : object.propertyNames()) {
-                if (table.column(name).isEmpty() && reads.relation(table, name).isPresent()) {
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                if (isRelation(table, field.getKey()) && !carriesNothing(field.getValue())) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * The body without relation fields that carry no rows ({@code null}, {@code []}), as generated clients send
+     * every property of the create schema: a create or an upsert of the table's own rows reads the rest.
+     */
+    JsonNode withoutEmptyRelations(Table table, JsonNode body) {
+        if (body.isArray()) {
+            tools.jackson.databind.node.ArrayNode stripped = JsonNodeFactory.instance.arrayNode(body.size());
+            body.values().forEach(item -> stripped.add(withoutEmptyRelations(table, item)));
+            return stripped;
+        }
+        if (!body.isObject()) {
+            return body;
+        }
+        ObjectNode stripped = null;
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
+            if (isRelation(table, field.getKey()) && carriesNothing(field.getValue())) {
+                if (stripped == null) {
+                    stripped = (ObjectNode) body.deepCopy();
+                }
+                stripped.remove(field.getKey());
+            }
+        }
+        return stripped != null ? stripped : body;
+    }
+
+    private boolean isRelation(Table table, String name) {
+        return table.column(name).isEmpty() && reads.relation(table, name).isPresent();
+    }
+
+    private static boolean carriesNothing(JsonNode value) {
+        return value.isNull() || (value.isArray() && value.isEmpty());
     }
 
     NestedRow.Body read(Table table, JsonNode body, Grant grant, Function<Table, Grant> createGrants) {
@@ -98,6 +134,9 @@ final class NestedBodies {
                 throw new SentroException(ErrorCode.READ_ONLY_COLUMN, "Field '" + path + name + "' is a computed display "
                         + "field of '" + table.name() + "'; it cannot be written", path + name);
             }
+            if (field.getValue().isNull()) {
+                continue; // no related row: as if the field were absent (generated clients send every property)
+            }
             Relation relation = reads.relation(table, name)
                     .filter(found -> found.columns().stream().noneMatch(grant::hides))
                     .orElseThrow(() -> unknownField(table, name, path, grant));
@@ -112,6 +151,11 @@ final class NestedBodies {
             }
         }
         for (NestedRow.Related parent : parents) {
+            if (parent.relation().columns().stream().anyMatch(filledColumns::contains)) {
+                String field = path + parent.relation().name();
+                throw new SentroException(ErrorCode.INVALID_BODY, "Field '" + field + "' would point this row at a new "
+                        + "row, but it is nested in the row it points to; leave it out", field);
+            }
             for (String column : parent.relation().columns()) {
                 if (own.has(column)) {
                     throw new SentroException(ErrorCode.INVALID_BODY, "Give either '" + path + column + "' or '" + path

@@ -77,7 +77,8 @@ public final class WritePlanner {
      * Reads a create body into rows of typed values keyed by column name. Unknown fields, fields the database fills
      * and values that do not convert are refused here, before any hook runs.
      */
-    public BodyRows createBody(Table table, JsonNode body, Grant grant) {
+    public BodyRows createBody(Table table, JsonNode given, Grant grant) {
+        JsonNode body = nested.withoutEmptyRelations(table, given);
         if (body.isObject()) {
             return new BodyRows(List.of(scoped(table, bodyValues(table, body, "", grant), "", grant, true)), false);
         }
