@@ -218,8 +218,8 @@ public class SentroProperties {
                 .ofMegabytes(10);
 
         /**
-         * The most rows one write request may carry in an array body (POST, upsert, PATCH by key); more are refused
-         * with 413 and nothing is written.
+         * The most rows one write request may carry in an array body (POST, upsert, PATCH by key), counting every
+         * related row of a nested insert; more are refused with 413 and nothing is written.
          */
         private int maxRows = 1000;
 
@@ -269,7 +269,8 @@ public class SentroProperties {
 
         /**
          * How many relations deep 'embed' may nest (embed=comments.author.posts is 3), and filters on related
-         * rows may reach (where.posts.labels.name.eq is 2). Deeper requests are refused with 400.
+         * rows may reach (where.posts.labels.name.eq is 2), and how deep a nested insert may carry related rows.
+         * Deeper requests are refused with 400.
          */
         private int maxDepth = 3;
 
