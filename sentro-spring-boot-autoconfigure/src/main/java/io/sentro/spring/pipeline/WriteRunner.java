@@ -24,6 +24,7 @@ import io.sentro.spring.plan.Grant;
 import io.sentro.spring.plan.Grants;
 import io.sentro.spring.plan.Key;
 import io.sentro.spring.plan.NestedRow;
+import io.sentro.spring.plan.OperationPlan.CreatePlan;
 import io.sentro.spring.plan.OperationPlan.UpsertPlan;
 import io.sentro.spring.plan.RowTags;
 import io.sentro.spring.plan.WritePlanner;
@@ -146,8 +147,14 @@ public final class WriteRunner {
         }
         BodyRows bodyRows = planner.createBody(table, body, grant);
         if (!hasHooks(pipeline, Operation.CREATE) && pipeline.fieldWriters().isEmpty() && !pipeline.hasDisplayFields()) {
-            List<Map<String, @Nullable Object>> created = executor.create(planner.create(table, bodyRows.rows(),
-                    bodyRows.many(), grant));
+            CreatePlan plan = planner.create(table, bodyRows.rows(), bodyRows.many(), grant);
+            List<Map<String, @Nullable Object>> created;
+            try {
+                created = executor.create(plan);
+            }
+            catch (SentroException ex) {
+                throw bodyRows.many() ? culprit(plan, ex) : ex;
+            }
             String tag = bodyRows.many() ? null : rows.tag(table, created.get(0), grant);
             return new CreateOutcome(grant.strip(created), bodyRows.many(), tag);
         }
@@ -164,6 +171,46 @@ public final class WriteRunner {
             }
             return new CreateOutcome(grant.strip(created), bodyRows.many(), bodyRows.many() ? null : tag);
         });
+    }
+
+    /**
+     * The same refusal, naming the row of the array that caused it ({@code [3].email}). A multi-row INSERT that the
+     * database refuses (a duplicate key, a missing referenced row, a CHECK) does not say which row it choked on, so
+     * the rows are inserted again one by one, in a transaction that is always rolled back, until one fails. Only a
+     * failing request pays for it, and it writes nothing either way.
+     */
+    private SentroException culprit(CreatePlan plan, SentroException failure) {
+        if (failure.status() >= 500 || failure.getCause() == null || plan.rows().size() < 2) {
+            return failure;
+        }
+        try {
+            inTransaction(plan.table(), () -> {
+                for (int i = 0; i < plan.rows().size(); i++) {
+                    try {
+                        executor.create(new CreatePlan(plan.table(), List.of(plan.rows().get(i)), false));
+                    }
+                    catch (SentroException rowFailure) {
+                        throw rowFailure.atPath("[" + i + "].");
+                    }
+                }
+                throw new ReplayRolledBack();
+            });
+        }
+        catch (ReplayRolledBack ex) {
+            return failure; // no row fails alone (a concurrent write has gone since): the refusal as it was
+        }
+        catch (SentroException located) {
+            return located;
+        }
+        return failure;
+    }
+
+    /** Rolls back a replay in which every row went in. */
+    private static final class ReplayRolledBack extends RuntimeException {
+
+        ReplayRolledBack() {
+            super(null, null, false, false);
+        }
     }
 
     /**

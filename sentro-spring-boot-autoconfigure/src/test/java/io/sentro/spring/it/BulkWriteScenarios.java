@@ -27,6 +27,25 @@ abstract class BulkWriteScenarios extends OpenApiScenarios {
     }
 
     @Test
+    void aMultiRowInsertThatTheDatabaseRefusesNamesTheRow() {
+        String before = fingerprint();
+        Response duplicate = api.post("/api/authors", "[{\"name\": \"A\", \"email\": \"a@example.com\"}, "
+                + "{\"name\": \"B\", \"email\": \"b@example.com\"}, {\"name\": \"C\", \"email\": \"alan@example.com\"}]");
+        assertProblem(duplicate, 409, "[2].email");
+        assertThat(duplicate.json().get("parameter").asString()).isEqualTo("[2].email");
+        Response twice = api.post("/api/labels", "[{\"name\": \"x\"}, {\"name\": \"y\"}, {\"name\": \"x\"}]");
+        assertThat(twice.json().get("parameter").asString()).as(twice.text()).isEqualTo("[2].name");
+        Response orphan = api.post("/api/posts", "[{\"author_id\": 1, \"title\": \"ok\"}, {\"author_id\": 999, "
+                + "\"title\": \"orphan\"}]");
+        assertProblem(orphan, 409, "[1].author_id");
+        Response negative = api.post("/api/posts", "[{\"author_id\": 1, \"title\": \"ok\"}, {\"author_id\": 1, "
+                + "\"title\": \"t\", \"views\": -5}]");
+        assertThat(negative.status()).as(negative.text()).isEqualTo(400);
+        assertThat(negative.json().get("detail").asString()).contains("[1]");
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
     void patchWithFiltersUpdatesEveryRowTheySelectAndAnswersWithThem() {
         JsonNode answer = ok(api.patch("/api/posts?where.status.eq=published&where.views.gte=80", "{\"views\": 7}"));
         assertThat(answer.get("count").asLong()).isEqualTo(2);
