@@ -43,4 +43,10 @@ public class MariaDbDialect extends MySqlDialect {
     public ReturningStyle deleteReturning() {
         return insertReturning(); // DELETE ... RETURNING since MariaDB 10.0, through the same drivers
     }
+
+    /** MariaDB reads the table being changed in a subquery (since 10.3.2). */
+    @Override
+    public boolean writesSelectRowsThroughDerivedTable() {
+        return false;
+    }
 }

@@ -95,4 +95,10 @@ public class MySqlDialect implements SqlDialect {
             default -> Optional.empty();
         };
     }
+
+    /** MySQL's error 1093: "You can't specify target table for update in FROM clause". */
+    @Override
+    public boolean writesSelectRowsThroughDerivedTable() {
+        return true;
+    }
 }

@@ -89,6 +89,14 @@ public interface SqlDialect {
     /** How UPDATE returns the rows it wrote. */
     ReturningStyle updateReturning();
 
+    /**
+     * Whether an UPDATE or DELETE whose WHERE holds subqueries (related-row filters) must select its rows through a
+     * derived table: MySQL refuses a subquery that reads the table being changed (error 1093) unless it is one.
+     */
+    default boolean writesSelectRowsThroughDerivedTable() {
+        return false;
+    }
+
     /** How DELETE returns the rows it deleted; {@link ReturningStyle#RESELECT} means it cannot. */
     default ReturningStyle deleteReturning() {
         return updateReturning();

@@ -628,7 +628,7 @@ public final class SqlRenderer {
         if (style == ReturningStyle.OUTPUT_CLAUSE) {
             sql.append(' ').append(tableSql.outputInserted);
         }
-        where(sql, parameters, plan.condition(), plan.table());
+        writeWhere(sql, parameters, plan.condition(), plan.table());
         if (style == ReturningStyle.RETURNING_CLAUSE) {
             sql.append(" RETURNING ").append(tableSql.allColumns);
         }
@@ -648,7 +648,7 @@ public final class SqlRenderer {
         if (style == ReturningStyle.OUTPUT_CLAUSE) {
             sql.append(' ').append(tableSql.outputDeleted);
         }
-        where(sql, parameters, plan.condition(), plan.table());
+        writeWhere(sql, parameters, plan.condition(), plan.table());
         if (style == ReturningStyle.RETURNING_CLAUSE) {
             sql.append(" RETURNING ").append(tableSql.allColumns);
         }
@@ -754,6 +754,24 @@ public final class SqlRenderer {
     }
 
     /** {@code WHERE <condition>} of a statement on {@code table}, unaliased. */
+    /**
+     * The WHERE of a bulk UPDATE or DELETE. Where the dialect needs it and the condition has related-row filters, the
+     * rows are named by their key from a derived table ({@code WHERE id IN (SELECT id FROM (SELECT id FROM t WHERE
+     * ...) sentro_matched)}), which MySQL accepts where it refuses a subquery on the table being changed.
+     */
+    private void writeWhere(StringBuilder sql, List<Object> parameters, Condition condition, Table table) {
+        if (condition.related().isEmpty() || !dialect.writesSelectRowsThroughDerivedTable()
+                || !table.hasPrimaryKey()) {
+            where(sql, parameters, condition, table);
+            return;
+        }
+        String key = String.join(", ", table.primaryKey().stream().map(dialect::quote).toList());
+        sql.append(" WHERE ").append(table.primaryKey().size() == 1 ? key : "(" + key + ")").append(" IN (SELECT ")
+                .append(key).append(" FROM (SELECT ").append(key).append(" FROM ").append(sql(table).name);
+        where(sql, parameters, condition, table);
+        sql.append(") sentro_matched)");
+    }
+
     private void where(StringBuilder sql, List<Object> parameters, Condition condition, Table table) {
         where(sql, parameters, condition, "", sql(table).name, 0);
     }

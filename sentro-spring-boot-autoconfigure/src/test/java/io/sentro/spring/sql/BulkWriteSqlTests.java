@@ -132,9 +132,17 @@ class BulkWriteSqlTests {
         // MariaDB through MySQL Connector/J, which refuses RETURNING, and MySQL select the rows first.
         assertThat(new SqlRenderer(new MariaDbDialect(false), MODEL).deleteWhere(plan, true).sql())
                 .doesNotContain("RETURNING");
+        // MySQL refuses a subquery on the table it changes (error 1093): the rows are named through a derived table.
         assertThat(new SqlRenderer(new MySqlDialect(), MODEL).deleteWhere(plan, true).sql()).isEqualTo(
-                "DELETE FROM `dbo`.`authors` WHERE EXISTS (SELECT 1 FROM `dbo`.`posts` sentro_r1 WHERE "
-                        + "sentro_r1.`author_id` = `dbo`.`authors`.`id` AND sentro_r1.`views` > ?)");
+                "DELETE FROM `dbo`.`authors` WHERE `id` IN (SELECT `id` FROM (SELECT `id` FROM `dbo`.`authors` WHERE "
+                        + "EXISTS (SELECT 1 FROM `dbo`.`posts` sentro_r1 WHERE sentro_r1.`author_id` = "
+                        + "`dbo`.`authors`.`id` AND sentro_r1.`views` > ?)) sentro_matched)");
+        UpdateWherePlan selfReferencing = update("{\"views\": 0}", "where.author.posts.views.gt=100");
+        assertThat(new SqlRenderer(new MySqlDialect(), MODEL).updateWhere(selfReferencing, false).sql())
+                .startsWith("UPDATE `dbo`.`posts` SET `views` = ? WHERE `id` IN (SELECT `id` FROM (SELECT `id` FROM "
+                        + "`dbo`.`posts` WHERE EXISTS (").endsWith(") sentro_matched)");
+        assertThat(new SqlRenderer(new MariaDbDialect(), MODEL).updateWhere(selfReferencing, false).sql())
+                .doesNotContain("sentro_matched");
     }
 
     @Test
