@@ -25,7 +25,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnBooleanProperty(name = "sentro.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SentroProperties.class)
 @Import({ SentroConnectionPoolConfiguration.class, SentroSchemaConfiguration.class, SentroExecutionConfiguration.class,
-        SentroAccessConfiguration.class, SentroWebConfiguration.class })
+        SentroAccessConfiguration.class, SentroWebConfiguration.class, SentroTomcatConfiguration.class })
 public final class SentroAutoConfiguration {
 
 }

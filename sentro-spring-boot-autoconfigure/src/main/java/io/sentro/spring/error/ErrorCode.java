@@ -31,6 +31,7 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE("SENTRO-204", 415, "unsupported-media-type", "Unsupported media type"),
     NO_ROUTE("SENTRO-205", 404, "no-route", "No such route"),
     PAYLOAD_TOO_LARGE("SENTRO-206", 413, "payload-too-large", "Request body too large"),
+    REQUEST_REJECTED("SENTRO-207", 400, "request-rejected", "Request refused by the server"),
 
     HOOK_REJECTED("SENTRO-301", 400, "rejected", "Rejected by the application"),
     ACTION_FAILED("SENTRO-302", 400, "action-failed", "Action failed"),

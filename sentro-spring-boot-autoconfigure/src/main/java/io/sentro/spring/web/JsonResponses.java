@@ -186,7 +186,9 @@ public final class JsonResponses {
             json.writeStringProperty("title", problem.code().title());
             json.writeNumberProperty("status", problem.status());
             json.writeStringProperty("detail", problem.detail());
-            json.writeStringProperty("instance", request.getRequestURI());
+            if (request.getRequestURI() != null) {
+                json.writeStringProperty("instance", request.getRequestURI());
+            }
             json.writeStringProperty("code", problem.code().code());
             if (problem.parameter() != null) {
                 json.writeStringProperty("parameter", problem.parameter());

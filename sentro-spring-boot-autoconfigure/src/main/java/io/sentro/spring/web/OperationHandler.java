@@ -49,6 +49,7 @@ public final class OperationHandler implements HttpRequestHandler {
 
     public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
+            readable(request);
             endpoint.serve(request, response);
         }
         catch (SentroException ex) {
@@ -74,6 +75,25 @@ public final class OperationHandler implements HttpRequestHandler {
             logger.error(description + " failed", ex);
             responses.problem(request, response, new SentroException(ErrorCode.INTERNAL_ERROR,
                     "The request failed on the server; the server log has the details"));
+        }
+    }
+
+    /**
+     * Refuses a query string the servlet container cannot read: more parameters than it reads
+     * ({@code server.tomcat.max-parameter-count}, 1,000 by default), or a malformed one. The container says so by
+     * throwing when the parameters are first asked for.
+     */
+    private static void readable(HttpServletRequest request) {
+        try {
+            request.getParameterMap();
+        }
+        catch (IllegalStateException ex) {
+            String query = request.getQueryString();
+            int count = query == null ? 0 : query.split("&").length;
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "The query string could not be read: it has " + count
+                    + " parameters, more than the server reads (server.tomcat.max-parameter-count, 1,000 by default), "
+                    + "or a malformed one. Each filter, and each filter of an OR group, is one parameter: a long list "
+                    + "of alternatives fits in one where.{column}.in=a,b,c", "query");
         }
     }
 

@@ -46,6 +46,15 @@ class SentroAutoConfigurationTests {
     }
 
     @Test
+    void answersTomcatsOwnRefusalsWithProblemsOnTomcatOnly() {
+        runner.withUserConfiguration(OfflineDatabase.class).run(context -> assertThat(context)
+                .hasBean("sentroTomcatProblemReports"));
+        runner.withUserConfiguration(OfflineDatabase.class)
+                .withClassLoader(new FilteredClassLoader("org.apache.catalina"))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("sentroTomcatProblemReports"));
+    }
+
+    @Test
     void backsOffWithoutADataSource() {
         runner.run(context -> assertThat(context).doesNotHaveBean(SentroHandlerMapping.class));
     }

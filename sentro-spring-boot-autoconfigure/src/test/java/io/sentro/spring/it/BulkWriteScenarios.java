@@ -292,6 +292,26 @@ abstract class BulkWriteScenarios extends OpenApiScenarios {
         Response slash = api.get("/api/");
         assertProblem(slash, 404, "trailing slash");
         assertThat(slash.json().get("code").asString()).isEqualTo("SENTRO-205");
+        // What Tomcat refuses before any servlet runs: an encoded '/' in a key, a request line too long to read.
+        Response encodedSlash = api.get("/api/labels/a%2Fb");
+        assertProblem(encodedSlash, 400, "where.{key}.eq");
+        assertThat(encodedSlash.json().get("code").asString()).isEqualTo("SENTRO-207");
+        StringBuilder groups = new StringBuilder("/api/posts?limit=1");
+        for (int i = 0; i < 1000; i++) {
+            groups.append("&or.g").append(i).append(".id.eq=").append(i);
+        }
+        Response tooLong = api.get(groups.toString());
+        assertProblem(tooLong, 400, "max-http-request-header-size");
+        // More parameters than the container reads (1,000 by default), in a request line it can read.
+        StringBuilder many = new StringBuilder("/api/posts?limit=1");
+        for (int i = 0; i < 1100; i++) {
+            many.append("&x=").append(i);
+        }
+        Response tooMany = api.get(many.toString());
+        assertProblem(tooMany, 400, "max-parameter-count");
+        assertThat(tooMany.json().get("parameter").asString()).isEqualTo("query");
+        // Outside the base path, the application's own error pages are left alone.
+        assertThat(api.get("/elsewhere/a%2Fb").contentType()).doesNotContain("problem");
     }
 
     @Test
