@@ -28,6 +28,16 @@ public record Column(String name, ColumnType type, boolean nullable, @Nullable S
         return new Column(name, type, nullable, defaultValue, autoIncrement, generated, updatable, comment, true);
     }
 
+    /**
+     * By name alone. Columns key the maps of every row written, and a record's own hash would walk the whole type
+     * (its enum values, precision...) for every value; equal columns have equal names, so this agrees with
+     * {@link #equals}.
+     */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     public TypeKind kind() {
         return type.kind();
     }
