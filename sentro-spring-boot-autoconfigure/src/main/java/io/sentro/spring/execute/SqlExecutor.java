@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import io.sentro.spring.dialect.ReturningStyle;
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.dialect.UpsertStatement;
 import io.sentro.spring.dialect.ValueReader;
@@ -259,7 +258,7 @@ public final class SqlExecutor {
      */
     private List<Map<String, Object>> insertMany(Table table, List<Map<Column, Object>> rows) {
         SqlStatement insert = renderer.insertMany(table, rows);
-        if (dialect.insertReturning() != ReturningStyle.RESELECT) {
+        if (dialect.insertReturning().returnsRows()) {
             return query(insert);
         }
         KeyHolder generated = new GeneratedKeyHolder();
@@ -336,7 +335,7 @@ public final class SqlExecutor {
     public Optional<Map<String, @Nullable Object>> update(UpdatePlan plan) {
         return translating(plan.table(), () -> {
             SqlStatement update = renderer.update(plan.table(), plan.key(), plan.values(), plan.scope());
-            if (dialect.updateReturning() != ReturningStyle.RESELECT) {
+            if (dialect.updateReturning().returnsRows()) {
                 return first(query(update));
             }
             if (jdbc.update(update.sql(), update.parameters().toArray()) == 0) {
@@ -388,7 +387,7 @@ public final class SqlExecutor {
                 SqlStatement update = renderer.updateWhere(plan, false);
                 return new Written(List.of(), jdbc.update(update.sql(), update.parameters().toArray()));
             }
-            if (dialect.updateReturning() != ReturningStyle.RESELECT) {
+            if (dialect.updateReturning().returnsRows()) {
                 List<Map<String, Object>> rows = queryAtMost(renderer.updateWhere(plan, true), limit);
                 return new Written(rows, rows.size());
             }
@@ -417,7 +416,7 @@ public final class SqlExecutor {
                 SqlStatement delete = renderer.deleteWhere(plan, false);
                 return new Written(List.of(), jdbc.update(delete.sql(), delete.parameters().toArray()));
             }
-            if (dialect.deleteReturning() != ReturningStyle.RESELECT) {
+            if (dialect.deleteReturning().returnsRows()) {
                 List<Map<String, Object>> rows = queryAtMost(renderer.deleteWhere(plan, true), limit);
                 return new Written(rows, rows.size());
             }
@@ -587,7 +586,7 @@ public final class SqlExecutor {
 
     private Map<String, Object> insert(Table table, Map<Column, Object> row) {
         SqlStatement insert = renderer.insert(table, row);
-        if (dialect.insertReturning() != ReturningStyle.RESELECT) {
+        if (dialect.insertReturning().returnsRows()) {
             return first(query(insert)).orElseThrow(() -> new IllegalStateException("INSERT returned no row"));
         }
         KeyHolder generated = new GeneratedKeyHolder();

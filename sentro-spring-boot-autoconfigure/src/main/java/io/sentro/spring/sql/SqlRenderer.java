@@ -476,18 +476,11 @@ public final class SqlRenderer {
         List<Object> parameters = new ArrayList<>(row.size());
         StringBuilder sql = new StringBuilder(128).append("INSERT INTO ").append(tableSql.name);
         if (row.isEmpty()) {
-            sql.append(' ');
-            if (returning == ReturningStyle.OUTPUT_CLAUSE) {
-                sql.append(tableSql.outputInserted).append(' ');
-            }
-            sql.append(dialect.defaultValues());
+            sql.append(returning.output(tableSql.outputInserted)).append(' ').append(dialect.defaultValues());
         }
         else {
-            sql.append(" (").append(columnList(new ArrayList<>(row.keySet()))).append(')');
-            if (returning == ReturningStyle.OUTPUT_CLAUSE) {
-                sql.append(' ').append(tableSql.outputInserted);
-            }
-            sql.append(" VALUES (");
+            sql.append(" (").append(columnList(new ArrayList<>(row.keySet()))).append(')')
+                    .append(returning.output(tableSql.outputInserted)).append(" VALUES (");
             int i = 0;
             for (Map.Entry<Column, Object> entry : row.entrySet()) {
                 sql.append(i++ == 0 ? "" : ", ");
@@ -495,11 +488,8 @@ public final class SqlRenderer {
             }
             sql.append(')');
         }
-        if (returning == ReturningStyle.RETURNING_CLAUSE) {
-            sql.append(" RETURNING ").append(tableSql.allColumns);
-        }
-        return new SqlStatement(sql.toString(), parameters,
-                returning == ReturningStyle.RESELECT ? List.of() : table.columns());
+        sql.append(returning.end(tableSql.allColumns));
+        return new SqlStatement(sql.toString(), parameters, returning.resultColumns(table));
     }
 
     /**
@@ -545,10 +535,7 @@ public final class SqlRenderer {
         List<Object> parameters = new ArrayList<>(rows.size() * columns.size());
         StringBuilder sql = new StringBuilder(64 + rows.size() * columns.size() * 4).append("INSERT INTO ")
                 .append(tableSql.name).append(" (").append(columnList(columns)).append(')');
-        if (returning == ReturningStyle.OUTPUT_CLAUSE) {
-            sql.append(' ').append(tableSql.outputInserted);
-        }
-        sql.append(" VALUES ");
+        sql.append(returning.output(tableSql.outputInserted)).append(" VALUES ");
         for (int r = 0; r < rows.size(); r++) {
             Map<Column, @Nullable Object> row = rows.get(r);
             sql.append(r == 0 ? "(" : ", (");
@@ -559,11 +546,8 @@ public final class SqlRenderer {
             }
             sql.append(')');
         }
-        if (returning == ReturningStyle.RETURNING_CLAUSE) {
-            sql.append(" RETURNING ").append(tableSql.allColumns);
-        }
-        return new SqlStatement(sql.toString(), parameters,
-                returning == ReturningStyle.RESELECT ? List.of() : table.columns());
+        sql.append(returning.end(tableSql.allColumns));
+        return new SqlStatement(sql.toString(), parameters, returning.resultColumns(table));
     }
 
     /** An UPDATE of one row by key, returning the stored row when the dialect can. */
@@ -578,17 +562,11 @@ public final class SqlRenderer {
         List<Object> parameters = new ArrayList<>(values.size() + key.values().size());
         StringBuilder sql = new StringBuilder(128).append("UPDATE ").append(tableSql.name).append(" SET ");
         assignments(sql, parameters, values);
-        if (returning == ReturningStyle.OUTPUT_CLAUSE) {
-            sql.append(' ').append(tableSql.outputInserted);
-        }
-        sql.append(" WHERE ").append(tableSql.keyPredicate);
+        sql.append(returning.output(tableSql.outputInserted)).append(" WHERE ").append(tableSql.keyPredicate);
         parameters.addAll(keyParameters(key));
         andScope(sql, parameters, scope);
-        if (returning == ReturningStyle.RETURNING_CLAUSE) {
-            sql.append(" RETURNING ").append(tableSql.allColumns);
-        }
-        return new SqlStatement(sql.toString(), parameters,
-                returning == ReturningStyle.RESELECT ? List.of() : table.columns());
+        sql.append(returning.end(tableSql.allColumns));
+        return new SqlStatement(sql.toString(), parameters, returning.resultColumns(table));
     }
 
     /** Every row matching a condition, in primary key order, unpaged: for the {@code db} helper. */
@@ -625,15 +603,10 @@ public final class SqlRenderer {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder(128).append("UPDATE ").append(tableSql.name).append(" SET ");
         assignments(sql, parameters, plan.values());
-        if (style == ReturningStyle.OUTPUT_CLAUSE) {
-            sql.append(' ').append(tableSql.outputInserted);
-        }
+        sql.append(style.output(tableSql.outputInserted));
         writeWhere(sql, parameters, plan.condition(), plan.table());
-        if (style == ReturningStyle.RETURNING_CLAUSE) {
-            sql.append(" RETURNING ").append(tableSql.allColumns);
-        }
-        return new SqlStatement(sql.toString(), parameters,
-                style == ReturningStyle.RESELECT ? List.of() : plan.table().columns());
+        sql.append(style.end(tableSql.allColumns));
+        return new SqlStatement(sql.toString(), parameters, style.resultColumns(plan.table()));
     }
 
     /**
@@ -645,15 +618,10 @@ public final class SqlRenderer {
         ReturningStyle style = returning ? dialect.deleteReturning() : ReturningStyle.RESELECT;
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder(128).append("DELETE FROM ").append(tableSql.name);
-        if (style == ReturningStyle.OUTPUT_CLAUSE) {
-            sql.append(' ').append(tableSql.outputDeleted);
-        }
+        sql.append(style.output(tableSql.outputDeleted));
         writeWhere(sql, parameters, plan.condition(), plan.table());
-        if (style == ReturningStyle.RETURNING_CLAUSE) {
-            sql.append(" RETURNING ").append(tableSql.allColumns);
-        }
-        return new SqlStatement(sql.toString(), parameters,
-                style == ReturningStyle.RESELECT ? List.of() : plan.table().columns());
+        sql.append(style.end(tableSql.allColumns));
+        return new SqlStatement(sql.toString(), parameters, style.resultColumns(plan.table()));
     }
 
     /**
