@@ -66,6 +66,8 @@ public class SentroProperties {
 
     private final Writes writes = new Writes();
 
+    private final Export export = new Export();
+
     private final Concurrency concurrency = new Concurrency();
 
     private final Types types = new Types();
@@ -158,6 +160,10 @@ public class SentroProperties {
         return embed;
     }
 
+    public Export getExport() {
+        return export;
+    }
+
     public Writes getWrites() {
         return writes;
     }
@@ -203,6 +209,25 @@ public class SentroProperties {
     /**
      * Writes: bulk PATCH and DELETE by filter, and their limits.
      */
+    /** Exports: a list read with Accept: application/x-ndjson or text/csv (or format=ndjson|csv), streamed. */
+    public static class Export {
+
+        /**
+         * The most rows one export may stream; 0 for no limit. An export that selects more is refused with 400 when
+         * that is known before its first rows are sent, and cut off (the response ends without its last chunk)
+         * otherwise.
+         */
+        private long maxRows;
+
+        public long getMaxRows() {
+            return maxRows;
+        }
+
+        public void setMaxRows(long maxRows) {
+            this.maxRows = maxRows;
+        }
+    }
+
     public static class Writes {
 
         /**

@@ -14,6 +14,7 @@ import io.sentro.spring.execute.SqlExecutor;
 import io.sentro.spring.openapi.TypeScriptDeclarations;
 import io.sentro.spring.pipeline.ActionRunner;
 import io.sentro.spring.pipeline.CustomizerRegistry;
+import io.sentro.spring.pipeline.ExportRunner;
 import io.sentro.spring.pipeline.OperationRunner;
 import io.sentro.spring.pipeline.WriteRunner;
 import io.sentro.spring.plan.Cursors;
@@ -156,6 +157,15 @@ class SentroWebConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    ExportRunner sentroExportRunner(CustomizerRegistry registry, Planner planner, SqlExecutor executor, SentroDb db,
+            Integrations integrations, SentroProperties properties) {
+        long maxRows = properties.getExport().getMaxRows();
+        Assert.state(maxRows >= 0, "sentro.export.max-rows must be 0 (no limit) or more");
+        return new ExportRunner(registry, planner, executor, db, integrations, maxRows);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ActionRunner sentroActionRunner(OperationRunner runner, Planner planner, SentroDb db) {
         return new ActionRunner(runner, planner, db);
     }
@@ -163,13 +173,13 @@ class SentroWebConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ApiEndpoints sentroApiEndpoints(SchemaModel model, Relations relations, CustomizerRegistry registry,
-            SqlDialect dialect, OperationRunner runner, WriteRunner writes, ActionRunner actions,
+            SqlDialect dialect, OperationRunner runner, WriteRunner writes, ActionRunner actions, ExportRunner exports,
             TypeScriptDeclarations typeScript, AccessPolicy access, SentroProperties properties) {
         String basePath = normalizedBasePath(properties.getBasePath());
         SentroProperties.Writes limits = properties.getWrites();
         Assert.state(limits.getMaxBodySize().toBytes() > 0, "sentro.writes.max-body-size must be positive");
         Assert.state(limits.getMaxRows() > 0, "sentro.writes.max-rows must be positive");
-        return new ApiEndpoints(model, basePath, parser, runner, writes, actions, responses, new SchemaDocument(model,
+        return new ApiEndpoints(model, basePath, parser, runner, writes, actions, exports, responses, new SchemaDocument(model,
                 relations, registry, dialect.name(), basePath, access::hiddenFromEveryone), typeScript, access,
                 new WriteLimits(limits.getMaxBodySize().toBytes(), limits.getMaxRows()));
     }

@@ -49,4 +49,10 @@ public class MariaDbDialect extends MySqlDialect {
     public boolean writesSelectRowsThroughDerivedTable() {
         return false;
     }
+
+    /** MariaDB's own driver streams in batches of the fetch size; through Connector/J, as MySQL. */
+    @Override
+    public int streamingFetchSize() {
+        return insertReturning ? 1000 : super.streamingFetchSize();
+    }
 }

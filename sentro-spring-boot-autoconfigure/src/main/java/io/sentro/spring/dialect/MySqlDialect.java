@@ -101,4 +101,10 @@ public class MySqlDialect implements SqlDialect {
     public boolean writesSelectRowsThroughDerivedTable() {
         return true;
     }
+
+    /** Connector/J streams a result row by row only when asked with {@code Integer.MIN_VALUE}. */
+    @Override
+    public int streamingFetchSize() {
+        return Integer.MIN_VALUE;
+    }
 }

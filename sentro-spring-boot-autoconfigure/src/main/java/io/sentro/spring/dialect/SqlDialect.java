@@ -90,6 +90,14 @@ public interface SqlDialect {
     ReturningStyle updateReturning();
 
     /**
+     * The fetch size that makes the driver stream a large result rather than hold it whole: rows come in batches of
+     * this size as they are read (PostgreSQL's driver does so inside a transaction only, which exports run in).
+     */
+    default int streamingFetchSize() {
+        return 1000;
+    }
+
+    /**
      * Whether an UPDATE or DELETE whose WHERE holds subqueries (related-row filters) must select its rows through a
      * derived table: MySQL refuses a subquery that reads the table being changed (error 1093) unless it is one.
      */

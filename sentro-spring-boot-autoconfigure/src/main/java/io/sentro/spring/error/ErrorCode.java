@@ -24,6 +24,7 @@ public enum ErrorCode {
     FILTER_REQUIRED("SENTRO-114", 400, "filter-required", "A bulk write needs a filter"),
     TOO_MANY_ROWS("SENTRO-115", 400, "too-many-rows", "The write would change too many rows"),
     PRECONDITION_REQUIRED("SENTRO-116", 428, "precondition-required", "If-Match required"),
+    EXPORT_TOO_LARGE("SENTRO-117", 400, "export-too-large", "The export selects too many rows"),
 
     UNKNOWN_TABLE("SENTRO-201", 404, "unknown-table", "Unknown table"),
     ROW_NOT_FOUND("SENTRO-202", 404, "not-found", "Row not found"),

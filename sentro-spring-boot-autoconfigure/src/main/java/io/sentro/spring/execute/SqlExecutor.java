@@ -101,6 +101,70 @@ public final class SqlExecutor {
         });
     }
 
+    /** Receives the rows of a streamed read, a batch at a time; the batch is the receiver's to keep or change. */
+    @FunctionalInterface
+    public interface RowBatches {
+        void accept(List<Map<String, @Nullable Object>> batch);
+    }
+
+    /**
+     * Reads every row of an unpaged plan and hands them on in batches as they arrive, holding no more than a batch:
+     * the driver fetches {@link SqlDialect#streamingFetchSize()} rows at a time, on a connection of its own held for
+     * the whole read, in a read-only transaction (which PostgreSQL's driver needs to fetch with a cursor). The
+     * application's hooks, run on each batch, use other connections. Returns the number of rows read.
+     */
+    public long stream(ReadPlan plan, int batchSize, RowBatches batches) {
+        SqlStatement statement = renderer.select(plan);
+        List<Column> columns = statement.resultColumns();
+        ValueReader[] readers = readers(columns);
+        String[] names = names(columns, 0, columns.size());
+        return translating(plan.table(), () -> jdbc.execute((java.sql.Connection connection) -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            long count = 0;
+            try (PreparedStatement select = connection.prepareStatement(statement.sql(),
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                select.setFetchSize(dialect.streamingFetchSize());
+                new ArgumentPreparedStatementSetter(statement.parameters().toArray()).setValues(select);
+                try (ResultSet resultSet = select.executeQuery()) {
+                    List<Map<String, @Nullable Object>> batch = new ArrayList<>(batchSize);
+                    while (resultSet.next()) {
+                        Object[] values = new Object[readers.length];
+                        for (int i = 0; i < readers.length; i++) {
+                            values[i] = readers[i].read(resultSet, i + 1);
+                        }
+                        batch.add(new ResultRow(names, values));
+                        count++;
+                        if (batch.size() == batchSize) {
+                            try {
+                                batches.accept(batch);
+                            }
+                            catch (RuntimeException ex) {
+                                // The client left, or a hook failed: stop the statement rather than read it out.
+                                select.cancel();
+                                throw ex;
+                            }
+                            batch = new ArrayList<>(batchSize);
+                        }
+                    }
+                    if (!batch.isEmpty()) {
+                        batches.accept(batch);
+                    }
+                }
+                connection.commit();
+            }
+            finally {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback(); // nothing to keep from a read; a no-op after the commit
+                }
+                connection.setReadOnly(false);
+                connection.setAutoCommit(autoCommit);
+            }
+            return count;
+        }));
+    }
+
     /** The rows of a page, and whether more follow (the statement reads one row more than the page). */
     private record Fetched(List<Map<String, Object>> rows, boolean more) {
     }

@@ -61,6 +61,20 @@ final class HookChain {
     }
 
     /**
+     * Only the before hooks of an operation, for a core that does not return one result to wrap: an export, which
+     * streams its rows and runs the after hooks on each batch ({@link #after}).
+     */
+    static Payload before(TablePipeline pipeline, HookContext context, Payload payload) {
+        Payload current = payload;
+        for (BeforeHook hook : pipeline.before(context.operation())) {
+            Payload input = current;
+            Payload changed = call(() -> hook.apply(input, context));
+            current = changed != null ? changed : input;
+        }
+        return current;
+    }
+
+    /**
      * Only the after hooks of an operation, on a result the core did not produce for it: an upsert answers with an
      * existing row it left as it was, shaped as a read of it (the READ after hooks, which may take out a password).
      */

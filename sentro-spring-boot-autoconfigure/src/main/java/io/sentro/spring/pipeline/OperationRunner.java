@@ -241,7 +241,7 @@ public final class OperationRunner {
                 term.parameter())));
     }
 
-    private static void refuseDisplayField(TablePipeline pipeline, String name, String parameter) {
+    static void refuseDisplayField(TablePipeline pipeline, String name, String parameter) {
         if (pipeline.isDisplayField(name)) {
             throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + name + "' is a computed display field of '"
                     + pipeline.table().name() + "'; it cannot be filtered or sorted on", parameter);

@@ -111,6 +111,39 @@ public final class Planner {
                 query.count() != null ? query.count() : defaultCount, helpers, embeds, after, List.of());
     }
 
+    /**
+     * Plans an export: every row the list's filters, search and sort select (and the caller's row scope), unpaged, in
+     * the order of a list. {@code maxRows} ({@code sentro.export.max-rows}; 0 for none) caps it: the plan reads one
+     * row more, which tells the caller that the export went past it. An export takes no {@code embed}, aggregates or
+     * cursor; {@code limit} and {@code offset} cut it as they cut a page, and {@code count} is left unused.
+     */
+    public ReadPlan export(Table table, ListQuery query, Grant grant, Grants grants, long maxRows) {
+        if (!query.embeds().isEmpty()) {
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "An export streams the rows of '" + table.name()
+                    + "' alone: embed is for JSON pages", "embed");
+        }
+        if (query.aggregate() != null) {
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "An export streams rows, not groups: group, agg "
+                    + "and having are for JSON pages", "group");
+        }
+        if (query.after() != null) {
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "An export streams every row at once: it has no "
+                    + "pages to continue with after", "after");
+        }
+        long limit = maxRows > 0 ? maxRows + 1 : Long.MAX_VALUE;
+        if (query.limit() != null) {
+            if (maxRows > 0 && query.limit() > maxRows) {
+                throw new SentroException(ErrorCode.INVALID_PARAMETER, "'limit' is " + query.limit() + ", above the "
+                        + "most rows an export may stream, " + maxRows + " (sentro.export.max-rows)", "limit");
+            }
+            limit = query.limit();
+        }
+        long offset = query.offset() == null ? 0 : query.offset();
+        List<Column> projection = projection(table, query.fields(), grant, "fields");
+        return new ReadPlan(table, projection, condition(table, query, grant, grants),
+                order(table, query.sort(), grant, "sort"), limit, offset, CountMode.NONE);
+    }
+
     private long limit(ListQuery query) {
         long limit = query.limit() == null ? defaultPageSize : query.limit();
         if (limit > maxPageSize) {

@@ -14,6 +14,7 @@ import io.sentro.spring.customize.Action;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
 import io.sentro.spring.pipeline.ActionRunner;
+import io.sentro.spring.pipeline.ExportRunner;
 import io.sentro.spring.pipeline.OperationRunner;
 import io.sentro.spring.openapi.TypeScriptDeclarations;
 import io.sentro.spring.customize.Operation;
@@ -32,6 +33,7 @@ import io.sentro.spring.pipeline.WriteRunner.UpsertOutcomes;
 import io.sentro.spring.execute.SqlExecutor.UpsertOutcome;
 import io.sentro.spring.request.ApiRequestParser;
 import io.sentro.spring.request.EntityTags;
+import io.sentro.spring.request.ListQuery;
 import io.sentro.spring.request.Preferences;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.SchemaModel;
@@ -62,19 +64,18 @@ public final class ApiEndpoints {
     private final TypeScriptDeclarations typeScript;
     private final AccessPolicy access;
     private final WriteLimits limits;
+    private final ExportRunner exports;
+    private final ExportResponses exportResponses = new ExportResponses();
 
+    /**
+     * @param exports streams a list's rows as NDJSON or CSV
+     * @param limits how large a write's body and how many rows it may be
+     */
     public ApiEndpoints(SchemaModel model, String basePath, ApiRequestParser parser, OperationRunner runner,
-            WriteRunner writes, ActionRunner actions, JsonResponses responses, SchemaDocument schemaDocument,
-            TypeScriptDeclarations typeScript, AccessPolicy access) {
-        this(model, basePath, parser, runner, writes, actions, responses, schemaDocument, typeScript, access,
-                WriteLimits.DEFAULT);
-    }
-
-    /** @param limits how large a write's body and how many rows it may be */
-    public ApiEndpoints(SchemaModel model, String basePath, ApiRequestParser parser, OperationRunner runner,
-            WriteRunner writes, ActionRunner actions, JsonResponses responses, SchemaDocument schemaDocument,
-            TypeScriptDeclarations typeScript, AccessPolicy access, WriteLimits limits) {
+            WriteRunner writes, ActionRunner actions, ExportRunner exports, JsonResponses responses,
+            SchemaDocument schemaDocument, TypeScriptDeclarations typeScript, AccessPolicy access, WriteLimits limits) {
         this.limits = limits;
+        this.exports = exports;
         this.model = model;
         this.basePath = basePath;
         this.parser = parser;
@@ -108,10 +109,25 @@ public final class ApiEndpoints {
         };
     }
 
-    /** {@code GET {base}/T}. */
+    /**
+     * {@code GET {base}/T}: a page of JSON; or, asked with {@code format=ndjson|csv} or {@code Accept:
+     * application/x-ndjson} or {@code text/csv}, every row the filters select, streamed ({@link ExportRunner}).
+     */
     void list(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ReadOutcome outcome = runner.list(table, parser.parseList(request.getParameterMap()), grant, grants(request),
-                request);
+        Map<String, String[]> parameters = request.getParameterMap();
+        String[] format = parameters.get("format");
+        if (format != null) {
+            parameters = new LinkedHashMap<>(parameters);
+            parameters.remove("format");
+        }
+        ExportResponses.Format chosen = ExportResponses.Format.of(format, request.getHeader(HttpHeaders.ACCEPT));
+        if (chosen != ExportResponses.Format.JSON) {
+            ListQuery query = parser.parseList(parameters);
+            exports.export(table, query, grant, grants(request), request, exportResponses.start(response, chosen,
+                    table.name()));
+            return;
+        }
+        ReadOutcome outcome = runner.list(table, parser.parseList(parameters), grant, grants(request), request);
         if (outcome.next() != null) {
             response.setHeader(HttpHeaders.LINK, "<" + nextPage(request, outcome.next()) + ">; rel=\"next\"");
         }

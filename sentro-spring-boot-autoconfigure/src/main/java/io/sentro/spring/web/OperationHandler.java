@@ -52,30 +52,60 @@ public final class OperationHandler implements HttpRequestHandler {
             readable(request);
             endpoint.serve(request, response);
         }
-        catch (SentroException ex) {
-            if (ex.status() >= 500) {
-                logger.error(description + " failed: " + ex.detail(), ex);
+        catch (RuntimeException ex) {
+            if (response.isCommitted()) {
+                throw aborted(ex);
+            }
+            answer(request, response, ex);
+        }
+    }
+
+    /**
+     * A failure after the first bytes of a streamed answer (an export) were sent: no problem can be written any more.
+     * Thrown on, it makes the container end the connection without the body's last chunk, so that the client sees an
+     * incomplete answer rather than a short one that looks whole.
+     */
+    private RuntimeException aborted(RuntimeException ex) {
+        boolean clientLeft = ex instanceof java.io.UncheckedIOException || ex.getClass().getName().contains("Jackson")
+                && ex.getCause() instanceof java.io.IOException;
+        if (clientLeft) {
+            logger.debug(description + " ended: the client closed the connection");
+        }
+        else {
+            logger.warn(description + " failed after its answer had begun; the connection is closed: "
+                    + (ex instanceof SentroException problem ? problem.detail() : ex.toString()));
+        }
+        return ex;
+    }
+
+    /** The problem for a failure, logged by how bad it is: a refusal at debug level, a server failure as an error. */
+    private void answer(HttpServletRequest request, HttpServletResponse response, RuntimeException failure)
+            throws IOException {
+        SentroException problem;
+        if (failure instanceof SentroException refusal) {
+            if (refusal.status() >= 500) {
+                logger.error(description + " failed: " + refusal.detail(), refusal);
             }
             else if (logger.isDebugEnabled()) {
-                logger.debug(description + " refused: " + ex.detail());
+                logger.debug(description + " refused: " + refusal.detail());
             }
-            responses.problem(request, response, ex);
+            problem = refusal;
         }
-        catch (ResponseStatusException ex) {
+        else if (failure instanceof ResponseStatusException status) {
             // Spring's own way to refuse with a status, accepted from hooks and actions like SentroException.
-            int status = ex.getStatusCode().value();
-            SentroException problem = status >= 400 ? new SentroException(status, ex.getReason() != null
-                    ? ex.getReason() : ex.getMessage()) : new SentroException(ErrorCode.INTERNAL_ERROR, ex.getMessage());
-            if (status >= 500) {
-                logger.error(description + " failed", ex);
+            int code = status.getStatusCode().value();
+            problem = code >= 400 ? new SentroException(code, status.getReason() != null ? status.getReason()
+                    : status.getMessage()) : new SentroException(ErrorCode.INTERNAL_ERROR, status.getMessage());
+            if (code >= 500) {
+                logger.error(description + " failed", status);
             }
-            responses.problem(request, response, problem);
         }
-        catch (RuntimeException ex) {
-            logger.error(description + " failed", ex);
-            responses.problem(request, response, new SentroException(ErrorCode.INTERNAL_ERROR,
-                    "The request failed on the server; the server log has the details"));
+        else {
+            logger.error(description + " failed", failure);
+            problem = new SentroException(ErrorCode.INTERNAL_ERROR,
+                    "The request failed on the server; the server log has the details");
         }
+        responses.problem(request, response, problem);
     }
 
     /**
