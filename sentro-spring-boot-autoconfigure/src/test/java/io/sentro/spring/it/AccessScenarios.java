@@ -228,6 +228,12 @@ abstract class AccessScenarios extends SecuredScenarios {
         assertThat(author.get("name").asString()).isEqualTo("Ada");
         JsonNode page = ok(as(ADMIN, "GET", "/api/authors", null));
         page.get("rows").forEach(row -> assertThat(row.has("email")).isFalse());
+        // Exports leave them out too, and need the read rule.
+        Response csv = as(ADMIN, "GET", "/api/authors?format=csv&sort=id", null);
+        assertThat(csv.text()).startsWith("id,name,mood,").doesNotContain("email").doesNotContain("example.com");
+        assertThat(as(ADMIN, "GET", "/api/authors?format=ndjson", null).text()).doesNotContain("email");
+        assertProblem(as(ADMIN, "GET", "/api/authors?format=csv&fields=email", null), 400, "email");
+        assertForbidden(as(ADMIN, "GET", "/api/audit_log?format=csv", null), "read");
         // Rows a write returns (RETURNING, or read back) are stripped too.
         JsonNode updated = ok(as(ADMIN, "PATCH", "/api/authors/1", "{\"name\":\"Ada L.\"}"));
         assertThat(updated.get("name").asString()).isEqualTo("Ada L.");

@@ -1,5 +1,7 @@
 package io.sentro.spring.it;
 
+import java.util.List;
+
 import io.sentro.spring.it.HttpApi.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -244,6 +246,21 @@ abstract class CustomizerScenarios extends DatabaseScenarios {
         assertProblem(api.post("/api/authors", "{\"name\":\"Cy\",\"email\":\"cy@example.com\",\"label\":\"x\"}"),
                 400, "label");
         assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void exportsRunTheReadAfterHooksAndDisplayFieldsOnEveryRow() {
+        Response ndjson = api.send("GET", "/api/authors?sort=id", null, null, "Accept", "application/x-ndjson");
+        assertThat(ndjson.status()).as(ndjson.text()).isEqualTo(200);
+        List<String> lines = ndjson.text().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).contains("\"label\":\"Ada <ada@example.com>\"", "\"initial\":\"A\"")
+                .doesNotContain("avatar");
+        Response csv = api.get("/api/authors?format=csv&fields=id,label&sort=id");
+        assertThat(csv.text()).startsWith("id,label\r\n1,Ada <ada@example.com>\r\n");
+        assertProblem(api.get("/api/authors?format=csv&where.label.eq=x"), 400, "label");
+        // An around hook wraps one whole result, which an export never has.
+        assertProblem(api.get("/api/posts?format=ndjson"), 400, "around");
     }
 
     @Test

@@ -49,6 +49,14 @@ abstract class RowScopeScenarios extends SecuredScenarios {
     }
 
     @Test
+    void exportsStreamOnlyTheCallersRows() {
+        HttpApi.Response csv = as(ADA, "GET", "/api/posts?format=csv&fields=id,author_id&or.a.author_id.eq=2&or.b.id.gt=0");
+        assertThat(csv.status()).as(csv.text()).isEqualTo(200);
+        assertThat(csv.text()).isEqualTo("id,author_id\r\n1,1\r\n2,1\r\n");
+        assertThat(as(ALAN, "GET", "/api/posts?format=ndjson&fields=id").text()).isEqualTo("{\"id\":3}\n{\"id\":4}\n");
+    }
+
+    @Test
     void orGroupsCannotWidenTheScope() {
         assertThat(ids(ok(as(ADA, "GET", "/api/posts?or.a.author_id.eq=2&or.b.id.gt=0")))).containsExactly(1L, 2L);
         assertThat(ids(ok(as(ADA, "GET", "/api/posts?or.a.author_id.in=1,2,3&or.b.title.like=%25")))).containsExactly(1L,
