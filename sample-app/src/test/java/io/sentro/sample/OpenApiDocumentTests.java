@@ -223,6 +223,11 @@ class OpenApiDocumentTests {
                 .isEqualTo("#/components/schemas/PostsNew");
 
         JsonNode list = json.at("/paths/~1api~1posts/get");
+        // Exports: the format parameter, and the answer in each format.
+        assertThat(parameter(list, "format").at("/schema/enum").values()).extracting(JsonNode::asString)
+                .containsExactly("json", "ndjson", "csv");
+        assertThat(list.at("/responses/200/content").propertyNames()).containsExactly("application/json",
+                "application/x-ndjson", "text/csv");
         JsonNode embed = parameter(list, "embed");
         assertThat(embed.at("/in").asString()).isEqualTo("query");
         assertThat(embed.at("/required").asBoolean()).isFalse();

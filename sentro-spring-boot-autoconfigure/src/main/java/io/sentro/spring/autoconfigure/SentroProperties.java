@@ -214,8 +214,8 @@ public class SentroProperties {
 
         /**
          * The most rows one export may stream; 0 for no limit. An export that selects more is refused with 400 when
-         * that is known before its first rows are sent, and cut off (the response ends without its last chunk)
-         * otherwise.
+         * that shows in its first batch of 500 rows, before anything is sent, and cut off otherwise (the connection
+         * is closed without the body's last chunk, so that the client sees an incomplete answer).
          */
         private long maxRows;
 

@@ -168,7 +168,7 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         collectionItem.get(described(operation("list" + name, tag, "List the rows of " + tag,
                 listDescription(table, related))
                 .parameters(listParameters(pipeline, related))
-                .responses(responses("200", jsonResponse("A page of rows", ref(name + "Page")), "400", "404")),
+                .responses(responses("200", listResponse(name), "400", "404")),
                 access.rule(table, io.sentro.spring.customize.Operation.READ)));
         if (routes.serves(TableRoutes.Kind.CREATE)) {
             ApiResponse created = jsonResponse("The row as stored, with defaults and generated values (no body with "
@@ -515,6 +515,11 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
                         java.math.BigDecimal.ZERO).maximum(java.math.BigDecimal.valueOf(maxPageSize))));
         parameters.add(query("offset", "Rows to skip", new JsonSchema().typesItem("integer").format("int64")
                 .minimum(java.math.BigDecimal.ZERO)));
+        parameters.add(query("format", "json (a page, the default), or an export of every matching row: ndjson (one "
+                + "JSON object per line) or csv (RFC 4180, with a header line). Accept: application/x-ndjson or "
+                + "text/csv asks the same. An export takes the filters, sort, fields, limit and offset, not embed, "
+                + "group or after; at most sentro.export.max-rows rows", new JsonSchema().typesItem("string")
+                        ._enum(List.of("json", "ndjson", "csv"))));
         if (table.hasPrimaryKey()) {
             parameters.add(query("after", "Continue after the last row of a page: its 'next' cursor, with the same "
                     + "filters and sort. Opaque; not combined with offset", new JsonSchema().typesItem("string")));
@@ -773,6 +778,15 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         descriptions.forEach((status, description) -> components.addResponses("Problem" + status, new ApiResponse()
                 .description(description).content(new Content().addMediaType(PROBLEM_JSON,
                         new MediaType().schema(ref("Problem"))))));
+    }
+
+    /** A page of JSON, or every row streamed as NDJSON or CSV (format, or the Accept header). */
+    private static ApiResponse listResponse(String name) {
+        return new ApiResponse().description("A page of rows; with format=ndjson or csv (or Accept: "
+                + "application/x-ndjson or text/csv), every matching row, streamed").content(new Content()
+                        .addMediaType(JSON, new MediaType().schema(ref(name + "Page")))
+                        .addMediaType("application/x-ndjson", new MediaType().schema(ref(name)))
+                        .addMediaType("text/csv", new MediaType().schema(new JsonSchema().typesItem("string"))));
     }
 
     private static ApiResponse jsonResponse(String description, Schema<?> schema) {
