@@ -31,7 +31,7 @@ class OperationHandlerTests {
     }
 
     @Test
-    void aFailureAfterTheAnswerBeganEndsTheConnectionInsteadOfAddingToIt() {
+    void aFailureAfterTheAnswerBeganEndsTheConnectionInsteadOfAddingToIt() throws IOException {
         SentroException failure = new SentroException(ErrorCode.EXPORT_TOO_LARGE, "too many", "where");
         assertThatThrownBy(() -> new OperationHandler("GET posts", (req, res) -> {
             res.getOutputStream().write("{\"id\":1}\n".getBytes());
