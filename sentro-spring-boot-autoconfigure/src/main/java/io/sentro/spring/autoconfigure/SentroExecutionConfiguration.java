@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.Assert;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +37,14 @@ class SentroExecutionConfiguration {
             ObjectProvider<PlatformTransactionManager> transactionManager, SentroProperties properties) {
         PlatformTransactionManager transactions = transactionManager
                 .getIfUnique(() -> new JdbcTransactionManager(dataSource));
-        return new SqlExecutor(new JdbcTemplate(dataSource), new TransactionTemplate(transactions), renderer, model,
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        java.time.Duration timeout = properties.getQueryTimeout();
+        if (timeout != null && !timeout.isZero()) {
+            Assert.state(!timeout.isNegative(), "sentro.query-timeout must be positive");
+            // JDBC counts whole seconds; the driver cancels the statement in the database when they run out.
+            jdbc.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
+        }
+        return new SqlExecutor(jdbc, new TransactionTemplate(transactions), renderer, model,
                 properties.getPage().getExactCountThreshold(), properties.getPage().getEstimateMaxAge());
     }
 }

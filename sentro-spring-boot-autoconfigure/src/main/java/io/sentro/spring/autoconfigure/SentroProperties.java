@@ -68,6 +68,15 @@ public class SentroProperties {
 
     private final Export export = new Export();
 
+    private final Outage outage = new Outage();
+
+    /**
+     * How long one statement may run before the driver cancels it in the database and the request answers 504
+     * (whole seconds, at least one); none by default. Exports, which stream for as long as they take, are not held
+     * to it.
+     */
+    private java.time.@Nullable Duration queryTimeout;
+
     private final Concurrency concurrency = new Concurrency();
 
     private final Types types = new Types();
@@ -160,6 +169,18 @@ public class SentroProperties {
         return embed;
     }
 
+    public Outage getOutage() {
+        return outage;
+    }
+
+    public java.time.@Nullable Duration getQueryTimeout() {
+        return queryTimeout;
+    }
+
+    public void setQueryTimeout(java.time.@Nullable Duration queryTimeout) {
+        this.queryTimeout = queryTimeout;
+    }
+
     public Export getExport() {
         return export;
     }
@@ -209,6 +230,35 @@ public class SentroProperties {
     /**
      * Writes: bulk PATCH and DELETE by filter, and their limits.
      */
+    /** Database outages: the database unreachable, or the pool exhausted past its connection timeout. */
+    public static class Outage {
+
+        /** What 503 answers during an outage tell clients to wait, in the Retry-After header (whole seconds). */
+        private java.time.Duration retryAfter = java.time.Duration.ofSeconds(5);
+
+        /**
+         * How often a lasting outage is logged again at WARN; the first failure is logged once at WARN, the others at
+         * DEBUG, and the recovery at INFO.
+         */
+        private java.time.Duration logInterval = java.time.Duration.ofMinutes(1);
+
+        public java.time.Duration getRetryAfter() {
+            return retryAfter;
+        }
+
+        public void setRetryAfter(java.time.Duration retryAfter) {
+            this.retryAfter = retryAfter;
+        }
+
+        public java.time.Duration getLogInterval() {
+            return logInterval;
+        }
+
+        public void setLogInterval(java.time.Duration logInterval) {
+            this.logInterval = logInterval;
+        }
+    }
+
     /** Exports: a list read with Accept: application/x-ndjson or text/csv (or format=ndjson|csv), streamed. */
     public static class Export {
 

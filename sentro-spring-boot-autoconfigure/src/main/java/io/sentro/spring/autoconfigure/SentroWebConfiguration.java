@@ -28,6 +28,7 @@ import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.security.AccessPolicy;
 import io.sentro.spring.web.ApiEndpoints;
 import io.sentro.spring.web.JsonResponses;
+import io.sentro.spring.web.Outages;
 import io.sentro.spring.web.WriteLimits;
 import io.sentro.spring.web.SchemaDocument;
 import io.sentro.spring.web.SentroHandlerMapping;
@@ -212,9 +213,15 @@ class SentroWebConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SentroHandlerMapping sentroHandlerMapping(SchemaModel model, CustomizerRegistry registry, ApiEndpoints endpoints,
-            AccessPolicy access, SentroProperties properties) {
+            AccessPolicy access, Outages outages, SentroProperties properties) {
         return new SentroHandlerMapping(model, registry, normalizedBasePath(properties.getBasePath()), endpoints,
-                responses, access);
+                responses, access, outages);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Outages sentroOutages(SentroProperties properties) {
+        return new Outages(properties.getOutage().getRetryAfter(), properties.getOutage().getLogInterval());
     }
 
     static String normalizedBasePath(String basePath) {

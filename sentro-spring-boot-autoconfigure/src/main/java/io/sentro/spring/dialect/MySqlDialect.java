@@ -92,6 +92,8 @@ public class MySqlDialect implements SqlDialect {
             case 3819, 4025 -> Optional.of(ErrorCode.CHECK_VIOLATION);
             case 1264, 1265, 1292, 1366, 1406, 1411, 3140 -> Optional.of(ErrorCode.INVALID_VALUE);
             case 1040, 1053, 2002, 2003, 2006, 2013 -> Optional.of(ErrorCode.DATABASE_UNAVAILABLE);
+            // interrupted at the query timeout (Connector/J kills it), or by max_execution_time / max_statement_time
+            case 1317, 3024, 1969 -> Optional.of(ErrorCode.QUERY_TIMEOUT);
             default -> Optional.empty();
         };
     }

@@ -170,6 +170,8 @@ public class PostgresDialect implements SqlDialect {
             // program_limit_exceeded: a value too large for its index (an index row over a page), the client's value
             case "54000" -> Optional.of(ErrorCode.INVALID_VALUE);
             case "57P01", "57P02", "57P03", "53300" -> Optional.of(ErrorCode.DATABASE_UNAVAILABLE);
+            // query_canceled: the driver cancels a statement past its query timeout this way
+            case "57014" -> Optional.of(ErrorCode.QUERY_TIMEOUT);
             default -> state.startsWith("22") ? Optional.of(ErrorCode.INVALID_VALUE) : Optional.empty();
         };
     }

@@ -216,6 +216,10 @@ public interface SqlDialect {
                 if (state != null && state.startsWith("08")) {
                     return Optional.of(ErrorCode.DATABASE_UNAVAILABLE);
                 }
+                // A statement the driver cancelled at its query timeout (sentro.query-timeout), as JDBC says it.
+                if (sql instanceof java.sql.SQLTimeoutException || "HYT00".equals(state) || "HY008".equals(state)) {
+                    return Optional.of(ErrorCode.QUERY_TIMEOUT);
+                }
             }
         }
         return Optional.empty();

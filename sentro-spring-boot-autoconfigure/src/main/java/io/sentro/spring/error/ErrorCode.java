@@ -45,6 +45,7 @@ public enum ErrorCode {
     FORBIDDEN("SENTRO-602", 403, "forbidden", "Access denied"),
 
     DATABASE_UNAVAILABLE("SENTRO-501", 503, "database-unavailable", "Database unavailable"),
+    QUERY_TIMEOUT("SENTRO-502", 504, "query-timeout", "The query took too long"),
     INTERNAL_ERROR("SENTRO-500", 500, "internal-error", "Internal error");
 
     private final String code;

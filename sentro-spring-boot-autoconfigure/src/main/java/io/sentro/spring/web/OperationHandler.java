@@ -34,11 +34,17 @@ public final class OperationHandler implements HttpRequestHandler {
     private final String description;
     private final Endpoint endpoint;
     private final JsonResponses responses;
+    private final Outages outages;
 
     OperationHandler(String description, Endpoint endpoint, JsonResponses responses) {
+        this(description, endpoint, responses, Outages.DEFAULT);
+    }
+
+    OperationHandler(String description, Endpoint endpoint, JsonResponses responses, Outages outages) {
         this.description = description;
         this.endpoint = endpoint;
         this.responses = responses;
+        this.outages = outages;
     }
 
     /** What the dispatcher calls (through {@link SentroHandlerMapping}'s execution chain). */
@@ -51,6 +57,7 @@ public final class OperationHandler implements HttpRequestHandler {
         try {
             readable(request);
             endpoint.serve(request, response);
+            outages.succeeded();
         }
         catch (RuntimeException ex) {
             if (response.isCommitted()) {
@@ -82,7 +89,16 @@ public final class OperationHandler implements HttpRequestHandler {
     private void answer(HttpServletRequest request, HttpServletResponse response, RuntimeException failure)
             throws IOException {
         SentroException problem;
-        if (failure instanceof SentroException refusal) {
+        if (failure instanceof SentroException refusal && refusal.code() == ErrorCode.DATABASE_UNAVAILABLE) {
+            outages.failed(description, refusal);
+            problem = refusal.headers().containsKey("Retry-After") ? refusal
+                    : refusal.withHeaders(java.util.Map.of("Retry-After", outages.retryAfter()));
+        }
+        else if (failure instanceof SentroException refusal && refusal.code() == ErrorCode.QUERY_TIMEOUT) {
+            logger.warn(description + " took longer than sentro.query-timeout; the database cancelled it");
+            problem = refusal;
+        }
+        else if (failure instanceof SentroException refusal) {
             if (refusal.status() >= 500) {
                 logger.error(description + " failed: " + refusal.detail(), refusal);
             }

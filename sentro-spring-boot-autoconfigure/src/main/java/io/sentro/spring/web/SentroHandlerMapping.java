@@ -39,9 +39,17 @@ public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
     private final ApiEndpoints endpoints;
     private final JsonResponses responses;
     private final AccessPolicy access;
+    private final Outages outages;
 
     public SentroHandlerMapping(SchemaModel model, CustomizerRegistry registry, String basePath, ApiEndpoints endpoints,
             JsonResponses responses, AccessPolicy access) {
+        this(model, registry, basePath, endpoints, responses, access, Outages.DEFAULT);
+    }
+
+    /** @param outages how requests answer and log while the database is unavailable */
+    public SentroHandlerMapping(SchemaModel model, CustomizerRegistry registry, String basePath, ApiEndpoints endpoints,
+            JsonResponses responses, AccessPolicy access, Outages outages) {
+        this.outages = outages;
         this.model = model;
         this.access = access;
         this.registry = registry;
@@ -105,13 +113,14 @@ public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
             List<String> routes) {
         String description = "Sentro " + method + " " + path;
         RequestMappingInfo info = RequestMappingInfo.paths(path).methods(method).options(builderConfig()).build();
-        registerMapping(info, new OperationHandler(description, endpoint, responses), OperationHandler.HANDLE);
+        registerMapping(info, new OperationHandler(description, endpoint, responses, outages), OperationHandler.HANDLE);
         routes.add(description);
     }
 
     private void registerFallback(String path) {
         RequestMappingInfo info = RequestMappingInfo.paths(path).options(builderConfig()).build();
-        registerMapping(info, new OperationHandler("Sentro fallback " + path, endpoints::fallback, responses),
+        registerMapping(info, new OperationHandler("Sentro fallback " + path, endpoints::fallback, responses,
+                outages),
                 OperationHandler.HANDLE);
     }
 
