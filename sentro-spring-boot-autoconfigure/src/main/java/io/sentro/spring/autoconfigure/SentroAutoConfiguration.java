@@ -25,7 +25,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnBooleanProperty(name = "sentro.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SentroProperties.class)
 @Import({ SentroConnectionPoolConfiguration.class, SentroSchemaConfiguration.class, SentroExecutionConfiguration.class,
-        SentroAccessConfiguration.class, SentroWebConfiguration.class, SentroTomcatConfiguration.class })
+        SentroAccessConfiguration.class, SentroWebConfiguration.class, SentroTomcatConfiguration.class,
+        SentroObservabilityConfiguration.class })
 public final class SentroAutoConfiguration {
 
 }

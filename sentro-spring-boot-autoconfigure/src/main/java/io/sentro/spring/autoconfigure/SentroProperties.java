@@ -70,6 +70,8 @@ public class SentroProperties {
 
     private final Outage outage = new Outage();
 
+    private final Health health = new Health();
+
     /**
      * How long one statement may run before the driver cancels it in the database and the request answers 504
      * (whole seconds, at least one); none by default. Exports, which stream for as long as they take, are not held
@@ -169,6 +171,10 @@ public class SentroProperties {
         return embed;
     }
 
+    public Health getHealth() {
+        return health;
+    }
+
     public Outage getOutage() {
         return outage;
     }
@@ -230,6 +236,21 @@ public class SentroProperties {
     /**
      * Writes: bulk PATCH and DELETE by filter, and their limits.
      */
+    /** The sentro health contributor (with Spring Boot's health support). */
+    public static class Health {
+
+        /** How long the health check waits for a connection from the pool and its validation before it says DOWN. */
+        private java.time.Duration timeout = java.time.Duration.ofSeconds(2);
+
+        public java.time.Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(java.time.Duration timeout) {
+            this.timeout = timeout;
+        }
+    }
+
     /** Database outages: the database unreachable, or the pool exhausted past its connection timeout. */
     public static class Outage {
 

@@ -26,9 +26,11 @@ import io.sentro.spring.request.ApiRequestParser;
 import io.sentro.spring.schema.Relations;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.security.AccessPolicy;
+import io.micrometer.observation.ObservationRegistry;
 import io.sentro.spring.web.ApiEndpoints;
 import io.sentro.spring.web.JsonResponses;
 import io.sentro.spring.web.Outages;
+import io.sentro.spring.web.RowMeter;
 import io.sentro.spring.web.WriteLimits;
 import io.sentro.spring.web.SchemaDocument;
 import io.sentro.spring.web.SentroHandlerMapping;
@@ -213,9 +215,11 @@ class SentroWebConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SentroHandlerMapping sentroHandlerMapping(SchemaModel model, CustomizerRegistry registry, ApiEndpoints endpoints,
-            AccessPolicy access, Outages outages, SentroProperties properties) {
+            AccessPolicy access, Outages outages, ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<RowMeter> rows, SentroProperties properties) {
         return new SentroHandlerMapping(model, registry, normalizedBasePath(properties.getBasePath()), endpoints,
-                responses, access, outages);
+                responses, access, outages, observations.getIfUnique(() -> ObservationRegistry.NOOP),
+                rows.getIfUnique(() -> RowMeter.NONE));
     }
 
     @Bean

@@ -123,14 +123,16 @@ public final class ApiEndpoints {
         ExportResponses.Format chosen = ExportResponses.Format.of(format, request.getHeader(HttpHeaders.ACCEPT));
         if (chosen != ExportResponses.Format.JSON) {
             ListQuery query = parser.parseList(parameters);
-            exports.export(table, query, grant, grants(request), request, exportResponses.start(response, chosen,
-                    table.name()));
+            long exported = exports.export(table, query, grant, grants(request), request,
+                    exportResponses.start(response, chosen, table.name()));
+            request.setAttribute(RowMeter.READ_ATTRIBUTE, exported);
             return;
         }
         ReadOutcome outcome = runner.list(table, parser.parseList(parameters), grant, grants(request), request);
         if (outcome.next() != null) {
             response.setHeader(HttpHeaders.LINK, "<" + nextPage(request, outcome.next()) + ">; rel=\"next\"");
         }
+        request.setAttribute(RowMeter.READ_ATTRIBUTE, outcome.result().rows().size());
         responses.page(response, outcome.result(), outcome.limit(), outcome.offset(), outcome.next());
     }
 
@@ -153,6 +155,7 @@ public final class ApiEndpoints {
                 return;
             }
         }
+        request.setAttribute(RowMeter.READ_ATTRIBUTE, 1);
         responses.row(response, HttpServletResponse.SC_OK, outcome.row());
     }
 
@@ -172,6 +175,7 @@ public final class ApiEndpoints {
         }
         CreateOutcome created = writes.create(table, body, grant, other -> other.equals(table) ? grant
                 : access.authorize(other, Operation.CREATE, request), request);
+        request.setAttribute(RowMeter.WRITTEN_ATTRIBUTE, created.rows().size());
         applied(response, preferences.applied(true, false, false));
         if (created.many()) {
             if (preferences.minimal()) {
@@ -208,6 +212,8 @@ public final class ApiEndpoints {
         boolean merge = preferences.resolution() == Preferences.Resolution.MERGE_DUPLICATES;
         Grant updateGrant = merge ? access.authorize(table, Operation.UPDATE, request) : null;
         UpsertOutcomes upserted = writes.upsert(table, body, merge, onConflict, grant, updateGrant, request);
+        request.setAttribute(RowMeter.WRITTEN_ATTRIBUTE, upserted.outcomes().stream()
+                .filter(outcome -> outcome != UpsertOutcome.IGNORED).count());
         applied(response, preferences.applied(true, true, false));
         if (upserted.many()) {
             if (preferences.minimal()) {
@@ -252,6 +258,7 @@ public final class ApiEndpoints {
         EntityTags ifMatch = ifMatch(request);
         parser.parseNone(request.getParameterMap());
         UpdateOutcome updated = writes.update(table, key(table, request), body, replace, ifMatch, grant, request);
+        request.setAttribute(RowMeter.WRITTEN_ATTRIBUTE, 1);
         applied(response, preferences.applied(true, false, false));
         if (updated.tag() != null) {
             response.setHeader(HttpHeaders.ETAG, updated.tag());
@@ -269,6 +276,7 @@ public final class ApiEndpoints {
         EntityTags ifMatch = ifMatch(request);
         parser.parseNone(request.getParameterMap());
         writes.delete(table, key(table, request), ifMatch, grant, request);
+        request.setAttribute(RowMeter.WRITTEN_ATTRIBUTE, 1);
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 
@@ -309,7 +317,7 @@ public final class ApiEndpoints {
             outcome = writes.updateWhere(table, parser.parseFilter(request.getParameterMap()), body, options, grant,
                     grants(request), request);
         }
-        bulkResponse(response, preferences, outcome);
+        bulkResponse(request, response, preferences, outcome);
     }
 
     /** {@code DELETE {base}/T?where...}: every row the filters select, in one transaction. */
@@ -319,15 +327,16 @@ public final class ApiEndpoints {
         Preferences preferences = preferences(request);
         BulkOutcome outcome = writes.deleteWhere(table, parser.parseFilter(request.getParameterMap()),
                 bulkOptions(preferences), grant, grants(request), request);
-        bulkResponse(response, preferences, outcome);
+        bulkResponse(request, response, preferences, outcome);
     }
 
     private static BulkOptions bulkOptions(Preferences preferences) {
         return new BulkOptions(!preferences.minimal(), preferences.maxAffected());
     }
 
-    private void bulkResponse(HttpServletResponse response, Preferences preferences, BulkOutcome outcome)
-            throws IOException {
+    private void bulkResponse(HttpServletRequest request, HttpServletResponse response, Preferences preferences,
+            BulkOutcome outcome) throws IOException {
+        request.setAttribute(RowMeter.WRITTEN_ATTRIBUTE, outcome.count());
         applied(response, preferences.applied(true, false, true));
         responses.bulk(response, preferences.minimal() ? null : outcome.rows(), outcome.count());
     }

@@ -10,6 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.server.ResponseStatusException;
@@ -35,16 +38,32 @@ public final class OperationHandler implements HttpRequestHandler {
     private final Endpoint endpoint;
     private final JsonResponses responses;
     private final Outages outages;
+    private final String table;
+    private final String operation;
+    private final ObservationRegistry observations;
+    private final RowMeter rows;
 
     OperationHandler(String description, Endpoint endpoint, JsonResponses responses) {
-        this(description, endpoint, responses, Outages.DEFAULT);
+        this(description, "none", "other", endpoint, responses, Outages.DEFAULT, ObservationRegistry.NOOP,
+                RowMeter.NONE);
     }
 
-    OperationHandler(String description, Endpoint endpoint, JsonResponses responses, Outages outages) {
+    /**
+     * @param table the table the route serves, a tag of its observations ({@code none} for the index, the schema...)
+     * @param operation what the route does, the other tag: {@code list}, {@code get}, {@code create}...
+     * @param observations where each request's observation {@code sentro.requests} goes (a timer and a span, when the
+     * application has Micrometer and a tracer)
+     */
+    OperationHandler(String description, String table, String operation, Endpoint endpoint, JsonResponses responses,
+            Outages outages, ObservationRegistry observations, RowMeter rows) {
         this.description = description;
+        this.table = table;
+        this.operation = operation;
         this.endpoint = endpoint;
         this.responses = responses;
         this.outages = outages;
+        this.observations = observations;
+        this.rows = rows;
     }
 
     /** What the dispatcher calls (through {@link SentroHandlerMapping}'s execution chain). */
@@ -54,10 +73,36 @@ public final class OperationHandler implements HttpRequestHandler {
     }
 
     public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Tags of bounded cardinality only: the route's table and operation, the status class and code; never a path
+        // or a key.
+        Observation observation = Observation.createNotStarted("sentro.requests", observations)
+                .contextualName(description).lowCardinalityKeyValue("table", table)
+                .lowCardinalityKeyValue("operation", operation).start();
+        try (Observation.Scope scope = observation.openScope()) {
+            serve(request, response);
+        }
+        catch (RuntimeException ex) {
+            observation.error(ex);
+            throw ex;
+        }
+        finally {
+            int status = response.getStatus();
+            observation.lowCardinalityKeyValue("status", String.valueOf(status))
+                    .lowCardinalityKeyValue("outcome", outcome(status)).stop();
+        }
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             readable(request);
             endpoint.serve(request, response);
             outages.succeeded();
+            if (request.getAttribute(RowMeter.READ_ATTRIBUTE) instanceof Number read) {
+                rows.read(table, read.longValue());
+            }
+            if (request.getAttribute(RowMeter.WRITTEN_ATTRIBUTE) instanceof Number written) {
+                rows.written(table, written.longValue());
+            }
         }
         catch (RuntimeException ex) {
             if (response.isCommitted()) {
@@ -65,6 +110,11 @@ public final class OperationHandler implements HttpRequestHandler {
             }
             answer(request, response, ex);
         }
+    }
+
+    private static String outcome(int status) {
+        return status >= 500 ? "SERVER_ERROR" : status >= 400 ? "CLIENT_ERROR" : status >= 300 ? "REDIRECTION"
+                : "SUCCESS";
     }
 
     /**

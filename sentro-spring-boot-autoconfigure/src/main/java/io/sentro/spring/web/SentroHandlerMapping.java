@@ -12,6 +12,7 @@ import io.sentro.spring.schema.Table;
 import io.sentro.spring.security.AccessPolicy;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.web.HttpRequestHandler;
@@ -40,16 +41,26 @@ public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
     private final JsonResponses responses;
     private final AccessPolicy access;
     private final Outages outages;
+    private final ObservationRegistry observations;
+    private final RowMeter rows;
 
     public SentroHandlerMapping(SchemaModel model, CustomizerRegistry registry, String basePath, ApiEndpoints endpoints,
             JsonResponses responses, AccessPolicy access) {
-        this(model, registry, basePath, endpoints, responses, access, Outages.DEFAULT);
+        this(model, registry, basePath, endpoints, responses, access, Outages.DEFAULT, ObservationRegistry.NOOP,
+                RowMeter.NONE);
     }
 
-    /** @param outages how requests answer and log while the database is unavailable */
+    /**
+     * @param outages how requests answer and log while the database is unavailable
+     * @param observations where each request is observed ({@code sentro.requests})
+     * @param rows counts the rows requests read and write
+     */
     public SentroHandlerMapping(SchemaModel model, CustomizerRegistry registry, String basePath, ApiEndpoints endpoints,
-            JsonResponses responses, AccessPolicy access, Outages outages) {
+            JsonResponses responses, AccessPolicy access, Outages outages, ObservationRegistry observations,
+            RowMeter rows) {
         this.outages = outages;
+        this.observations = observations;
+        this.rows = rows;
         this.model = model;
         this.access = access;
         this.registry = registry;
@@ -62,9 +73,9 @@ public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
     @Override
     protected void initHandlerMethods() {
         List<String> routes = new ArrayList<>();
-        register(RequestMethod.GET, basePath, "index", endpoints::index, routes);
-        register(RequestMethod.GET, basePath + "/_schema", "schema", endpoints::schema, routes);
-        register(RequestMethod.GET, basePath + "/_types.ts", "types", endpoints::types, routes);
+        register(RequestMethod.GET, basePath, "none", "index", endpoints::index, routes);
+        register(RequestMethod.GET, basePath + "/_schema", "none", "schema", endpoints::schema, routes);
+        register(RequestMethod.GET, basePath + "/_types.ts", "none", "types", endpoints::types, routes);
         for (Table table : model.tables()) {
             if (!servable(table)) {
                 continue;
@@ -75,17 +86,19 @@ public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
             for (TableRoutes.Kind kind : TableRoutes.of(table).routes()) {
                 ApiEndpoints.TableEndpoint endpoint = endpoints.endpoint(kind);
                 register(RequestMethod.valueOf(kind.method()), kind.target() == TableRoutes.Target.ITEM ? item
-                        : collection, kind.label() + " " + table.name(), (request, response) -> endpoint.serve(table,
+                        : collection, table.name(), kind.label().replace(' ', '_'), (request, response) -> endpoint.serve(table,
                                 access.authorize(table, kind.operation(), request), request, response), routes);
             }
             for (Action action : registry.pipeline(table).actions()) {
                 if (action.type() == Action.Type.TABLE) {
-                    register(RequestMethod.POST, collection + "/_actions/" + action.id(), "action " + action.id(),
+                    register(RequestMethod.POST, collection + "/_actions/" + action.id(), table.name(),
+                            "action:" + action.id(),
                             (request, response) -> endpoints.tableAction(table, action,
                                     access.authorizeAction(table, action, request), request, response), routes);
                 }
                 else {
-                    register(RequestMethod.POST, item + "/_actions/" + action.id(), "action " + action.id(),
+                    register(RequestMethod.POST, item + "/_actions/" + action.id(), table.name(),
+                            "action:" + action.id(),
                             (request, response) -> endpoints.detailAction(table, action,
                                     access.authorizeAction(table, action, request), request, response), routes);
                 }
@@ -109,19 +122,19 @@ public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
         return ok;
     }
 
-    private void register(RequestMethod method, String path, String name, OperationHandler.Endpoint endpoint,
-            List<String> routes) {
+    private void register(RequestMethod method, String path, String table, String operation,
+            OperationHandler.Endpoint endpoint, List<String> routes) {
         String description = "Sentro " + method + " " + path;
         RequestMappingInfo info = RequestMappingInfo.paths(path).methods(method).options(builderConfig()).build();
-        registerMapping(info, new OperationHandler(description, endpoint, responses, outages), OperationHandler.HANDLE);
+        registerMapping(info, new OperationHandler(description, table, operation, endpoint, responses, outages,
+                observations, rows), OperationHandler.HANDLE);
         routes.add(description);
     }
 
     private void registerFallback(String path) {
         RequestMappingInfo info = RequestMappingInfo.paths(path).options(builderConfig()).build();
-        registerMapping(info, new OperationHandler("Sentro fallback " + path, endpoints::fallback, responses,
-                outages),
-                OperationHandler.HANDLE);
+        registerMapping(info, new OperationHandler("Sentro fallback " + path, "none", "fallback", endpoints::fallback,
+                responses, outages, observations, rows), OperationHandler.HANDLE);
     }
 
     private RequestMappingInfo.BuilderConfiguration builderConfig() {
