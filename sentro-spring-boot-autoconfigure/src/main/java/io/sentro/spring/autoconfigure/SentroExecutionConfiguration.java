@@ -34,7 +34,8 @@ class SentroExecutionConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SqlExecutor sentroSqlExecutor(DataSource dataSource, SqlRenderer renderer, SchemaModel model,
-            ObjectProvider<PlatformTransactionManager> transactionManager, SentroProperties properties) {
+            ObjectProvider<PlatformTransactionManager> transactionManager,
+            ObjectProvider<io.micrometer.observation.ObservationRegistry> observations, SentroProperties properties) {
         PlatformTransactionManager transactions = transactionManager
                 .getIfUnique(() -> new JdbcTransactionManager(dataSource));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -45,6 +46,7 @@ class SentroExecutionConfiguration {
             jdbc.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
         }
         return new SqlExecutor(jdbc, new TransactionTemplate(transactions), renderer, model,
-                properties.getPage().getExactCountThreshold(), properties.getPage().getEstimateMaxAge());
+                properties.getPage().getExactCountThreshold(), properties.getPage().getEstimateMaxAge(),
+                observations.getIfUnique(() -> io.micrometer.observation.ObservationRegistry.NOOP));
     }
 }

@@ -43,6 +43,8 @@ import io.sentro.spring.sql.SqlStatement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -62,6 +64,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class SqlExecutor {
 
     private final JdbcTemplate jdbc;
+    private final ObservationRegistry observations;
     private final TransactionTemplate transactions;
     private final SqlRenderer renderer;
     private final SqlDialect dialect;
@@ -79,6 +82,16 @@ public final class SqlExecutor {
      */
     public SqlExecutor(JdbcTemplate jdbc, TransactionTemplate transactions, SqlRenderer renderer, SchemaModel model,
             long exactCountThreshold, Duration estimateMaxAge) {
+        this(jdbc, transactions, renderer, model, exactCountThreshold, estimateMaxAge, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * @param observations where the database work of each call is observed ({@code sentro.sql}, tagged with the table
+     * and the database): a span under the request's when the application traces
+     */
+    public SqlExecutor(JdbcTemplate jdbc, TransactionTemplate transactions, SqlRenderer renderer, SchemaModel model,
+            long exactCountThreshold, Duration estimateMaxAge, ObservationRegistry observations) {
+        this.observations = observations;
         this.jdbc = jdbc;
         this.model = model;
         this.exactCountThreshold = exactCountThreshold;
@@ -811,8 +824,11 @@ public final class SqlExecutor {
     }
 
     private <T> T translating(Table table, Supplier<T> work) {
+        Observation observation = Observation.createNotStarted("sentro.sql", observations)
+                .contextualName("sentro sql " + table.name()).lowCardinalityKeyValue("table", table.name())
+                .lowCardinalityKeyValue("db.system", dialect.name());
         try {
-            return work.get();
+            return observation.observe(work::get);
         }
         catch (DataAccessException ex) {
             throw translate(table, ex);
