@@ -1,8 +1,13 @@
 package io.sentro.spring.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.sql.DataSource;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.sentro.spring.dialect.SqlDialect;
+import io.sentro.spring.execute.ReadReplicas;
 import io.sentro.spring.execute.SqlExecutor;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.sql.SqlRenderer;
@@ -12,15 +17,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.Assert;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
 
 /**
  * SQL rendering and execution. Sentro uses its own {@link JdbcTemplate} on the DataSource, so that settings of the
  * application's template (max rows, fetch size) do not change API results, and the application's transaction
- * manager when there is exactly one.
+ * manager when there is exactly one. With {@code sentro.read-replicas}, Sentro runs on the primary with read-only
+ * connections from the replicas ({@link ReadReplicas}), and on a transaction manager of its own over that routing.
  */
 @Configuration(proxyBeanMethods = false)
 class SentroExecutionConfiguration {
@@ -31,14 +37,33 @@ class SentroExecutionConfiguration {
         return new SqlRenderer(dialect, model);
     }
 
+    /** The read replicas' pools and routing, or none: a holder, so that the pools close with the context. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    SentroReadReplicas sentroReadReplicas(DataSource dataSource, SentroProperties properties) {
+        List<String> urls = properties.getReadReplicas();
+        if (urls.isEmpty()) {
+            return new SentroReadReplicas(null);
+        }
+        Assert.state(org.springframework.util.ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource",
+                getClass().getClassLoader()), "sentro.read-replicas needs HikariCP for the replicas' pools");
+        List<DataSource> pools = new ArrayList<>();
+        for (int i = 0; i < urls.size(); i++) {
+            pools.add(ReplicaPools.pool(urls.get(i), i + 1, dataSource));
+        }
+        return new SentroReadReplicas(new ReadReplicas(dataSource, pools, properties.getReadReplicaRetryAfter()));
+    }
+
     @Bean
     @ConditionalOnMissingBean
     SqlExecutor sentroSqlExecutor(DataSource dataSource, SqlRenderer renderer, SchemaModel model,
-            ObjectProvider<PlatformTransactionManager> transactionManager,
-            ObjectProvider<io.micrometer.observation.ObservationRegistry> observations, SentroProperties properties) {
-        PlatformTransactionManager transactions = transactionManager
-                .getIfUnique(() -> new JdbcTransactionManager(dataSource));
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            ObjectProvider<PlatformTransactionManager> transactionManager, SentroReadReplicas replicas,
+            ObjectProvider<ObservationRegistry> observations, SentroProperties properties) {
+        ReadReplicas routing = replicas.replicas();
+        DataSource effective = routing != null ? routing.dataSource() : dataSource;
+        PlatformTransactionManager transactions = routing != null ? new JdbcTransactionManager(effective)
+                : transactionManager.getIfUnique(() -> new JdbcTransactionManager(dataSource));
+        JdbcTemplate jdbc = new JdbcTemplate(effective);
         java.time.Duration timeout = properties.getQueryTimeout();
         if (timeout != null && !timeout.isZero()) {
             Assert.state(!timeout.isNegative(), "sentro.query-timeout must be positive");
@@ -47,6 +72,6 @@ class SentroExecutionConfiguration {
         }
         return new SqlExecutor(jdbc, new TransactionTemplate(transactions), renderer, model,
                 properties.getPage().getExactCountThreshold(), properties.getPage().getEstimateMaxAge(),
-                observations.getIfUnique(() -> io.micrometer.observation.ObservationRegistry.NOOP));
+                observations.getIfUnique(() -> ObservationRegistry.NOOP), routing != null);
     }
 }

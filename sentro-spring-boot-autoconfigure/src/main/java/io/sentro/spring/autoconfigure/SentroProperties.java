@@ -73,6 +73,16 @@ public class SentroProperties {
     private final Health health = new Health();
 
     /**
+     * JDBC URLs of read replicas of the database (same credentials and pool settings as the primary's Hikari pool):
+     * GET lists, gets, embeds, aggregates and exports read from them in turn; writes, their hooks and every read in
+     * a write's transaction go to the primary.
+     */
+    private List<String> readReplicas = new ArrayList<>();
+
+    /** How long a read replica that refused a connection is left out; its reads go to the others or the primary. */
+    private java.time.Duration readReplicaRetryAfter = java.time.Duration.ofSeconds(5);
+
+    /**
      * How long one statement may run before the driver cancels it in the database and the request answers 504
      * (whole seconds, at least one); none by default. Exports, which stream for as long as they take, are not held
      * to it.
@@ -169,6 +179,22 @@ public class SentroProperties {
 
     public Embed getEmbed() {
         return embed;
+    }
+
+    public List<String> getReadReplicas() {
+        return readReplicas;
+    }
+
+    public void setReadReplicas(List<String> readReplicas) {
+        this.readReplicas = readReplicas;
+    }
+
+    public java.time.Duration getReadReplicaRetryAfter() {
+        return readReplicaRetryAfter;
+    }
+
+    public void setReadReplicaRetryAfter(java.time.Duration readReplicaRetryAfter) {
+        this.readReplicaRetryAfter = readReplicaRetryAfter;
     }
 
     public Health getHealth() {

@@ -65,6 +65,7 @@ public final class SqlExecutor {
 
     private final JdbcTemplate jdbc;
     private final ObservationRegistry observations;
+    private final @Nullable TransactionTemplate readOnlyTransactions;
     private final TransactionTemplate transactions;
     private final SqlRenderer renderer;
     private final SqlDialect dialect;
@@ -91,6 +92,24 @@ public final class SqlExecutor {
      */
     public SqlExecutor(JdbcTemplate jdbc, TransactionTemplate transactions, SqlRenderer renderer, SchemaModel model,
             long exactCountThreshold, Duration estimateMaxAge, ObservationRegistry observations) {
+        this(jdbc, transactions, renderer, model, exactCountThreshold, estimateMaxAge, observations, false);
+    }
+
+    /**
+     * @param readsOnReplicas whether {@code jdbc} and {@code transactions} run on {@link ReadReplicas}: then
+     * {@link #readOnly} runs reads in read-only transactions, which take their connections from a replica
+     */
+    public SqlExecutor(JdbcTemplate jdbc, TransactionTemplate transactions, SqlRenderer renderer, SchemaModel model,
+            long exactCountThreshold, Duration estimateMaxAge, ObservationRegistry observations,
+            boolean readsOnReplicas) {
+        if (readsOnReplicas) {
+            TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager(), transactions);
+            readOnly.setReadOnly(true);
+            this.readOnlyTransactions = readOnly;
+        }
+        else {
+            this.readOnlyTransactions = null;
+        }
         this.observations = observations;
         this.jdbc = jdbc;
         this.model = model;
@@ -112,6 +131,28 @@ public final class SqlExecutor {
             case EXACT -> counted(plan, fetch(plan));
             case ESTIMATED -> estimated(plan);
         });
+    }
+
+    /**
+     * Runs a read (a GET's statements, and its READ hooks' reads) on a read replica when there are any: in a read-only
+     * transaction, whose connection the routing takes from a replica. Inside a write's transaction it joins that
+     * transaction, on the primary. Without replicas it is the read itself, with no transaction.
+     */
+    public <T> T readOnly(Supplier<T> read) {
+        if (readOnlyTransactions == null) {
+            return read.get();
+        }
+        return translatingTransaction(() -> readOnlyTransactions.execute(status -> read.get()));
+    }
+
+    private <T> T translatingTransaction(Supplier<T> work) {
+        try {
+            return work.get();
+        }
+        catch (TransactionException ex) {
+            throw new SentroException(ErrorCode.DATABASE_UNAVAILABLE, "The database is unavailable; try again later",
+                    null, ex);
+        }
     }
 
     /** Receives the rows of a streamed read, a batch at a time; the batch is the receiver's to keep or change. */

@@ -112,6 +112,12 @@ public final class OperationRunner {
      * tables the query embeds or filters by.
      */
     public ReadOutcome list(Table table, ListQuery query, Grant grant, Grants grants, HttpServletRequest request) {
+        // On a read replica when there are any, with the READ hooks' own reads.
+        return executor.readOnly(() -> listOnce(table, query, grant, grants, request));
+    }
+
+    private ReadOutcome listOnce(Table table, ListQuery query, Grant grant, Grants grants,
+            HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
         if (!HookChain.hasHooks(pipeline, Operation.READ)) {
             return readPage(pipeline, query, grant, grants, request, new PageRead(0, 0));
@@ -170,6 +176,11 @@ public final class OperationRunner {
      * narrows gets too.
      */
     public GetOutcome getTagged(Table table, List<String> rawKey, RowQuery query, Grant grant, Grants grants,
+            HttpServletRequest request) {
+        return executor.readOnly(() -> getOnce(table, rawKey, query, grant, grants, request));
+    }
+
+    private GetOutcome getOnce(Table table, List<String> rawKey, RowQuery query, Grant grant, Grants grants,
             HttpServletRequest request) {
         TablePipeline pipeline = registry.pipeline(table);
         Key key = planner.key(table, rawKey);
