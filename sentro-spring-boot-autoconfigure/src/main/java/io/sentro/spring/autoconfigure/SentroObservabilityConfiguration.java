@@ -32,8 +32,9 @@ class SentroObservabilityConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = "sentroHealthIndicator")
         SentroHealthIndicator sentroHealthIndicator(SchemaModel model, SqlDialect dialect, DataSource dataSource,
-                Outages outages, SentroProperties properties) {
-            return new SentroHealthIndicator(model, dialect.name(), dataSource, outages,
+                Outages outages, SentroReadReplicas replicas, SentroProperties properties) {
+            return new SentroHealthIndicator(model, dialect, dialect.name(), dataSource,
+                    replicas.replicas() == null ? java.util.List.of() : replicas.replicas().replicas(), outages,
                     properties.getHealth().getTimeout());
         }
     }

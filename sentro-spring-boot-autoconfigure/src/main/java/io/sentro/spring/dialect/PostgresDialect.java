@@ -175,4 +175,11 @@ public class PostgresDialect implements SqlDialect {
             default -> state.startsWith("22") ? Optional.of(ErrorCode.INVALID_VALUE) : Optional.empty();
         };
     }
+
+    /** The write-ahead log position of the primary, and how many bytes of it the replica has yet to replay. */
+    @Override
+    public java.util.Optional<ReplicaLag> replicaLag() {
+        return java.util.Optional.of(new ReplicaLag("SELECT pg_current_wal_lsn()::text",
+                "SELECT pg_wal_lsn_diff(?::pg_lsn, pg_last_wal_replay_lsn())::bigint"));
+    }
 }

@@ -90,6 +90,19 @@ public interface SqlDialect {
     ReturningStyle updateReturning();
 
     /**
+     * How far a read replica is behind its primary, for health: a query run on the primary that gives its position,
+     * and one run on the replica with that position as its parameter that gives the lag in bytes of log. Empty where
+     * Sentro cannot tell (the replica's health then says only whether it answers).
+     */
+    default java.util.Optional<ReplicaLag> replicaLag() {
+        return java.util.Optional.empty();
+    }
+
+    /** The queries of {@link #replicaLag()}. */
+    record ReplicaLag(String primaryPosition, String replicaBytesBehind) {
+    }
+
+    /**
      * The fetch size that makes the driver stream a large result rather than hold it whole: rows come in batches of
      * this size as they are read (PostgreSQL's driver does so inside a transaction only, which exports run in).
      */

@@ -9,8 +9,11 @@ import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
+import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.web.Outages;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -28,9 +31,23 @@ public final class SentroHealthIndicator implements HealthIndicator {
     private final DataSource dataSource;
     private final Outages outages;
     private final Duration timeout;
+    private final SqlDialect sql;
+    private final java.util.List<DataSource> replicas;
 
     public SentroHealthIndicator(SchemaModel model, String dialect, DataSource dataSource, Outages outages,
             Duration timeout) {
+        this(model, null, dialect, dataSource, java.util.List.of(), outages, timeout);
+    }
+
+    /**
+     * @param sql the dialect, which knows how to measure a replica's lag
+     * @param replicas the read replicas' pools ({@code sentro.read-replicas}), each reported with whether it answers
+     * and how far it is behind
+     */
+    public SentroHealthIndicator(SchemaModel model, @Nullable SqlDialect sql, String dialect, DataSource dataSource,
+            java.util.List<DataSource> replicas, Outages outages, Duration timeout) {
+        this.sql = sql;
+        this.replicas = java.util.List.copyOf(replicas);
         this.model = model;
         this.dialect = dialect;
         this.dataSource = dataSource;
@@ -55,8 +72,15 @@ public final class SentroHealthIndicator implements HealthIndicator {
         try {
             boolean valid = check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             long millis = (System.nanoTime() - started) / 1_000_000;
-            return valid ? health.up().withDetail("database", "reachable").withDetail("validationMillis", millis)
-                    .build() : health.down().withDetail("database", "did not validate a connection").build();
+            if (!valid) {
+                return health.down().withDetail("database", "did not validate a connection").build();
+            }
+            health.up().withDetail("database", "reachable").withDetail("validationMillis", millis);
+            if (!replicas.isEmpty()) {
+                // A replica that does not answer leaves the service up: its reads go to the others, or the primary.
+                health.withDetail("replicas", replicaStates());
+            }
+            return health.build();
         }
         catch (TimeoutException ex) {
             check.cancel(true);
@@ -73,5 +97,60 @@ public final class SentroHealthIndicator implements HealthIndicator {
             Thread.currentThread().interrupt();
             return health.unknown().build();
         }
+    }
+
+    private java.util.List<java.util.Map<String, Object>> replicaStates() {
+        String position = null;
+        SqlDialect.ReplicaLag lag = sql == null ? null : sql.replicaLag().orElse(null);
+        if (lag != null) {
+            try (Connection connection = dataSource.getConnection();
+                    java.sql.Statement statement = connection.createStatement();
+                    java.sql.ResultSet result = statement.executeQuery(lag.primaryPosition())) {
+                position = result.next() ? result.getString(1) : null;
+            }
+            catch (java.sql.SQLException ex) {
+                position = null;
+            }
+        }
+        java.util.List<java.util.Map<String, Object>> states = new java.util.ArrayList<>();
+        for (int i = 0; i < replicas.size(); i++) {
+            java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+            state.put("replica", i + 1);
+            String primaryPosition = position;
+            DataSource replica = replicas.get(i);
+            CompletableFuture<Long> check = CompletableFuture.supplyAsync(() -> {
+                try (Connection connection = replica.getConnection()) {
+                    if (lag == null || primaryPosition == null) {
+                        return connection.isValid((int) Math.max(1, timeout.toSeconds())) ? -1L : null;
+                    }
+                    try (java.sql.PreparedStatement statement = connection.prepareStatement(lag.replicaBytesBehind())) {
+                        statement.setString(1, primaryPosition);
+                        try (java.sql.ResultSet result = statement.executeQuery()) {
+                            return result.next() ? Math.max(0, result.getLong(1)) : -1L;
+                        }
+                    }
+                }
+                catch (java.sql.SQLException ex) {
+                    throw new java.util.concurrent.CompletionException(ex);
+                }
+            });
+            try {
+                Long behind = check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                state.put("reachable", behind != null);
+                if (behind != null && behind >= 0) {
+                    state.put("lagBytes", behind);
+                }
+            }
+            catch (TimeoutException | ExecutionException ex) {
+                check.cancel(true);
+                state.put("reachable", false);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                state.put("reachable", false);
+            }
+            states.add(state);
+        }
+        return states;
     }
 }

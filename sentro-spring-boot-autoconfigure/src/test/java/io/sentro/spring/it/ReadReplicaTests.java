@@ -85,7 +85,7 @@ class ReadReplicaTests {
                 "//127.0.0.1:" + proxy.port() + "/");
         app = RunningApp.start(ReplicaApplication.class, database, "sentro.security.access.default=permit-all",
                 "sentro.read-replicas[0]=" + proxied, "sentro.read-replica-retry-after=1s",
-                "spring.datasource.hikari.connection-timeout=1000");
+                "spring.datasource.hikari.connection-timeout=1000", "management.endpoint.health.show-details=always");
         api = app.api();
     }
 
@@ -119,6 +119,10 @@ class ReadReplicaTests {
         JsonNode written = ok(api.post("/api/replica_writes", "{\"note\": \"hello\"}"));
         assertThat(written.get("on_replica").asBoolean()).isFalse();
         assertThat(written.get("hookSawReplica").asBoolean()).isFalse();
+        // Health reports the replica, and how far behind the primary it is.
+        JsonNode replicaHealth = api.get("/actuator/health").json().at("/components/sentro/details/replicas/0");
+        assertThat(replicaHealth.get("reachable").asBoolean()).as("%s", replicaHealth).isTrue();
+        assertThat(replicaHealth.get("lagBytes").asLong()).isGreaterThanOrEqualTo(0);
         // Bulk writes, and the reads their hooks do, too.
         assertThat(api.patch("/api/replica_writes?where.note.eq=hello", "{\"note\": \"again\"}").status())
                 .isEqualTo(200);
@@ -131,6 +135,9 @@ class ReadReplicaTests {
         Thread.sleep(700); // past the pool's window for trusting an idle connection without validating it
         assertThat(readFromReplica()).as("read from the primary while the replica is away").isFalse();
         assertThat(api.get("/api/replica_probe").status()).isEqualTo(200);
+        JsonNode health = api.get("/actuator/health").json().at("/components/sentro");
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.at("/details/replicas/0/reachable").asBoolean()).isFalse();
         proxy.restore();
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (!readFromReplica()) {
