@@ -4,7 +4,10 @@ import javax.sql.DataSource;
 
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.observe.MicrometerRowMeter;
+import io.sentro.spring.observe.SentroEndpoint;
 import io.sentro.spring.observe.SentroHealthIndicator;
+import io.sentro.spring.pipeline.CustomizerRegistry;
+import io.sentro.spring.security.AccessPolicy;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.web.Outages;
 import io.sentro.spring.web.RowMeter;
@@ -36,6 +39,22 @@ class SentroObservabilityConfiguration {
             return new SentroHealthIndicator(model, dialect, dialect.name(), dataSource,
                     replicas.replicas() == null ? java.util.List.of() : replicas.replicas().replicas(), outages,
                     properties.getHealth().getTimeout());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
+            "org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint" })
+    static class Endpoint {
+
+        @Bean
+        @ConditionalOnMissingBean
+        @org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint(
+                SentroEndpoint.class)
+        SentroEndpoint sentroEndpoint(SchemaModel model, CustomizerRegistry registry, AccessPolicy access,
+                SqlDialect dialect, SentroProperties properties) {
+            return new SentroEndpoint(model, registry, access,
+                    SentroWebConfiguration.normalizedBasePath(properties.getBasePath()), dialect.name());
         }
     }
 

@@ -35,7 +35,11 @@ final class ExportMemoryApplication {
                 }
                 live = Math.max(live, afterCollection);
                 try {
-                    Files.writeString(report, peak + " " + Runtime.getRuntime().maxMemory() + " " + live);
+                    // Written whole, then moved over the report: a reader never sees half a line.
+                    Path next = report.resolveSibling(report.getFileName() + ".next");
+                    Files.writeString(next, peak + " " + Runtime.getRuntime().maxMemory() + " " + live);
+                    Files.move(next, report, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                     Thread.sleep(100);
                 }
                 catch (IOException | InterruptedException ex) {

@@ -31,7 +31,7 @@ class ObservabilityTests {
         FixtureDatabase database = FixtureDatabases.of(Dialect.POSTGRES);
         database.resetRows();
         app = RunningApp.start(PlainApplication.class, database, "sentro.security.access.default=permit-all",
-                "management.endpoints.web.exposure.include=health,metrics",
+                "management.endpoints.web.exposure.include=health,metrics,sentro",
                 "management.endpoint.health.show-details=always", "spring.security.user.name=ops",
                 "spring.security.user.password=ops-secret");
         api = app.api();
@@ -78,6 +78,31 @@ class ObservabilityTests {
         // Spring MVC's own timer names the route template, not the path with its key.
         List<String> uris = tagValues(metric("http.server.requests"), "uri");
         assertThat(uris).contains("/api/posts/{key}", "/api/posts").noneMatch(uri -> uri.matches(".*/\\d+$"));
+    }
+
+    @Test
+    void theSentroEndpointShowsTablesRoutesAndRulesToOperators() {
+        assertThat(api.get("/actuator/sentro").status()).isEqualTo(401);
+        JsonNode served = operator("/actuator/sentro");
+        assertThat(served.get("basePath").asString()).isEqualTo("/api");
+        assertThat(served.get("defaultRule").asString()).isEqualTo("permit-all");
+        JsonNode posts = null;
+        for (JsonNode table : served.get("tables").values()) {
+            if (table.get("name").asString().equals("posts")) {
+                posts = table;
+            }
+        }
+        assertThat(posts).isNotNull();
+        assertThat(posts.get("routes").values()).extracting(JsonNode::asString).contains("GET /api/posts",
+                "POST /api/posts", "GET /api/posts/{key}", "DELETE /api/posts/{key}");
+        assertThat(posts.at("/rules/read").asString()).isEqualTo("permit-all");
+    }
+
+    private JsonNode operator(String path) {
+        Response response = api.send("GET", path, null, null, "Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("ops:ops-secret".getBytes()));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.json();
     }
 
     private JsonNode metric(String name, String... tags) {
