@@ -141,6 +141,34 @@ class DatabaseOutageTests {
                 + "'%slow_rows%' AND pid <> pg_backend_pid()", Long.class)).isZero();
     }
 
+    @Test
+    void aPoolExhaustedPastItsTimeoutAnswers503WithRetryAfter() throws Exception {
+        // Two connections, both held by statements that run until the query timeout: the third request waits for
+        // the pool's timeout, then answers 503 rather than waiting on.
+        try (RunningApp small = RunningApp.start(PlainApplication.class, database,
+                "sentro.security.access.default=permit-all", "spring.datasource.hikari.maximum-pool-size=2",
+                "spring.datasource.hikari.connection-timeout=400", "sentro.query-timeout=2s",
+                "sentro.outage.retry-after=2s")) {
+            HttpApi client = small.api();
+            assertThat(client.get("/api/posts/1").status()).isEqualTo(200);
+            ExecutorService slow = Executors.newFixedThreadPool(2);
+            List<Future<Response>> holders = List.of(slow.submit(() -> client.get("/api/slow_rows")),
+                    slow.submit(() -> client.get("/api/slow_rows")));
+            Thread.sleep(300);
+            long started = System.nanoTime();
+            Response waited = client.get("/api/posts/1");
+            assertThat(waited.status()).as(waited.text()).isEqualTo(503);
+            assertThat(waited.header("Retry-After")).isEqualTo("2");
+            assertThat(waited.json().get("code").asString()).isEqualTo("SENTRO-501");
+            assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(1500);
+            for (Future<Response> holder : holders) {
+                assertThat(holder.get(10, TimeUnit.SECONDS).status()).isEqualTo(504);
+            }
+            slow.shutdown();
+            assertThat(client.get("/api/posts/1").status()).isEqualTo(200);
+        }
+    }
+
     private static String batch(String title) {
         StringBuilder rows = new StringBuilder("[");
         for (int i = 0; i < 5; i++) {
