@@ -14,9 +14,24 @@ import org.jspecify.annotations.Nullable;
  * @param label a human-readable name, shown in {@code _schema} and OpenAPI
  * @param tableHandler the handler of a table action
  * @param detailHandler the handler of a detail action
+ * @param onlyReads whether it only reads ({@link #readOnly()})
  */
 public record Action(Type type, String id, String label, @Nullable TableHandler tableHandler,
-        @Nullable DetailHandler detailHandler) {
+        @Nullable DetailHandler detailHandler, boolean onlyReads) {
+
+    public Action(Type type, String id, String label, @Nullable TableHandler tableHandler,
+            @Nullable DetailHandler detailHandler) {
+        this(type, id, label, tableHandler, detailHandler, false);
+    }
+
+    /**
+     * This action, declared to only read ({@code Action.table("export", "Export", handler).readOnly()}): it runs in a
+     * read-only transaction, on a read replica when there are any ({@code sentro.read-replicas}), and the database
+     * refuses any write it tries.
+     */
+    public Action readOnly() {
+        return new Action(type, id, label, tableHandler, detailHandler, true);
+    }
 
     public enum Type {
         TABLE, DETAIL

@@ -65,7 +65,8 @@ public final class SqlExecutor {
 
     private final JdbcTemplate jdbc;
     private final ObservationRegistry observations;
-    private final @Nullable TransactionTemplate readOnlyTransactions;
+    private final TransactionTemplate readOnlyTransactions;
+    private final boolean readsOnReplicas;
     private final TransactionTemplate transactions;
     private final SqlRenderer renderer;
     private final SqlDialect dialect;
@@ -102,14 +103,10 @@ public final class SqlExecutor {
     public SqlExecutor(JdbcTemplate jdbc, TransactionTemplate transactions, SqlRenderer renderer, SchemaModel model,
             long exactCountThreshold, Duration estimateMaxAge, ObservationRegistry observations,
             boolean readsOnReplicas) {
-        if (readsOnReplicas) {
-            TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager(), transactions);
-            readOnly.setReadOnly(true);
-            this.readOnlyTransactions = readOnly;
-        }
-        else {
-            this.readOnlyTransactions = null;
-        }
+        TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager(), transactions);
+        readOnly.setReadOnly(true);
+        this.readOnlyTransactions = readOnly;
+        this.readsOnReplicas = readsOnReplicas;
         this.observations = observations;
         this.jdbc = jdbc;
         this.model = model;
@@ -139,10 +136,18 @@ public final class SqlExecutor {
      * transaction, on the primary. Without replicas it is the read itself, with no transaction.
      */
     public <T> T readOnly(Supplier<T> read) {
-        if (readOnlyTransactions == null) {
+        if (!readsOnReplicas) {
             return read.get();
         }
         return translatingTransaction(() -> readOnlyTransactions.execute(status -> read.get()));
+    }
+
+    /**
+     * Runs work that only reads in a read-only transaction, with or without replicas: on a replica when there are
+     * any, and refused by the database if it tries to write. For actions declared read-only.
+     */
+    public <T> T inReadOnlyTransaction(Table table, Supplier<T> work) {
+        return translating(table, () -> readOnlyTransactions.execute(status -> work.get()));
     }
 
     private <T> T translatingTransaction(Supplier<T> work) {

@@ -51,7 +51,7 @@ public final class ActionRunner {
                     + "filters; group, agg and having do not apply", selection.aggregate().group().isEmpty() ? "agg"
                             : "group");
         }
-        return runner.inTransaction(table, () -> {
+        return runner.inTransaction(table, action.onlyReads(), () -> {
             List<Map<String, @Nullable Object>> records;
             Object ids = body.get("ids");
             if (ids != null) {
@@ -83,7 +83,7 @@ public final class ActionRunner {
     public Map<String, @Nullable Object> detailAction(Table table, Action action, List<String> rawKey,
             Map<String, @Nullable Object> body, Grant grant, HttpServletRequest request) {
         planner.key(table, rawKey); // a malformed key is a 400 before the transaction starts
-        return runner.inTransaction(table, () -> {
+        return runner.inTransaction(table, action.onlyReads(), () -> {
             Map<String, @Nullable Object> record = runner.get(table, rawKey, RowQuery.ALL, grant, Grants.NONE,
                     request);
             if (record == null) {

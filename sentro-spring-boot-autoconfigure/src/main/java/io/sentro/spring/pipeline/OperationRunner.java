@@ -232,6 +232,10 @@ public final class OperationRunner {
         return new HookContext(operation, table, request, db, integrations);
     }
 
+    <T> T inTransaction(Table table, boolean readOnly, Supplier<T> work) {
+        return readOnly ? executor.inReadOnlyTransaction(table, work) : executor.inTransaction(table, work);
+    }
+
     <T> T inTransaction(Table table, Supplier<T> work) {
         return executor.inTransaction(table, work);
     }

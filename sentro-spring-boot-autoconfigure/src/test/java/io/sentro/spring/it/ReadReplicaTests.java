@@ -56,6 +56,15 @@ class ReadReplicaTests {
                 result.rows().get(0).put("hookSawReplica", probe == null ? null : probe.get("in_recovery"));
                 return result;
             });
+            // An action reads where it runs: in the write's transaction (the primary), or declared read-only (a replica).
+            io.sentro.spring.customize.Action.TableHandler probe = (request, records, db) -> Map.of("replica",
+                    db.getSingle("replica_probe", Map.of("id", 1)).get("in_recovery"));
+            customizer.addAction(io.sentro.spring.customize.Action.table("probe", "Probe", probe));
+            customizer.addAction(io.sentro.spring.customize.Action.table("probe-replica", "Probe a replica", probe)
+                    .readOnly());
+            customizer.addAction(io.sentro.spring.customize.Action.table("sneaky", "Writes though read-only",
+                    (request, records, db) -> Map.of("row", db.insert("replica_writes", Map.of("note", "sneaky"))))
+                    .readOnly());
             return customizer;
         }
     }
@@ -126,6 +135,17 @@ class ReadReplicaTests {
         // Bulk writes, and the reads their hooks do, too.
         assertThat(api.patch("/api/replica_writes?where.note.eq=hello", "{\"note\": \"again\"}").status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void actionsDeclaredReadOnlyRunOnAReplicaAndCannotWrite() {
+        assertThat(ok(api.post("/api/replica_writes/_actions/probe", "{\"ids\": []}")).get("replica").asBoolean())
+                .isFalse();
+        assertThat(ok(api.post("/api/replica_writes/_actions/probe-replica", "{\"ids\": []}")).get("replica")
+                .asBoolean()).isTrue();
+        long before = primary.queryForObject("SELECT COUNT(*) FROM replica_writes", Long.class);
+        assertThat(api.post("/api/replica_writes/_actions/sneaky", "{\"ids\": []}").status()).isEqualTo(500);
+        assertThat(primary.queryForObject("SELECT COUNT(*) FROM replica_writes", Long.class)).isEqualTo(before);
     }
 
     @Test
