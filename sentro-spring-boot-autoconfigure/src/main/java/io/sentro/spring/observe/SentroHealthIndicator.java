@@ -1,8 +1,17 @@
 package io.sentro.spring.observe;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,11 +41,11 @@ public final class SentroHealthIndicator implements HealthIndicator {
     private final Outages outages;
     private final Duration timeout;
     private final SqlDialect sql;
-    private final java.util.List<DataSource> replicas;
+    private final List<DataSource> replicas;
 
     public SentroHealthIndicator(SchemaModel model, String dialect, DataSource dataSource, Outages outages,
             Duration timeout) {
-        this(model, null, dialect, dataSource, java.util.List.of(), outages, timeout);
+        this(model, null, dialect, dataSource, List.of(), outages, timeout);
     }
 
     /**
@@ -45,9 +54,9 @@ public final class SentroHealthIndicator implements HealthIndicator {
      * and how far it is behind
      */
     public SentroHealthIndicator(SchemaModel model, @Nullable SqlDialect sql, String dialect, DataSource dataSource,
-            java.util.List<DataSource> replicas, Outages outages, Duration timeout) {
+            List<DataSource> replicas, Outages outages, Duration timeout) {
         this.sql = sql;
-        this.replicas = java.util.List.copyOf(replicas);
+        this.replicas = List.copyOf(replicas);
         this.model = model;
         this.dialect = dialect;
         this.dataSource = dataSource;
@@ -65,8 +74,8 @@ public final class SentroHealthIndicator implements HealthIndicator {
             try (Connection connection = dataSource.getConnection()) {
                 return connection.isValid((int) Math.max(1, timeout.toSeconds()));
             }
-            catch (java.sql.SQLException ex) {
-                throw new java.util.concurrent.CompletionException(ex);
+            catch (SQLException ex) {
+                throw new CompletionException(ex);
             }
         });
         try {
@@ -99,22 +108,22 @@ public final class SentroHealthIndicator implements HealthIndicator {
         }
     }
 
-    private java.util.List<java.util.Map<String, Object>> replicaStates() {
+    private List<Map<String, Object>> replicaStates() {
         String position = null;
         SqlDialect.ReplicaLag lag = sql == null ? null : sql.replicaLag().orElse(null);
         if (lag != null) {
             try (Connection connection = dataSource.getConnection();
-                    java.sql.Statement statement = connection.createStatement();
-                    java.sql.ResultSet result = statement.executeQuery(lag.primaryPosition())) {
+                    Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery(lag.primaryPosition())) {
                 position = result.next() ? result.getString(1) : null;
             }
-            catch (java.sql.SQLException ex) {
+            catch (SQLException ex) {
                 position = null;
             }
         }
-        java.util.List<java.util.Map<String, Object>> states = new java.util.ArrayList<>();
+        List<Map<String, Object>> states = new ArrayList<>();
         for (int i = 0; i < replicas.size(); i++) {
-            java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+            Map<String, Object> state = new LinkedHashMap<>();
             state.put("replica", i + 1);
             String primaryPosition = position;
             DataSource replica = replicas.get(i);
@@ -123,15 +132,15 @@ public final class SentroHealthIndicator implements HealthIndicator {
                     if (lag == null || primaryPosition == null) {
                         return connection.isValid((int) Math.max(1, timeout.toSeconds())) ? -1L : null;
                     }
-                    try (java.sql.PreparedStatement statement = connection.prepareStatement(lag.replicaBytesBehind())) {
+                    try (PreparedStatement statement = connection.prepareStatement(lag.replicaBytesBehind())) {
                         statement.setString(1, primaryPosition);
-                        try (java.sql.ResultSet result = statement.executeQuery()) {
+                        try (ResultSet result = statement.executeQuery()) {
                             return result.next() ? Math.max(0, result.getLong(1)) : -1L;
                         }
                     }
                 }
-                catch (java.sql.SQLException ex) {
-                    throw new java.util.concurrent.CompletionException(ex);
+                catch (SQLException ex) {
+                    throw new CompletionException(ex);
                 }
             });
             try {

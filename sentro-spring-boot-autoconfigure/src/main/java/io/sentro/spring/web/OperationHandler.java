@@ -1,17 +1,19 @@
 package io.sentro.spring.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.util.Map;
 
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.HttpRequestHandler;
@@ -123,8 +125,8 @@ public final class OperationHandler implements HttpRequestHandler {
      * incomplete answer rather than a short one that looks whole.
      */
     private RuntimeException aborted(RuntimeException ex) {
-        boolean clientLeft = ex instanceof java.io.UncheckedIOException || ex.getClass().getName().contains("Jackson")
-                && ex.getCause() instanceof java.io.IOException;
+        boolean clientLeft = ex instanceof UncheckedIOException || ex.getClass().getName().contains("Jackson")
+                && ex.getCause() instanceof IOException;
         if (clientLeft) {
             logger.debug(description + " ended: the client closed the connection");
         }
@@ -142,7 +144,7 @@ public final class OperationHandler implements HttpRequestHandler {
         if (failure instanceof SentroException refusal && refusal.code() == ErrorCode.DATABASE_UNAVAILABLE) {
             outages.failed(description, refusal);
             problem = refusal.headers().containsKey("Retry-After") ? refusal
-                    : refusal.withHeaders(java.util.Map.of("Retry-After", outages.retryAfter()));
+                    : refusal.withHeaders(Map.of("Retry-After", outages.retryAfter()));
         }
         else if (failure instanceof SentroException refusal && refusal.code() == ErrorCode.QUERY_TIMEOUT) {
             logger.warn(description + " took longer than sentro.query-timeout; the database cancelled it");
