@@ -115,7 +115,7 @@ class SentroWebConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Planner sentroPlanner(SentroProperties properties, SchemaModel model, Relations relations,
-            CustomizerRegistry registry, Cursors cursors) {
+            CustomizerRegistry registry, Cursors cursors, ObjectProvider<ObservationRegistry> observations) {
         SentroProperties.Page page = properties.getPage();
         Assert.state(page.getDefaultSize() > 0, "sentro.page.default-size must be positive");
         Assert.state(page.getDefaultSize() <= page.getMaxSize(),
@@ -125,7 +125,8 @@ class SentroWebConfiguration {
         Assert.state(properties.getEmbed().getMaxDepth() > 0, "sentro.embed.max-depth must be positive");
         return new Planner(values, model, relations,
                 (table, name) -> registry.pipeline(table).isDisplayField(name), page.getDefaultSize(),
-                page.getMaxSize(), page.getCount(), properties.getEmbed().getMaxDepth(), cursors);
+                page.getMaxSize(), page.getCount(), properties.getEmbed().getMaxDepth(), cursors,
+                observations.getIfUnique(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

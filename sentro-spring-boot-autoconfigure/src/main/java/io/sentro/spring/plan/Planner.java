@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
 import io.sentro.spring.plan.OperationPlan.CreatePlan;
@@ -44,6 +46,7 @@ public final class Planner {
     private final ValueConverter values;
     private final SchemaModel model;
     private final Relations relations;
+    private final ObservationRegistry observations;
     private final DisplayFields displayFields;
     private final int defaultPageSize;
     private final int maxPageSize;
@@ -69,6 +72,15 @@ public final class Planner {
      */
     public Planner(ValueConverter values, SchemaModel model, Relations relations, DisplayFields displayFields,
             int defaultPageSize, int maxPageSize, CountMode defaultCount, int maxEmbedDepth, Cursors cursors) {
+        this(values, model, relations, displayFields, defaultPageSize, maxPageSize, defaultCount, maxEmbedDepth,
+                cursors, ObservationRegistry.NOOP);
+    }
+
+    /** @param observations where planning is observed ({@code sentro.plan}, tagged with the table and the plan) */
+    public Planner(ValueConverter values, SchemaModel model, Relations relations, DisplayFields displayFields,
+            int defaultPageSize, int maxPageSize, CountMode defaultCount, int maxEmbedDepth, Cursors cursors,
+            ObservationRegistry observations) {
+        this.observations = observations;
         this.values = values;
         this.model = model;
         this.relations = relations;
@@ -90,6 +102,10 @@ public final class Planner {
      * the tables it embeds or filters by.
      */
     public ReadPlan read(Table table, ListQuery query, Grant grant, Grants grants) {
+        return planned("read", table, () -> readUnobserved(table, query, grant, grants));
+    }
+
+    private ReadPlan readUnobserved(Table table, ListQuery query, Grant grant, Grants grants) {
         long limit = limit(query);
         long offset = query.offset() == null ? 0 : query.offset();
         Condition condition = condition(table, query, grant, grants);
@@ -118,6 +134,10 @@ public final class Planner {
      * cursor; {@code limit} and {@code offset} cut it as they cut a page, and {@code count} is left unused.
      */
     public ReadPlan export(Table table, ListQuery query, Grant grant, Grants grants, long maxRows) {
+        return planned("export", table, () -> exportUnobserved(table, query, grant, grants, maxRows));
+    }
+
+    private ReadPlan exportUnobserved(Table table, ListQuery query, Grant grant, Grants grants, long maxRows) {
         if (!query.embeds().isEmpty()) {
             throw new SentroException(ErrorCode.INVALID_PARAMETER, "An export streams the rows of '" + table.name()
                     + "' alone: embed is for JSON pages", "embed");
@@ -200,6 +220,10 @@ public final class Planner {
      * group. Hidden columns are as unknown here as everywhere.
      */
     public AggregatePlan aggregate(Table table, ListQuery query, Grant grant, Grants grants) {
+        return planned("aggregate", table, () -> aggregateUnobserved(table, query, grant, grants));
+    }
+
+    private AggregatePlan aggregateUnobserved(Table table, ListQuery query, Grant grant, Grants grants) {
         AggregateQuery requested = java.util.Objects.requireNonNull(query.aggregate());
         refuseWithAggregates(!query.fields().isEmpty(), "fields", "the rows hold the group columns and the "
                 + "aggregates");
@@ -543,6 +567,12 @@ public final class Planner {
             }
         }
         return projection(table, display ? List.of() : fields, grant, parameter);
+    }
+
+    /** Planning, observed as {@code sentro.plan} (a span under the request's when the application traces). */
+    <T> T planned(String plan, Table table, java.util.function.Supplier<T> planning) {
+        return Observation.createNotStarted("sentro.plan", observations).lowCardinalityKeyValue("table", table.name())
+                .lowCardinalityKeyValue("plan", plan).observe(planning);
     }
 
     // ---- for nested writes ----------------------------------------------------------------------------------------

@@ -78,6 +78,10 @@ public final class WritePlanner {
      * and values that do not convert are refused here, before any hook runs.
      */
     public BodyRows createBody(Table table, JsonNode given, Grant grant) {
+        return reads.planned("create", table, () -> createBodyUnobserved(table, given, grant));
+    }
+
+    private BodyRows createBodyUnobserved(Table table, JsonNode given, Grant grant) {
         JsonNode body = nested.withoutEmptyRelations(table, given);
         if (body.isObject()) {
             return new BodyRows(List.of(scoped(table, bodyValues(table, body, "", grant), "", grant, true)), false);
@@ -117,7 +121,7 @@ public final class WritePlanner {
      */
     public NestedRow.Body nestedBody(Table table, JsonNode body, Grant grant,
             java.util.function.Function<Table, Grant> createGrants) {
-        return nested.read(table, body, grant, createGrants);
+        return reads.planned("nested_create", table, () -> nested.read(table, body, grant, createGrants));
     }
 
     /** One object of a body read into typed values held to the row scope (scoped columns filled). */
@@ -131,6 +135,11 @@ public final class WritePlanner {
      * database assigns that column, but may not differ from it.
      */
     public Map<String, @Nullable Object> updateBody(Table table, JsonNode body, @Nullable Key replacedKey,
+            Grant grant) {
+        return reads.planned("update", table, () -> updateBodyUnobserved(table, body, replacedKey, grant));
+    }
+
+    private Map<String, @Nullable Object> updateBodyUnobserved(Table table, JsonNode body, @Nullable Key replacedKey,
             Grant grant) {
         if (!body.isObject()) {
             throw new SentroException(ErrorCode.INVALID_BODY, "The body must be a JSON object", "body");
@@ -307,6 +316,10 @@ public final class WritePlanner {
      * that forgot a parameter meant.
      */
     public Condition bulkCondition(Table table, ListQuery filter, Grant grant, Grants grants) {
+        return reads.planned("bulk", table, () -> bulkConditionUnobserved(table, filter, grant, grants));
+    }
+
+    private Condition bulkConditionUnobserved(Table table, ListQuery filter, Grant grant, Grants grants) {
         if (filter.filters().isEmpty() && filter.anyOf().isEmpty() && filter.search() == null) {
             throw new SentroException(ErrorCode.FILTER_REQUIRED, "A PATCH or DELETE on '" + table.name() + "' itself "
                     + "changes the rows its filters select, and this one has none: add where.<column>.<operator>, "

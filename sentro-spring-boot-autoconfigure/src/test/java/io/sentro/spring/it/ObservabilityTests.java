@@ -73,8 +73,9 @@ class ObservabilityTests {
         assertThat(tagValues(all, "table")).contains("posts", "labels").noneMatch(value -> value.matches("\\d+"));
         assertThat(count(metric("sentro.rows.read", "table:posts"))).isEqualTo(3 + 2);
         assertThat(count(metric("sentro.rows.written", "table:labels"))).isEqualTo(2);
-        // The database work of each request is observed too, under the request's observation.
+        // Its planning and its database work are observed too, under the request's observation.
         assertThat(tagValues(metric("sentro.sql"), "table")).contains("posts", "labels");
+        assertThat(tagValues(metric("sentro.plan"), "plan")).contains("read", "create");
         // Spring MVC's own timer names the route template, not the path with its key.
         List<String> uris = tagValues(metric("http.server.requests"), "uri");
         assertThat(uris).contains("/api/posts/{key}", "/api/posts").noneMatch(uri -> uri.matches(".*/\\d+$"));
