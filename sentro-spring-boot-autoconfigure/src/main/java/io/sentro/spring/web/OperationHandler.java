@@ -95,10 +95,11 @@ public final class OperationHandler implements HttpRequestHandler {
     }
 
     private void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long started = System.nanoTime();
         try {
             readable(request);
             endpoint.serve(request, response);
-            outages.succeeded();
+            outages.succeeded(started);
             if (request.getAttribute(RowMeter.READ_ATTRIBUTE) instanceof Number read) {
                 rows.read(table, read.longValue());
             }

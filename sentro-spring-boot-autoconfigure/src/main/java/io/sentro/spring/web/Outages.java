@@ -67,13 +67,16 @@ public final class Outages {
         }
     }
 
-    /** A request reached the database: if an outage was under way, it is over. */
-    void succeeded() {
-        if (startedAt.get() == 0) {
+    /**
+     * A request reached the database: if an outage was under way, it is over, unless that request began before the
+     * outage did (it may have had its connection already, or finished just as the database went away).
+     */
+    void succeeded(long requestStartedNanos) {
+        long started = startedAt.get();
+        if (started == 0 || requestStartedNanos - started < 0) {
             return;
         }
-        long started = startedAt.getAndSet(0);
-        if (started != 0) {
+        if (startedAt.compareAndSet(started, 0)) {
             long count = failures.getAndSet(0);
             logger.info("The database answers again, after " + Duration.ofNanos(System.nanoTime() - started)
                     .toMillis() + " ms unavailable and " + count + " failed requests");
