@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import io.micrometer.observation.ObservationRegistry;
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.execute.ReadReplicas;
+import io.sentro.spring.execute.SentroReadReplica;
 import io.sentro.spring.execute.SqlExecutor;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.sql.SqlRenderer;
@@ -40,18 +41,24 @@ class SentroExecutionConfiguration {
     /** The read replicas' pools and routing, or none: a holder, so that the pools close with the context. */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    SentroReadReplicas sentroReadReplicas(DataSource dataSource, SentroProperties properties) {
+    SentroReadReplicas sentroReadReplicas(DataSource dataSource, SentroProperties properties,
+            @SentroReadReplica ObjectProvider<DataSource> replicaBeans) {
         List<String> urls = properties.getReadReplicas();
-        if (urls.isEmpty()) {
+        List<DataSource> beans = replicaBeans.orderedStream().filter(bean -> bean != dataSource).toList();
+        if (urls.isEmpty() && beans.isEmpty()) {
             return new SentroReadReplicas(null);
         }
-        Assert.state(org.springframework.util.ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource",
-                getClass().getClassLoader()), "sentro.read-replicas needs HikariCP for the replicas' pools");
+        Assert.state(urls.isEmpty() || org.springframework.util.ClassUtils.isPresent(
+                "com.zaxxer.hikari.HikariDataSource", getClass().getClassLoader()),
+                "sentro.read-replicas needs HikariCP for the replicas' pools");
         List<DataSource> pools = new ArrayList<>();
         for (int i = 0; i < urls.size(); i++) {
             pools.add(ReplicaPools.pool(urls.get(i), i + 1, dataSource));
         }
-        return new SentroReadReplicas(new ReadReplicas(dataSource, pools, properties.getReadReplicaRetryAfter()));
+        // The application's own replica beans: their lifecycle is the application's, not closed here.
+        List<DataSource> all = new ArrayList<>(pools);
+        beans.forEach(bean -> all.add(new org.springframework.jdbc.datasource.DelegatingDataSource(bean)));
+        return new SentroReadReplicas(new ReadReplicas(dataSource, all, properties.getReadReplicaRetryAfter()));
     }
 
     @Bean

@@ -55,6 +55,34 @@ class SentroAutoConfigurationTests {
     }
 
     @Test
+    void readsFromReplicasGivenAsUrlsOrAsQualifiedDataSourceBeans() {
+        runner.withUserConfiguration(OfflineDatabase.class).run(context -> assertThat(context
+                .getBean(SentroReadReplicas.class).replicas()).isNull());
+        runner.withUserConfiguration(OfflineDatabase.class, ReplicaBean.class)
+                .withPropertyValues("sentro.read-replicas=jdbc:postgresql://127.0.0.1:1/replica-by-url")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(io.sentro.spring.execute.SqlExecutor.class);
+                    assertThat(context.getBean(SentroReadReplicas.class).replicas().replicas()).hasSize(2);
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ReplicaBean {
+
+        @Bean
+        @io.sentro.spring.execute.SentroReadReplica
+        DataSource replica() {
+            return new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/replica-bean");
+        }
+
+        @Bean
+        @org.springframework.context.annotation.Primary
+        DataSource primaryDataSource() {
+            return new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none");
+        }
+    }
+
+    @Test
     void backsOffWithoutADataSource() {
         runner.run(context -> assertThat(context).doesNotHaveBean(SentroHandlerMapping.class));
     }
