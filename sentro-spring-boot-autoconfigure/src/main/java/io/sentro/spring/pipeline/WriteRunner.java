@@ -94,8 +94,16 @@ public final class WriteRunner {
         this.nested = new NestedCreates(registry, rows);
     }
 
-    /** Created rows, whether the client sent an array, and the entity tag of a single created row. */
-    public record CreateOutcome(List<Map<String, @Nullable Object>> rows, boolean many, @Nullable String tag) {
+    /**
+     * Created rows, whether the client sent an array, the entity tag of a single created row, and how many rows were
+     * written in all (with a nested insert's related rows and join rows).
+     */
+    public record CreateOutcome(List<Map<String, @Nullable Object>> rows, boolean many, @Nullable String tag,
+            long written) {
+
+        public CreateOutcome(List<Map<String, @Nullable Object>> rows, boolean many, @Nullable String tag) {
+            this(rows, many, tag, rows.size());
+        }
     }
 
     /** An updated row as the response shows it, and the entity tag of the row as stored. */
@@ -142,7 +150,8 @@ public final class WriteRunner {
                     created.add(one.shown());
                     tag = one.tag();
                 }
-                return new CreateOutcome(created, nestedBody.many(), nestedBody.many() ? null : tag);
+                return new CreateOutcome(created, nestedBody.many(), nestedBody.many() ? null : tag,
+                        nestedBody.rows().stream().mapToLong(NestedRow::rowCount).sum());
             });
         }
         BodyRows bodyRows = planner.createBody(table, body, grant);

@@ -175,7 +175,7 @@ public final class ApiEndpoints {
         }
         CreateOutcome created = writes.create(table, body, grant, other -> other.equals(table) ? grant
                 : access.authorize(other, Operation.CREATE, request), request);
-        request.setAttribute(RowMeter.WRITTEN_ATTRIBUTE, created.rows().size());
+        request.setAttribute(RowMeter.WRITTEN_ATTRIBUTE, created.written());
         applied(response, preferences.applied(true, false, false));
         if (created.many()) {
             if (preferences.minimal()) {

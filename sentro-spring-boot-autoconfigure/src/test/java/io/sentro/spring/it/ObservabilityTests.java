@@ -73,6 +73,10 @@ class ObservabilityTests {
         assertThat(tagValues(all, "table")).contains("posts", "labels").noneMatch(value -> value.matches("\\d+"));
         assertThat(count(metric("sentro.rows.read", "table:posts"))).isEqualTo(3 + 2);
         assertThat(count(metric("sentro.rows.written", "table:labels"))).isEqualTo(2);
+        // A nested insert counts every row it wrote: the post, its new label and the link between them.
+        assertThat(api.post("/api/posts", "{\"author_id\": 1, \"title\": \"n\", \"labels\": [{\"name\": \"m3\"}]}")
+                .status()).isEqualTo(201);
+        assertThat(count(metric("sentro.rows.written", "table:posts"))).isEqualTo(3);
         // Its planning and its database work are observed too, under the request's observation.
         assertThat(tagValues(metric("sentro.sql"), "table")).contains("posts", "labels");
         assertThat(tagValues(metric("sentro.plan"), "plan")).contains("read", "create");
