@@ -36,7 +36,7 @@ class SentroObservabilityConfiguration {
         @ConditionalOnMissingBean(name = "sentroHealthIndicator")
         SentroHealthIndicator sentroHealthIndicator(SchemaModel model, SqlDialect dialect, DataSource dataSource,
                 Outages outages, SentroReadReplicas replicas, SentroProperties properties) {
-            return new SentroHealthIndicator(model, dialect, dialect.name(), dataSource,
+            return new SentroHealthIndicator(model, dialect, dataSource,
                     replicas.replicas() == null ? java.util.List.of() : replicas.replicas().replicas(), outages,
                     properties.getHealth().getTimeout());
         }

@@ -4,6 +4,8 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.introspect.MySqlIntrospector;
@@ -16,6 +18,10 @@ import io.sentro.spring.schema.Table;
  * transaction), and errors classified by MySQL's error numbers since its SQL states are shared.
  */
 public class MySqlDialect implements SqlDialect {
+
+    private static final Pattern NAMED_CONSTRAINT = Pattern.compile("CONSTRAINT `([^`]+)`");
+
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("for key '(?:[^'.]+\\.)?([^']+)'");
 
     private final SchemaIntrospector introspector = new MySqlIntrospector();
 
@@ -108,5 +114,29 @@ public class MySqlDialect implements SqlDialect {
     @Override
     public int streamingFetchSize() {
         return Integer.MIN_VALUE;
+    }
+
+    /**
+     * MySQL and MariaDB name the constraint in a fixed form in every server language: {@code CONSTRAINT `posts_author_fk`}
+     * for a foreign key or check, {@code for key 'authors.email'} for a unique key.
+     */
+    @Override
+    public Optional<String> constraintOf(SQLException exception) {
+        String message = exception.getMessage();
+        if (message == null) {
+            return Optional.empty();
+        }
+        Matcher constraint = NAMED_CONSTRAINT.matcher(message);
+        if (constraint.find()) {
+            return Optional.of(constraint.group(1));
+        }
+        Matcher key = DUPLICATE_KEY.matcher(message);
+        return key.find() ? Optional.of(key.group(1)) : Optional.empty();
+    }
+
+    /** A MySQL primary key is always named {@code PRIMARY}. */
+    @Override
+    public boolean isPrimaryKeyConstraint(String constraint) {
+        return constraint.equalsIgnoreCase("PRIMARY");
     }
 }

@@ -255,31 +255,17 @@ public interface SqlDialect {
         return Optional.empty();
     }
 
-    /**
-     * The constraint one error names. The default reads MySQL's and MariaDB's messages, which name it in a fixed form
-     * ({@code for key 'authors.email'}, {@code CONSTRAINT `posts_author_fk`}) in every server language.
-     */
+    /** The constraint one error names, read from the database's error details; empty where it names none. */
     default Optional<String> constraintOf(SQLException exception) {
-        String message = exception.getMessage();
-        if (message == null) {
-            return Optional.empty();
-        }
-        java.util.regex.Matcher constraint = java.util.regex.Pattern.compile("CONSTRAINT `([^`]+)`").matcher(message);
-        if (constraint.find()) {
-            return Optional.of(constraint.group(1));
-        }
-        java.util.regex.Matcher key = java.util.regex.Pattern.compile("for key '(?:[^'.]+\\.)?([^']+)'")
-                .matcher(message);
-        return key.find() ? Optional.of(key.group(1)) : Optional.empty();
+        return Optional.empty();
     }
 
     /**
      * Whether a constraint name {@link #violatedConstraint} reported is the table's primary key, which the model does
-     * not know by name: the name the database gives a primary key it was not given one for. MySQL's (and MariaDB's)
-     * is always {@code PRIMARY}.
+     * not know by name: the name the database gives a primary key it was not given one for.
      */
     default boolean isPrimaryKeyConstraint(String constraint) {
-        return constraint.equalsIgnoreCase("PRIMARY");
+        return false;
     }
 
     /** The vendor-specific part of {@link #classify(SQLException)} for one exception in the chain. */

@@ -18,6 +18,9 @@ import io.sentro.spring.schema.Table;
  */
 public class SqlServerDialect implements SqlDialect {
 
+    private static final java.util.regex.Pattern NAMED_CONSTRAINT = java.util.regex.Pattern
+            .compile("constraint ['\"]([^'\"]+)['\"]");
+
     private final SchemaIntrospector introspector = new SqlServerIntrospector();
 
     /** SUM and AVG of integers are integers on SQL Server: the sum may overflow, the average is truncated. */
@@ -146,8 +149,7 @@ public class SqlServerDialect implements SqlDialect {
         if (message == null) {
             return Optional.empty();
         }
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("constraint ['\"]([^'\"]+)['\"]")
-                .matcher(message);
+        java.util.regex.Matcher matcher = NAMED_CONSTRAINT.matcher(message);
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 

@@ -22,8 +22,6 @@ import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.web.Outages;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -36,29 +34,22 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 public final class SentroHealthIndicator implements HealthIndicator {
 
     private final SchemaModel model;
-    private final String dialect;
+    private final SqlDialect dialect;
     private final DataSource dataSource;
     private final Outages outages;
     private final Duration timeout;
-    private final SqlDialect sql;
     private final List<DataSource> replicas;
 
-    public SentroHealthIndicator(SchemaModel model, String dialect, DataSource dataSource, Outages outages,
-            Duration timeout) {
-        this(model, null, dialect, dataSource, List.of(), outages, timeout);
-    }
-
     /**
-     * @param sql the dialect, which knows how to measure a replica's lag
+     * @param dialect the dialect, named in the details and knowing how to measure a replica's lag
      * @param replicas the read replicas' pools ({@code sentro.read-replicas}), each reported with whether it answers
      * and how far it is behind
      */
-    public SentroHealthIndicator(SchemaModel model, @Nullable SqlDialect sql, String dialect, DataSource dataSource,
+    public SentroHealthIndicator(SchemaModel model, SqlDialect dialect, DataSource dataSource,
             List<DataSource> replicas, Outages outages, Duration timeout) {
-        this.sql = sql;
+        this.dialect = dialect;
         this.replicas = List.copyOf(replicas);
         this.model = model;
-        this.dialect = dialect;
         this.dataSource = dataSource;
         this.outages = outages;
         this.timeout = timeout;
@@ -66,7 +57,7 @@ public final class SentroHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        Health.Builder health = new Health.Builder().withDetail("schema", "loaded").withDetail("dialect", dialect)
+        Health.Builder health = new Health.Builder().withDetail("schema", "loaded").withDetail("dialect", dialect.name())
                 .withDetail("tables", model.tables().size());
         long started = System.nanoTime();
         // Borrowing may wait for the pool's own timeout: the probe waits no longer than its own.
@@ -110,7 +101,7 @@ public final class SentroHealthIndicator implements HealthIndicator {
 
     private List<Map<String, Object>> replicaStates() {
         String position = null;
-        SqlDialect.ReplicaLag lag = sql == null ? null : sql.replicaLag().orElse(null);
+        SqlDialect.ReplicaLag lag = dialect.replicaLag().orElse(null);
         if (lag != null) {
             try (Connection connection = dataSource.getConnection();
                     Statement statement = connection.createStatement();

@@ -42,27 +42,16 @@ final class HookChain {
 
     static OperationResult run(TablePipeline pipeline, HookContext context, Payload payload, Core core) {
         Operation operation = context.operation();
-        Payload current = payload;
-        for (BeforeHook hook : pipeline.before(operation)) {
-            Payload input = current;
-            Payload changed = call(() -> hook.apply(input, context));
-            current = changed != null ? changed : input;
-        }
+        Payload current = before(pipeline, context, payload);
         if (operation == Operation.CREATE || operation == Operation.UPDATE) {
             writeFields(pipeline, current);
         }
-        OperationResult result = around(pipeline.around(operation), 0, current, core);
-        for (AfterHook hook : pipeline.after(operation)) {
-            OperationResult input = result;
-            OperationResult changed = call(() -> hook.apply(input, context));
-            result = changed != null ? changed : input;
-        }
-        return result;
+        return after(pipeline, context, around(pipeline.around(operation), 0, current, core));
     }
 
     /**
-     * Only the before hooks of an operation, for a core that does not return one result to wrap: an export, which
-     * streams its rows and runs the after hooks on each batch ({@link #after}).
+     * The before hooks of an operation, in order. Also on their own, for a core that does not return one result to
+     * wrap: an export, which streams its rows and runs the after hooks on each batch ({@link #after}).
      */
     static Payload before(TablePipeline pipeline, HookContext context, Payload payload) {
         Payload current = payload;
@@ -75,8 +64,9 @@ final class HookChain {
     }
 
     /**
-     * Only the after hooks of an operation, on a result the core did not produce for it: an upsert answers with an
-     * existing row it left as it was, shaped as a read of it (the READ after hooks, which may take out a password).
+     * The after hooks of an operation, in order. Also on their own, on a result the core did not produce for it: an
+     * upsert answers with an existing row it left as it was, shaped as a read of it (the READ after hooks, which may
+     * take out a password); an export runs them on each batch of rows.
      */
     static OperationResult after(TablePipeline pipeline, HookContext context, OperationResult result) {
         OperationResult current = result;

@@ -85,21 +85,20 @@ final class NestedBodies {
         return value.isNull() || (value.isArray() && value.isEmpty());
     }
 
-    NestedRow.Body read(Table table, JsonNode body, Grant grant, Function<Table, Grant> createGrants) {
+    NestedRow.Body read(Table table, JsonNode body, Grant grant, Function<Table, Grant> decide) {
+        // The access policy decides once per table, not once per row that reaches it.
+        Map<String, Grant> decided = new java.util.HashMap<>();
+        Function<Table, Grant> createGrants = target -> decided.computeIfAbsent(target.name(),
+                name -> decide.apply(target));
         List<NestedRow> rows = new ArrayList<>();
         boolean many = body.isArray();
         if (body.isObject()) {
             rows.add(row(table, body, "", grant, createGrants, 0, List.of()));
         }
-        else if (many && !body.isEmpty()) {
-            int index = 0;
-            for (JsonNode item : body.values()) {
-                String path = "[" + index++ + "].";
-                if (!item.isObject()) {
-                    throw new SentroException(ErrorCode.INVALID_BODY, "Item " + item(path) + " of the body must be a "
-                            + "JSON object", "body");
-                }
-                rows.add(row(table, item, path, grant, createGrants, 0, List.of()));
+        else if (many) {
+            List<JsonNode> items = WritePlanner.objects(body, "create");
+            for (int i = 0; i < items.size(); i++) {
+                rows.add(row(table, items.get(i), "[" + i + "].", grant, createGrants, 0, List.of()));
             }
         }
         else {
@@ -175,6 +174,8 @@ final class NestedBodies {
         }
         Table target = reads.table(relation.table()).orElseThrow(() -> unknownField(table, relation.name(),
                 field.substring(0, field.length() - relation.name().length()), grant));
+        // A table served read-only takes no rows from a nested insert either, as it takes no POST.
+        refuseReadOnly(target, field);
         Grant targetGrant = createGrants.apply(target);
         if (relation.targetColumns().stream().anyMatch(targetGrant::hides)) {
             throw unknownField(table, relation.name(), field.substring(0, field.length() - relation.name().length()),
@@ -199,6 +200,7 @@ final class NestedBodies {
         if (relation.through() != null) {
             Relation.Through join = relation.through();
             Table joinTable = reads.table(join.table()).orElseThrow();
+            refuseReadOnly(joinTable, field);
             Grant joinGrant = createGrants.apply(joinTable);
             if (join.sourceColumns().stream().anyMatch(joinGrant::hides)
                     || join.targetColumns().stream().anyMatch(joinGrant::hides)) {
@@ -219,6 +221,14 @@ final class NestedBodies {
             rows.add(row(target, item, path, targetGrant, createGrants, depth, filled));
         }
         return new NestedRow.Related(relation, rows, through);
+    }
+
+    private static void refuseReadOnly(Table table, String field) {
+        if (!table.insertable()) {
+            throw new SentroException(ErrorCode.INVALID_BODY, "Field '" + field + "' would create rows of '"
+                    + table.name() + "', which is served read-only: create the related rows apart, or leave them out",
+                    field);
+        }
     }
 
     private SentroException unknownField(Table table, String name, String path, Grant grant) {

@@ -87,18 +87,11 @@ public final class WritePlanner {
             return new BodyRows(List.of(scoped(table, bodyValues(table, body, "", grant), "", grant, true)), false);
         }
         if (body.isArray()) {
-            if (body.isEmpty()) {
-                throw new SentroException(ErrorCode.INVALID_BODY, "The array of rows to create is empty", "body");
-            }
-            List<Map<String, @Nullable Object>> rows = new ArrayList<>(body.size());
-            int index = 0;
-            for (JsonNode row : body.values()) {
-                String prefix = "[" + index++ + "].";
-                if (!row.isObject()) {
-                    throw new SentroException(ErrorCode.INVALID_BODY, "Item " + prefix.substring(0, prefix.length() - 1)
-                            + " of the body must be a JSON object", "body");
-                }
-                rows.add(scoped(table, bodyValues(table, row, prefix, grant), prefix, grant, true));
+            List<JsonNode> items = objects(body, "create");
+            List<Map<String, @Nullable Object>> rows = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                String prefix = "[" + i + "].";
+                rows.add(scoped(table, bodyValues(table, items.get(i), prefix, grant), prefix, grant, true));
             }
             return new BodyRows(rows, true);
         }
@@ -122,6 +115,25 @@ public final class WritePlanner {
     public NestedRow.Body nestedBody(Table table, JsonNode body, Grant grant,
             java.util.function.Function<Table, Grant> createGrants) {
         return reads.planned("nested_create", table, () -> nested.read(table, body, grant, createGrants));
+    }
+
+    /**
+     * The objects of an array body, in order: an empty array, or an item that is not an object, is a 400 naming the
+     * item ({@code what} the rows are for: {@code create}, {@code update}).
+     */
+    static List<JsonNode> objects(JsonNode array, String what) {
+        if (array.isEmpty()) {
+            throw new SentroException(ErrorCode.INVALID_BODY, "The array of rows to " + what + " is empty", "body");
+        }
+        List<JsonNode> items = new ArrayList<>(array.size());
+        for (JsonNode item : array.values()) {
+            if (!item.isObject()) {
+                throw new SentroException(ErrorCode.INVALID_BODY, "Item [" + items.size() + "] of the body must be a "
+                        + "JSON object", "body");
+            }
+            items.add(item);
+        }
+        return items;
     }
 
     /** One object of a body read into typed values held to the row scope (scoped columns filled). */
@@ -353,17 +365,11 @@ public final class WritePlanner {
      * values to set on it. Mistakes name the item: {@code [2].id}.
      */
     public List<KeyedValues> keyedUpdates(Table table, JsonNode body, Grant grant) {
-        if (body.isEmpty()) {
-            throw new SentroException(ErrorCode.INVALID_BODY, "The array of rows to update is empty", "body");
-        }
-        List<KeyedValues> updates = new ArrayList<>(body.size());
-        int index = 0;
-        for (JsonNode item : body.values()) {
-            String prefix = "[" + index++ + "].";
-            if (!item.isObject()) {
-                throw new SentroException(ErrorCode.INVALID_BODY, "Item " + prefix.substring(0, prefix.length() - 1)
-                        + " of the body must be a JSON object", "body");
-            }
+        List<JsonNode> items = objects(body, "update");
+        List<KeyedValues> updates = new ArrayList<>(items.size());
+        for (int index = 0; index < items.size(); index++) {
+            JsonNode item = items.get(index);
+            String prefix = "[" + index + "].";
             tools.jackson.databind.node.ObjectNode rest = (tools.jackson.databind.node.ObjectNode) item.deepCopy();
             List<Object> keyValues = new ArrayList<>();
             for (Column keyColumn : table.primaryKeyColumns()) {

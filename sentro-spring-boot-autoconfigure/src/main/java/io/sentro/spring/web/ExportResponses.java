@@ -72,7 +72,8 @@ public final class ExportResponses {
                 throw new SentroException(ErrorCode.INVALID_PARAMETER, "format is '" + String.join(",", parameter)
                         + "'; it takes one of json, ndjson, csv", "format");
             }
-            if (accept == null || accept.isBlank()) {
+            // Every list request comes here: an Accept that names neither export type is JSON without parsing it.
+            if (accept == null || !mayNameAnExport(accept)) {
                 return JSON;
             }
             List<MediaType> accepted;
@@ -97,6 +98,12 @@ public final class ExportResponses {
             }
             return best != null ? best : JSON;
         }
+    }
+
+    /** Whether an Accept header may name NDJSON or CSV (media types are case-insensitive). */
+    private static boolean mayNameAnExport(String accept) {
+        String lower = accept.toLowerCase(Locale.ROOT);
+        return lower.contains("csv") || lower.contains("ndjson");
     }
 
     private final JsonMapper ndjson = JsonMapper.builder(JsonFactory.builder().rootValueSeparator("")

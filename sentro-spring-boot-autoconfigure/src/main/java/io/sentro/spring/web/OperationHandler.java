@@ -126,8 +126,8 @@ public final class OperationHandler implements HttpRequestHandler {
      * incomplete answer rather than a short one that looks whole.
      */
     private RuntimeException aborted(RuntimeException ex) {
-        boolean clientLeft = ex instanceof UncheckedIOException || ex.getClass().getName().contains("Jackson")
-                && ex.getCause() instanceof IOException;
+        boolean clientLeft = ex instanceof UncheckedIOException
+                || ex instanceof tools.jackson.core.JacksonException && ex.getCause() instanceof IOException;
         if (clientLeft) {
             logger.debug(description + " ended: the client closed the connection");
         }

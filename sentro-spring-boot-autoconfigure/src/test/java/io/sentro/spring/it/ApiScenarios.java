@@ -443,6 +443,12 @@ abstract class ApiScenarios extends DatabaseScenarios {
             assertProblem(readOnlyApi.patch("/api/posts/1", "{\"title\":\"x\"}"), 405, "read-only");
             assertProblem(readOnlyApi.delete("/api/post_labels/1,1"), 405, "read-only");
             assertProblem(readOnlyApi.get("/api/audit_log"), 404, "audit_log");
+            // Nor do they take rows from a nested insert, directly or as a many-to-many's join table.
+            assertProblem(readOnlyApi.post("/api/authors", "{\"name\":\"N\",\"email\":\"n@example.com\",\"posts\":"
+                    + "[{\"title\":\"x\"}]}"), 400, "read-only");
+            assertProblem(readOnlyApi.post("/api/labels", "{\"name\":\"n\",\"posts\":[{\"author_id\":1,"
+                    + "\"title\":\"x\"}]}"), 400, "posts");
+            assertThat(count("authors")).isEqualTo(3);
             assertThat(readOnlyApi.post("/api/labels", "{\"name\":\"still writable\"}").status()).isEqualTo(201);
         }
         assertThat(fingerprint()).isNotEqualTo(before);

@@ -1,6 +1,5 @@
 package io.sentro.spring.it;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +48,8 @@ abstract class DatabaseOutageScenarios {
         jdbc = new JdbcTemplate(database.dataSource());
         jdbc.execute("DROP VIEW IF EXISTS slow_rows");
         jdbc.execute("CREATE VIEW slow_rows AS " + sleepingFiveSeconds());
-        URI url = URI.create(database.url().substring("jdbc:".length()));
-        proxy = new TcpProxy(url.getHost(), url.getPort());
-        String proxied = database.url().replaceFirst("//" + url.getHost() + ":" + url.getPort() + "/",
-                "//127.0.0.1:" + proxy.port() + "/");
+        proxy = TcpProxy.to(database.url());
+        String proxied = proxy.proxied(database.url());
         FixtureDatabase throughProxy = new FixtureDatabase(database.dialect(), proxied, database.username(),
                 database.password(), database.schemaScripts(), database.resetScripts(), database.source());
         app = RunningApp.start(PlainApplication.class, throughProxy, "sentro.security.access.default=permit-all",

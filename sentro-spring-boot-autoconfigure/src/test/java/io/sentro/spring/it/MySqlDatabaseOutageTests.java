@@ -4,16 +4,5 @@ import io.sentro.spring.it.FixtureDatabases.Dialect;
 
 /** The database fault scenarios on MySql. */
 @OnDatabase(Dialect.MYSQL)
-class MySqlDatabaseOutageTests extends DatabaseOutageScenarios {
-
-    @Override
-    protected String sleepingFiveSeconds() {
-        return "SELECT 1 AS id FROM (SELECT SLEEP(5) AS naps) s";
-    }
-
-    @Override
-    protected long slowStatementsRunning() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE "
-                + "'%slow_rows%' AND ID <> CONNECTION_ID()", Long.class);
-    }
+class MySqlDatabaseOutageTests extends MySqlFamilyDatabaseOutageScenarios {
 }

@@ -1,6 +1,5 @@
 package io.sentro.spring.it;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -88,10 +87,8 @@ class ReadReplicaTests {
             assertThat(System.nanoTime()).as("the replica did not catch up").isLessThan(deadline);
             Thread.sleep(100);
         }
-        URI url = URI.create(REPLICA_URL.substring("jdbc:".length()));
-        proxy = new TcpProxy(url.getHost(), url.getPort());
-        String proxied = REPLICA_URL.replaceFirst("//" + url.getHost() + ":" + url.getPort() + "/",
-                "//127.0.0.1:" + proxy.port() + "/");
+        proxy = TcpProxy.to(REPLICA_URL);
+        String proxied = proxy.proxied(REPLICA_URL);
         app = RunningApp.start(ReplicaApplication.class, database, "sentro.security.access.default=permit-all",
                 "sentro.read-replicas[0]=" + proxied, "sentro.read-replica-retry-after=1s",
                 "spring.datasource.hikari.connection-timeout=1000", "management.endpoint.health.show-details=always");

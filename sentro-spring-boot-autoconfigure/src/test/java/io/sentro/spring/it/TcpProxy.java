@@ -30,8 +30,19 @@ final class TcpProxy implements AutoCloseable {
         accept(server);
     }
 
+    /** A proxy in front of the database a JDBC URL names ({@code jdbc:postgresql://host:port/db?...}). */
+    static TcpProxy to(String jdbcUrl) throws IOException {
+        java.net.URI url = java.net.URI.create(jdbcUrl.substring("jdbc:".length()));
+        return new TcpProxy(url.getHost(), url.getPort());
+    }
+
     int port() {
         return port;
+    }
+
+    /** The same JDBC URL, through this proxy. */
+    String proxied(String jdbcUrl) {
+        return jdbcUrl.replaceFirst("//" + targetHost + ":" + targetPort + "/", "//127.0.0.1:" + port + "/");
     }
 
     /** Closes every connection through the proxy and stops accepting new ones. */
