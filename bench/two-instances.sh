@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Two instances of the benchmark app (bench/plain-app) on one database, behind HAProxy, against one instance alone:
-# do reads scale with instances until the database saturates, and does a page cursor from one instance open on the
-# other (shared sentro.page.cursor-secret)? Prints a small Markdown report and saves it under bench/results/.
+# do reads scale with instances until the database saturates, does a page cursor from one instance open on the
+# other (shared sentro.page.cursor-secret), and does one NOTIFY sentro, 'reload' reach both? Prints a small Markdown report and saves it under bench/results/.
 #
 # Needs: the local PostgreSQL (127.0.0.1:5432, user postgres, trust), wrk, haproxy (Debian packages: this script
 # installs them with apt-get when missing), JDK 17+ and Maven. The database sentro_bench is dropped and recreated.
@@ -40,6 +40,7 @@ say "loading the benchmark database"
 start() { # $1 port: starts an instance, waits until it answers
   "$JAVA" -jar "$JAR" --server.port="$1" --spring.datasource.url="$DATASOURCE" --spring.threads.virtual.enabled=true \
     --logging.level.root=WARN --sentro.security.access.default=permit-all --sentro.page.cursor-secret="$SECRET" \
+    --sentro.schema.reload-on-notify=true \
     >>"$WORK/app-$1.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 300); do
@@ -87,6 +88,20 @@ say "checking that a cursor from one instance opens on the other"
 cursor=$(curl -s "http://127.0.0.1:18091/api/posts?limit=2&count=none&fields=id" | sed -n 's/.*"next":"\([^"]*\)".*/\1/p')
 other=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:18092/api/posts?limit=2&count=none&fields=id&after=$cursor")
 
+say "checking that one NOTIFY reloads both instances"
+"${PG[@]}" -d sentro_bench -c "create table reload_probe (id int primary key)" -c "insert into reload_probe values (1)"
+"${PG[@]}" -d sentro_bench -c "notify sentro, 'reload'"
+notified_ms=$(date +%s%3N)
+reached=()
+for port in 18091 18092; do
+  for _ in $(seq 1 100); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/reload_probe/1")" = 200 ] && break
+    sleep 0.05
+  done
+  reached+=("$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/reload_probe/1") after $(( $(date +%s%3N) - notified_ms )) ms")
+done
+"${PG[@]}" -d sentro_bench -c "drop table reload_probe" -c "notify sentro, 'reload'"
+
 say "one instance, directly"
 one=$(measure http://127.0.0.1:18091)
 say "two instances behind HAProxy"
@@ -113,5 +128,8 @@ report=bench/results/$(date -u +%Y-%m-%d-%H%M)-two-instances-$(hostname -s).md
   echo "| two instances behind HAProxy | $two |"
   echo
   echo "A cursor from instance one, sent to instance two: HTTP $other (the instances share sentro.page.cursor-secret)."
+  echo
+  echo "One NOTIFY sentro, 'reload' after creating a table: instance one serves it (HTTP ${reached[0]}), instance two"
+  echo "(HTTP ${reached[1]}); each waits the 500 ms debounce first."
 } | tee "$report"
 say "saved $report; logs in $WORK"

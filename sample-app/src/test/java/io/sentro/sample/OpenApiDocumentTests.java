@@ -10,6 +10,8 @@ import java.util.List;
 import io.sentro.spring.pipeline.CustomizerRegistry;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Relations;
+import io.sentro.spring.reload.ApiGeneration;
+import io.sentro.spring.reload.ApiGenerations;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -119,8 +121,9 @@ class OpenApiDocumentTests {
 
     @Test
     void coversEveryTableOperationFilterAndAction() {
-        SchemaModel model = context.getBean(SchemaModel.class);
-        CustomizerRegistry registry = context.getBean(CustomizerRegistry.class);
+        ApiGeneration served = context.getBean(ApiGenerations.class).current();
+        SchemaModel model = served.model();
+        CustomizerRegistry registry = served.component(CustomizerRegistry.class);
         JsonNode paths = json.get("paths");
         List<String> missing = new ArrayList<>();
         for (Table table : model.tables()) {
@@ -241,8 +244,9 @@ class OpenApiDocumentTests {
                 "where.<relation>.<column>.<operator>");
 
         // Tables without relations take no embed.
-        SchemaModel model = context.getBean(SchemaModel.class);
-        Relations relations = context.getBean(Relations.class);
+        ApiGeneration served = context.getBean(ApiGenerations.class).current();
+        SchemaModel model = served.model();
+        Relations relations = served.component(Relations.class);
         for (Table table : model.tables()) {
             JsonNode tableList = json.at("/paths/~1api~1" + table.name() + "/get");
             assertThat(parameter(tableList, "embed").isMissingNode()).as(table.name())

@@ -1,31 +1,20 @@
 package io.sentro.spring.autoconfigure;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.sentro.spring.customize.Operation;
-import io.sentro.spring.pipeline.CustomizerRegistry;
-import io.sentro.spring.schema.SchemaModel;
-import io.sentro.spring.security.AccessPolicy;
 import io.sentro.spring.security.AccessRule;
 import io.sentro.spring.security.ApiKey;
 import io.sentro.spring.security.ApiKeyAuthenticationProvider;
 import io.sentro.spring.security.SentroCredentials;
-import io.sentro.spring.security.TableRules;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.keygen.Base64StringKeyGenerator;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
@@ -33,8 +22,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Access control: the credentials the API accepts (API keys, JWTs when the application configured a resource
- * server, or a generated key) and the access policy that decides every request. The filter chain that authenticates
- * requests is {@link SentroSecurityAutoConfiguration}'s.
+ * server, or a generated key) which outlive schema reloads. The access policy, built from the model, is each generation's
+ * ({@link SentroGenerationConfiguration}). The filter chain that authenticates requests is
+ * {@link SentroSecurityAutoConfiguration}'s.
  */
 @Configuration(proxyBeanMethods = false)
 class SentroAccessConfiguration {
@@ -67,43 +57,7 @@ class SentroAccessConfiguration {
         return new SentroCredentials(new ApiKeyAuthenticationProvider(keys), !keys.isEmpty(), jwt);
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    AccessPolicy sentroAccessPolicy(SchemaModel model, CustomizerRegistry registry, SentroProperties properties,
-            SentroCredentials credentials, ObjectProvider<SecurityContextHolderStrategy> contexts) {
-        SentroProperties.Access access = properties.getSecurity().getAccess();
-        Map<String, TableRules> tables = new LinkedHashMap<>();
-        access.getTables().forEach((name, table) -> {
-            Map<Operation, String> operations = new EnumMap<>(Operation.class);
-            putIfSet(operations, Operation.READ, table.getRead());
-            putIfSet(operations, Operation.CREATE, table.getCreate());
-            putIfSet(operations, Operation.UPDATE, table.getUpdate());
-            putIfSet(operations, Operation.DELETE, table.getDelete());
-            tables.put(name, new TableRules(operations, table.getActions(), table.getHiddenColumns(),
-                    table.getRowScope()));
-        });
-        return new AccessPolicy(model, registry, defaultRule(access.getDefault()), tables,
-                contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), credentials.challenge());
-    }
-
-    /** Logs, once the model is served, who may do what to each table. */
-    @Bean
-    static SmartInitializingSingleton sentroAccessReport(ObjectProvider<AccessPolicy> policy) {
-        return () -> policy.ifAvailable(access -> {
-            if (log.isInfoEnabled()) {
-                log.info("Sentro access (default: " + access.defaultRule() + ")");
-                access.describe().forEach(line -> log.info("Sentro access " + line));
-            }
-        });
-    }
-
-    private static void putIfSet(Map<Operation, String> operations, Operation operation, String rule) {
-        if (StringUtils.hasText(rule)) {
-            operations.put(operation, rule);
-        }
-    }
-
-    private static AccessRule defaultRule(String text) {
+    static AccessRule defaultRule(String text) {
         AccessRule rule;
         try {
             rule = AccessRule.parse(text, "sentro.security.access.default");

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @EnableConfigurationProperties(SentroProperties.class)
 @Import({ SentroConnectionPoolConfiguration.class, SentroSchemaConfiguration.class, SentroExecutionConfiguration.class,
         SentroAccessConfiguration.class, SentroWebConfiguration.class, SentroTomcatConfiguration.class,
-        SentroObservabilityConfiguration.class })
+        SentroObservabilityConfiguration.class, SentroReloadConfiguration.class })
 public final class SentroAutoConfiguration {
 
 }

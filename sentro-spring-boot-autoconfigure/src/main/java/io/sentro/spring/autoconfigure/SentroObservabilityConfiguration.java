@@ -6,9 +6,7 @@ import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.observe.MicrometerRowMeter;
 import io.sentro.spring.observe.SentroEndpoint;
 import io.sentro.spring.observe.SentroHealthIndicator;
-import io.sentro.spring.pipeline.CustomizerRegistry;
-import io.sentro.spring.security.AccessPolicy;
-import io.sentro.spring.schema.SchemaModel;
+import io.sentro.spring.reload.ApiGenerations;
 import io.sentro.spring.web.Outages;
 import io.sentro.spring.web.RowMeter;
 
@@ -34,9 +32,9 @@ class SentroObservabilityConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "sentroHealthIndicator")
-        SentroHealthIndicator sentroHealthIndicator(SchemaModel model, SqlDialect dialect, DataSource dataSource,
-                Outages outages, SentroReadReplicas replicas, SentroProperties properties) {
-            return new SentroHealthIndicator(model, dialect, dataSource,
+        SentroHealthIndicator sentroHealthIndicator(ApiGenerations generations, SqlDialect dialect,
+                DataSource dataSource, Outages outages, SentroReadReplicas replicas, SentroProperties properties) {
+            return new SentroHealthIndicator(generations, dialect, dataSource,
                     replicas.replicas() == null ? java.util.List.of() : replicas.replicas().replicas(), outages,
                     properties.getHealth().getTimeout());
         }
@@ -51,10 +49,9 @@ class SentroObservabilityConfiguration {
         @ConditionalOnMissingBean
         @org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint(
                 SentroEndpoint.class)
-        SentroEndpoint sentroEndpoint(SchemaModel model, CustomizerRegistry registry, AccessPolicy access,
-                SqlDialect dialect, SentroProperties properties) {
-            return new SentroEndpoint(model, registry, access,
-                    SentroWebConfiguration.normalizedBasePath(properties.getBasePath()), dialect.name());
+        SentroEndpoint sentroEndpoint(ApiGenerations generations, SqlDialect dialect, SentroProperties properties) {
+            return new SentroEndpoint(generations, SentroWebConfiguration.normalizedBasePath(properties.getBasePath()),
+                    dialect.name());
         }
     }
 

@@ -72,6 +72,8 @@ public class SentroProperties {
 
     private final Health health = new Health();
 
+    private final Schema schema = new Schema();
+
     /**
      * JDBC URLs of read replicas of the database (same credentials and pool settings as the primary's Hikari pool):
      * GET lists, gets, embeds, aggregates and exports read from them in turn; writes, their hooks and every read in
@@ -201,6 +203,10 @@ public class SentroProperties {
         return health;
     }
 
+    public Schema getSchema() {
+        return schema;
+    }
+
     public Outage getOutage() {
         return outage;
     }
@@ -223,6 +229,64 @@ public class SentroProperties {
 
     public Concurrency getConcurrency() {
         return concurrency;
+    }
+
+    /**
+     * Schema reloads without a restart: on a PostgreSQL NOTIFY, on a schedule, or by the sentro actuator endpoint.
+     */
+    public static class Schema {
+
+        /**
+         * Whether to reload the schema when the database notifies the channel (PostgreSQL: NOTIFY sentro, 'reload').
+         */
+        private boolean reloadOnNotify;
+
+        /**
+         * The channel to listen on, a lower-case identifier.
+         */
+        private String notifyChannel = "sentro";
+
+        /**
+         * How long the channel must be quiet before a reload, so that a burst of notifications makes one reload.
+         */
+        private java.time.Duration reloadDebounce = java.time.Duration.ofMillis(500);
+
+        /**
+         * Reload every this often (unset: never on a schedule). A schema found unchanged swaps nothing.
+         */
+        private java.time.@Nullable Duration reloadInterval;
+
+        public boolean isReloadOnNotify() {
+            return reloadOnNotify;
+        }
+
+        public void setReloadOnNotify(boolean reloadOnNotify) {
+            this.reloadOnNotify = reloadOnNotify;
+        }
+
+        public String getNotifyChannel() {
+            return notifyChannel;
+        }
+
+        public void setNotifyChannel(String notifyChannel) {
+            this.notifyChannel = notifyChannel;
+        }
+
+        public java.time.Duration getReloadDebounce() {
+            return reloadDebounce;
+        }
+
+        public void setReloadDebounce(java.time.Duration reloadDebounce) {
+            this.reloadDebounce = reloadDebounce;
+        }
+
+        public java.time.@Nullable Duration getReloadInterval() {
+            return reloadInterval;
+        }
+
+        public void setReloadInterval(java.time.@Nullable Duration reloadInterval) {
+            this.reloadInterval = reloadInterval;
+        }
     }
 
     /**
@@ -555,9 +619,23 @@ public class SentroProperties {
         private String defaultRule = "authenticated";
 
         /**
+         * Who may read the sentro actuator endpoint and reload the schema through it: a comma-separated list of roles
+         * (held by an API key or a JWT's roles claim), authenticated, permit-all or deny-all.
+         */
+        private String admin = "ADMIN";
+
+        /**
          * Rules per table, by the table's name in URLs.
          */
         private Map<String, TableAccess> tables = new LinkedHashMap<>();
+
+        public String getAdmin() {
+            return admin;
+        }
+
+        public void setAdmin(String admin) {
+            this.admin = admin;
+        }
 
         /** Rule for every table and operation without a rule of its own: permit-all, authenticated or deny-all. */
         public String getDefault() {

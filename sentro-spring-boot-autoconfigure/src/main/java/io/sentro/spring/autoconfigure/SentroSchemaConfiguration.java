@@ -7,20 +7,21 @@ import javax.sql.DataSource;
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.dialect.SqlDialects;
 import io.sentro.spring.introspect.SchemaLoader;
-import io.sentro.spring.pipeline.CustomizerRegistry;
-import io.sentro.spring.pipeline.InvalidCustomizerException;
-import io.sentro.spring.schema.Relations;
+import io.sentro.spring.introspect.SchemaSource;
+import io.sentro.spring.reload.ApiGenerations;
 import io.sentro.spring.schema.SchemaModel;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 
 /**
- * The dialect and the schema model, both read from the database once at start-up.
+ * The dialect, detected once, and the schema: read at start-up and at each reload, each time served by a new
+ * generation of the API ({@link ApiGenerations}).
  */
 @Configuration(proxyBeanMethods = false)
 class SentroSchemaConfiguration {
@@ -31,39 +32,42 @@ class SentroSchemaConfiguration {
         return JdbcUtils.extractDatabaseMetaData(dataSource, (DatabaseMetaData metaData) -> SqlDialects.detect(metaData));
     }
 
-    /** The relations between served tables, from their foreign keys, as the customizers renamed them. */
+    /**
+     * Reads the catalog with the {@code sentro.*} table settings. An application's own {@link SchemaModel} bean is
+     * served as it is, at start-up and at every reload; a {@link SchemaSource} bean of its own is read each time.
+     */
     @Bean
     @ConditionalOnMissingBean
-    Relations sentroRelations(SchemaModel model, ObjectProvider<CustomizerRegistry> registry) {
-        Relations relations = Relations.of(model);
-        CustomizerRegistry customizers = registry.getIfAvailable();
-        if (customizers != null) {
-            for (CustomizerRegistry.RelationRename rename : customizers.relationRenames()) {
-                try {
-                    relations = relations.renamed(rename.table(), rename.from(), rename.to());
-                }
-                catch (IllegalArgumentException ex) {
-                    throw new InvalidCustomizerException(rename.beanName(), "renameRelation('" + rename.from() + "', '"
-                            + rename.to() + "'): " + ex.getMessage());
-                }
-            }
+    SchemaSource sentroSchemaSource(DataSource dataSource, SqlDialect dialect, SentroProperties properties,
+            ObjectProvider<SchemaModel> applicationModel) {
+        SchemaModel fixed = applicationModel.getIfUnique();
+        if (fixed != null) {
+            return () -> fixed;
         }
-        return relations;
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    SchemaModel sentroSchemaModel(DataSource dataSource, SqlDialect dialect, SentroProperties properties) {
         SchemaLoader.Options options = new SchemaLoader.Options(properties.getSchemas(), properties.getIncludeTables(),
                 properties.getExcludeTables(), properties.isReadOnly(), properties.getReadOnlyTables());
-        SchemaModel model = new SchemaLoader(dialect.introspector()).load(new JdbcTemplate(dataSource), options);
+        SchemaLoader loader = new SchemaLoader(dialect.introspector());
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         String version = properties.getConcurrency().getVersionColumn();
-        if (version == null || version.isBlank()) {
-            return model;
-        }
-        // The version column is Sentro's to write: read-only to clients in _schema, OpenAPI and TypeScript.
-        return SchemaModel.of(model.tables().stream().map(table -> table.column(version)
-                .filter(column -> column.kind().isIntegral()).isPresent() ? table.withManagedColumn(version) : table)
-                .toList());
+        return () -> {
+            SchemaModel model = loader.load(jdbc, options);
+            if (version == null || version.isBlank()) {
+                return model;
+            }
+            // The version column is Sentro's to write: read-only to clients in _schema, OpenAPI and TypeScript.
+            return SchemaModel.of(model.tables().stream().map(table -> table.column(version)
+                    .filter(column -> column.kind().isIntegral()).isPresent() ? table.withManagedColumn(version) : table)
+                    .toList());
+        };
+    }
+
+    /**
+     * The served generation; the first is built here, so that a schema or customizer that cannot be served fails
+     * start-up.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    ApiGenerations sentroApiGenerations(SchemaSource source, ApplicationContext context) {
+        return new ApiGenerations(source, new GenerationContexts(context), context);
     }
 }

@@ -1,9 +1,11 @@
 package io.sentro.spring.autoconfigure;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
-import io.sentro.spring.security.AccessPolicy;
+import io.sentro.spring.observe.SentroEndpoint;
+import io.sentro.spring.security.AccessRule;
 import io.sentro.spring.security.ApiKeyAuthentication;
 import io.sentro.spring.security.SentroCredentials;
 import io.sentro.spring.security.SentroHttpSecurityCustomizer;
@@ -11,6 +13,7 @@ import io.sentro.spring.security.SentroRequestMatcher;
 import io.sentro.spring.web.SecurityProblems;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -44,7 +47,7 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 /**
  * Sentro's own {@link SecurityFilterChain}, for {@code sentro.base-path} only: it authenticates API keys (and bearer
  * JWTs when the application configured a resource server) and leaves every decision to Sentro's
- * {@link AccessPolicy}, which takes it per table and operation. The rest of the application's security is untouched:
+ * {@link io.sentro.spring.security.AccessPolicy}, which takes it per table and operation. The rest of the application's security is untouched:
  * this auto-configuration runs after Spring Boot's, so Boot's default chain (or the resource server's) is still
  * defined and keeps protecting the application's own endpoints.
  * <p>
@@ -59,7 +62,7 @@ import org.springframework.security.web.header.HeaderWriterFilter;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration" })
 @ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class })
-@ConditionalOnBean(AccessPolicy.class)
+@ConditionalOnBean(SentroCredentials.class)
 @EnableWebSecurity
 public final class SentroSecurityAutoConfiguration {
 
@@ -80,13 +83,26 @@ public final class SentroSecurityAutoConfiguration {
             SentroCredentials credentials, SecurityProblems problems, ObjectProvider<SecurityFilterChain> chains,
             ObjectProvider<SentroHttpSecurityCustomizer> customizers) throws Exception {
         String basePath = SentroWebConfiguration.normalizedBasePath(properties.getBasePath());
+        http.securityMatcher(new SentroRequestMatcher(basePath, chains));
+        // No AuthorizationFilter: every decision is the access policy's, per table and operation, once the request is
+        // routed (a filter deciding "permit all" first would only cost time).
+        statelessApi(http, credentials, problems);
+        for (SentroHttpSecurityCustomizer customizer : customizers.orderedStream().toList()) {
+            customizer.customize(http);
+        }
+        return http.build();
+    }
+
+    /**
+     * What Sentro's chains share: API keys (and bearer JWTs, through the customizers) authenticate each request, a
+     * session the application's own login established is read but never created, and 401/403 are problem+json.
+     */
+    static void statelessApi(HttpSecurity http, SentroCredentials credentials, SecurityProblems problems)
+            throws Exception {
         // A session established by the application's own login is read, never created: the API itself is stateless.
         HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
         sessions.setAllowSessionCreation(false);
-        http.securityMatcher(new SentroRequestMatcher(basePath, chains))
-            // No AuthorizationFilter: every decision is the access policy's, per table and operation, once the request
-            // is routed (a filter deciding "permit all" first would only cost time).
-            .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
+        http.securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
                     new RequestAttributeSecurityContextRepository(), sessions)))
             // No session fixation or URL-rewriting machinery for a stateless API: fewer wrappers on the hot path.
             .sessionManagement(management -> management.disable())
@@ -121,10 +137,6 @@ public final class SentroSecurityAutoConfiguration {
             apiKeys.setFailureHandler(problems);
             http.addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class);
         }
-        for (SentroHttpSecurityCustomizer customizer : customizers.orderedStream().toList()) {
-            customizer.customize(http);
-        }
-        return http.build();
     }
 
     /**
@@ -154,6 +166,56 @@ public final class SentroSecurityAutoConfiguration {
                 || method.equals("TRACE");
         return !safe && request.getHeader(SentroCredentials.API_KEY_HEADER) == null
                 && request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null;
+    }
+
+    /**
+     * The {@code sentro} actuator endpoint, reading the served model and reloading the schema, is guarded by a chain
+     * of Sentro's, ahead of the application's management security: callers authenticate as they do with the API
+     * (an API key, a JWT) and must satisfy {@code sentro.security.access.admin} (role {@code ADMIN} unless set).
+     * Health and the other endpoints stay under the application's own rules, so that probes still reach health.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest" })
+    static class EndpointSecurity {
+
+        @Bean
+        @Order(FILTER_CHAIN_ORDER - 1)
+        @ConditionalOnBean(SentroEndpoint.class)
+        @ConditionalOnMissingBean(name = "sentroEndpointSecurityFilterChain")
+        SecurityFilterChain sentroEndpointSecurityFilterChain(HttpSecurity http, SentroProperties properties,
+                SentroCredentials credentials, SecurityProblems problems,
+                ObjectProvider<SentroHttpSecurityCustomizer> customizers) throws Exception {
+            String admin = properties.getSecurity().getAccess().getAdmin();
+            AccessRule rule;
+            try {
+                rule = AccessRule.parse(admin, "sentro.security.access.admin");
+            }
+            catch (IllegalArgumentException ex) {
+                throw new IllegalStateException(ex.getMessage(), ex);
+            }
+            http.securityMatcher(EndpointRequest.to(SentroEndpoint.class));
+            statelessApi(http, credentials, problems);
+            http.authorizeHttpRequests(requests -> {
+                if (rule == AccessRule.PERMIT_ALL) {
+                    requests.anyRequest().permitAll();
+                }
+                else if (rule == AccessRule.AUTHENTICATED) {
+                    requests.anyRequest().authenticated();
+                }
+                else if (rule == AccessRule.DENY_ALL) {
+                    requests.anyRequest().denyAll();
+                }
+                else {
+                    requests.anyRequest().hasAnyRole(Arrays.stream(admin.split(",")).map(String::trim)
+                            .map(role -> role.startsWith("ROLE_") ? role.substring(5) : role).toArray(String[]::new));
+                }
+            });
+            for (SentroHttpSecurityCustomizer customizer : customizers.orderedStream().toList()) {
+                customizer.customize(http);
+            }
+            return http.build();
+        }
     }
 
     /**

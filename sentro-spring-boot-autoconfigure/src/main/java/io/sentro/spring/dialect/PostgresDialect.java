@@ -182,4 +182,9 @@ public class PostgresDialect implements SqlDialect {
         return java.util.Optional.of(new ReplicaLag("SELECT pg_current_wal_lsn()::text",
                 "SELECT pg_wal_lsn_diff(?::pg_lsn, pg_last_wal_replay_lsn())::bigint"));
     }
+
+    @Override
+    public java.util.Optional<SchemaNotifications> notifications() {
+        return java.util.Optional.of(new PostgresNotifications());
+    }
 }

@@ -98,6 +98,14 @@ public interface SqlDialect {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The database's own way of telling a listening connection that something happened (PostgreSQL's
+     * {@code LISTEN}/{@code NOTIFY}), for {@code sentro.schema.reload-on-notify}; empty where there is none.
+     */
+    default java.util.Optional<SchemaNotifications> notifications() {
+        return java.util.Optional.empty();
+    }
+
     /** The queries of {@link #replicaLag()}. */
     record ReplicaLag(String primaryPosition, String replicaBytesBehind) {
     }

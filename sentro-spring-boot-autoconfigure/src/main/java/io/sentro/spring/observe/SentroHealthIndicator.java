@@ -19,21 +19,24 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 import io.sentro.spring.dialect.SqlDialect;
-import io.sentro.spring.schema.SchemaModel;
+import io.sentro.spring.reload.ApiGeneration;
+import io.sentro.spring.reload.ApiGenerations;
+import io.sentro.spring.reload.ReloadOutcome;
 import io.sentro.spring.web.Outages;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The {@code sentro} health contributor: the schema the API serves (dialect, number of tables) and whether the
+ * The {@code sentro} health contributor: the schema the API serves (dialect, number of tables, generation, the last
+ * reload's outcome) and whether the
  * database answers, through the application's pool, within {@code timeout}: a connection is borrowed and validated
  * ({@link Connection#isValid}). DOWN when it does not answer in time or the pool hands out no connection, so that a
  * platform's readiness probe takes the instance out while the database is away.
  */
 public final class SentroHealthIndicator implements HealthIndicator {
 
-    private final SchemaModel model;
+    private final ApiGenerations generations;
     private final SqlDialect dialect;
     private final DataSource dataSource;
     private final Outages outages;
@@ -45,11 +48,11 @@ public final class SentroHealthIndicator implements HealthIndicator {
      * @param replicas the read replicas' pools ({@code sentro.read-replicas}), each reported with whether it answers
      * and how far it is behind
      */
-    public SentroHealthIndicator(SchemaModel model, SqlDialect dialect, DataSource dataSource,
+    public SentroHealthIndicator(ApiGenerations generations, SqlDialect dialect, DataSource dataSource,
             List<DataSource> replicas, Outages outages, Duration timeout) {
         this.dialect = dialect;
         this.replicas = List.copyOf(replicas);
-        this.model = model;
+        this.generations = generations;
         this.dataSource = dataSource;
         this.outages = outages;
         this.timeout = timeout;
@@ -57,8 +60,21 @@ public final class SentroHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
+        ApiGeneration served = generations.current();
         Health.Builder health = new Health.Builder().withDetail("schema", "loaded").withDetail("dialect", dialect.name())
-                .withDetail("tables", model.tables().size());
+                .withDetail("tables", served.model().tables().size()).withDetail("generation", served.number());
+        ReloadOutcome reload = generations.lastReload();
+        if (reload != null) {
+            // A failed reload leaves the service up, on the model it served before: operators see why here.
+            Map<String, Object> last = new LinkedHashMap<>();
+            last.put("status", reload.status().name());
+            last.put("trigger", reload.trigger());
+            last.put("at", reload.at().toString());
+            if (reload.error() != null) {
+                last.put("error", reload.error());
+            }
+            health.withDetail("lastReload", last);
+        }
         long started = System.nanoTime();
         // Borrowing may wait for the pool's own timeout: the probe waits no longer than its own.
         CompletableFuture<Boolean> check = CompletableFuture.supplyAsync(() -> {

@@ -46,6 +46,17 @@ public final class SchemaModel {
         return new ArrayList<>(tables.values());
     }
 
+    /** Models are equal when they serve the same tables, in the same order, with the same columns and keys. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SchemaModel model && List.copyOf(tables.values()).equals(List.copyOf(model.tables.values()));
+    }
+
+    @Override
+    public int hashCode() {
+        return tables.keySet().hashCode();
+    }
+
     /** The table a foreign key points at, when that table is exposed. */
     public Optional<Table> target(ForeignKey foreignKey) {
         for (Table table : tables.values()) {

@@ -32,7 +32,7 @@ public final class OperationHandler implements HttpRequestHandler {
 
     /** What a route does. */
     @FunctionalInterface
-    interface Endpoint {
+    public interface Endpoint {
         void serve(HttpServletRequest request, HttpServletResponse response) throws IOException;
     }
 

@@ -1,15 +1,11 @@
 package io.sentro.spring.web;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import io.sentro.spring.customize.Action;
-import io.sentro.spring.customize.Operation;
-import io.sentro.spring.introspect.SchemaLoader;
-import io.sentro.spring.pipeline.CustomizerRegistry;
-import io.sentro.spring.schema.SchemaModel;
-import io.sentro.spring.schema.Table;
-import io.sentro.spring.security.AccessPolicy;
+import io.sentro.spring.reload.ApiGeneration;
+import io.sentro.spring.reload.ApiGenerations;
 
 import jakarta.servlet.http.HttpServletRequest;
 import io.micrometer.observation.ObservationRegistry;
@@ -21,131 +17,112 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Registers one handler per table operation, derived from the schema model at start-up (the way Spring Boot
- * Actuator maps its endpoints): nothing is scanned, and each mapping shows in logs as "Sentro GET /api/posts".
- * A catch-all under the base path answers unknown tables and refused methods with problem+json.
+ * Registers one handler per route of the served generation ({@link ApiRoutes}), the way Spring Boot Actuator maps
+ * its endpoints: nothing is scanned, each mapping shows in logs as "Sentro GET /api/posts", and Spring MVC's
+ * {@code http.server.requests} names the route's template. A catch-all under the base path answers unknown tables
+ * and refused methods with problem+json.
+ * <p>
+ * A handler takes the current generation once per request and serves the request with it. When a schema reload
+ * swaps generations, the new generation's routes are registered before the swap and the routes it no longer serves
+ * are removed after it: a request never meets a route that its generation does not know.
  * <p>
  * It is ordered after Spring MVC's own {@code RequestMappingHandlerMapping}, so an application controller mapped to
  * the same path takes precedence over the generated route.
  */
-public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping {
+public class SentroHandlerMapping extends RequestMappingInfoHandlerMapping implements ApiGenerations.Listener {
 
     private static final Log log = LogFactory.getLog(SentroHandlerMapping.class);
 
-    private final SchemaModel model;
-    private final CustomizerRegistry registry;
+    private final ApiGenerations generations;
     private final String basePath;
-    private final ApiEndpoints endpoints;
     private final JsonResponses responses;
-    private final AccessPolicy access;
     private final Outages outages;
     private final ObservationRegistry observations;
     private final RowMeter rows;
-
-    public SentroHandlerMapping(SchemaModel model, CustomizerRegistry registry, String basePath, ApiEndpoints endpoints,
-            JsonResponses responses, AccessPolicy access) {
-        this(model, registry, basePath, endpoints, responses, access, Outages.DEFAULT, ObservationRegistry.NOOP,
-                RowMeter.NONE);
-    }
+    /** The mappings registered, by route key; only reloads change it, one at a time. */
+    private final Map<String, RequestMappingInfo> registered = new LinkedHashMap<>();
 
     /**
      * @param outages how requests answer and log while the database is unavailable
      * @param observations where each request is observed ({@code sentro.requests})
      * @param rows counts the rows requests read and write
      */
-    public SentroHandlerMapping(SchemaModel model, CustomizerRegistry registry, String basePath, ApiEndpoints endpoints,
-            JsonResponses responses, AccessPolicy access, Outages outages, ObservationRegistry observations,
-            RowMeter rows) {
+    public SentroHandlerMapping(ApiGenerations generations, String basePath, JsonResponses responses,
+            Outages outages, ObservationRegistry observations, RowMeter rows) {
+        this.generations = generations;
+        this.basePath = basePath;
+        this.responses = responses;
         this.outages = outages;
         this.observations = observations;
         this.rows = rows;
-        this.model = model;
-        this.access = access;
-        this.registry = registry;
-        this.basePath = basePath;
-        this.endpoints = endpoints;
-        this.responses = responses;
         setOrder(1);
     }
 
     @Override
     protected void initHandlerMethods() {
-        List<String> routes = new ArrayList<>();
-        register(RequestMethod.GET, basePath, "none", "index", endpoints::index, routes);
-        register(RequestMethod.GET, basePath + "/_schema", "none", "schema", endpoints::schema, routes);
-        register(RequestMethod.GET, basePath + "/_types.ts", "none", "types", endpoints::types, routes);
-        for (Table table : model.tables()) {
-            if (!servable(table)) {
+        ApiGeneration served = generations.current();
+        prepare(served);
+        for (String path : List.of(basePath + "/", basePath + "/{table}", basePath + "/{table}/**")) {
+            RequestMappingInfo info = RequestMappingInfo.paths(path).options(builderConfig()).build();
+            registerMapping(info, handler("Sentro fallback " + path, "none", "fallback",
+                    (request, response) -> generations.current().routes().fallback(request, response)),
+                    OperationHandler.HANDLE);
+        }
+        generations.addListener(this);
+        logServed(served);
+    }
+
+    @Override
+    public synchronized void prepare(ApiGeneration next) {
+        for (ApiRoutes.Route route : next.routes().all()) {
+            String key = route.key();
+            if (registered.containsKey(key)) {
                 continue;
             }
-            String collection = basePath + "/" + table.name();
-            String item = collection + "/{key}";
-            // Each route is decided by the access policy first, once, before anything else is read or run.
-            for (TableRoutes.Kind kind : TableRoutes.of(table).routes()) {
-                ApiEndpoints.TableEndpoint endpoint = endpoints.endpoint(kind);
-                register(RequestMethod.valueOf(kind.method()), kind.target() == TableRoutes.Target.ITEM ? item
-                        : collection, table.name(), kind.label().replace(' ', '_'), (request, response) -> endpoint.serve(table,
-                                access.authorize(table, kind.operation(), request), request, response), routes);
-            }
-            for (Action action : registry.pipeline(table).actions()) {
-                if (action.type() == Action.Type.TABLE) {
-                    register(RequestMethod.POST, collection + "/_actions/" + action.id(), table.name(),
-                            "action:" + action.id(),
-                            (request, response) -> endpoints.tableAction(table, action,
-                                    access.authorizeAction(table, action, request), request, response), routes);
-                }
-                else {
-                    register(RequestMethod.POST, item + "/_actions/" + action.id(), table.name(),
-                            "action:" + action.id(),
-                            (request, response) -> endpoints.detailAction(table, action,
-                                    access.authorizeAction(table, action, request), request, response), routes);
-                }
-            }
+            RequestMappingInfo info = RequestMappingInfo.paths(route.path())
+                .methods(RequestMethod.valueOf(route.method())).options(builderConfig()).build();
+            registerMapping(info, handler("Sentro " + key, route.table(), route.operation(),
+                    (request, response) -> generations.current().routes().serve(key, request, response)),
+                    OperationHandler.HANDLE);
+            registered.put(key, info);
         }
-        registerFallback(basePath + "/");
-        registerFallback(basePath + "/{table}");
-        registerFallback(basePath + "/{table}/**");
+    }
+
+    @Override
+    public synchronized void settled(ApiGeneration current) {
+        registered.entrySet().removeIf(entry -> {
+            if (current.routes().serves(entry.getKey())) {
+                return false;
+            }
+            unregisterMapping(entry.getValue());
+            return true;
+        });
+        if (current != generations.current() || current.number() == 1) {
+            return;
+        }
+        logServed(current);
+    }
+
+    private void logServed(ApiGeneration served) {
         if (log.isInfoEnabled()) {
-            log.info("Sentro serves " + model.tables().size() + " tables under " + basePath + " (" + routes.size()
-                    + " routes)");
+            log.info("Sentro serves " + served.routes().tables() + " tables under " + basePath + " ("
+                    + served.routes().all().size() + " routes, schema generation " + served.number() + ")");
         }
     }
 
-    /** Whether a table's name can be a literal path segment (the loader already leaves others out of the model). */
-    private static boolean servable(Table table) {
-        boolean ok = SchemaLoader.addressable(table.name());
-        if (!ok) {
-            log.warn("Sentro does not serve table '" + table.name() + "': its name cannot be a URL path segment");
-        }
-        return ok;
-    }
-
-    private void register(RequestMethod method, String path, String table, String operation,
-            OperationHandler.Endpoint endpoint, List<String> routes) {
-        String description = "Sentro " + method + " " + path;
-        RequestMappingInfo info = RequestMappingInfo.paths(path).methods(method).options(builderConfig()).build();
-        registerMapping(info, new OperationHandler(description, table, operation, endpoint, responses, outages,
-                observations, rows), OperationHandler.HANDLE);
-        routes.add(description);
-    }
-
-    private void registerFallback(String path) {
-        RequestMappingInfo info = RequestMappingInfo.paths(path).options(builderConfig()).build();
-        registerMapping(info, new OperationHandler("Sentro fallback " + path, "none", "fallback", endpoints::fallback,
-                responses, outages, observations, rows), OperationHandler.HANDLE);
+    private OperationHandler handler(String description, String table, String operation,
+            OperationHandler.Endpoint endpoint) {
+        return new OperationHandler(description, table, operation, endpoint, responses, outages, observations, rows);
     }
 
     private RequestMappingInfo.BuilderConfiguration builderConfig() {
         RequestMappingInfo.BuilderConfiguration config = new RequestMappingInfo.BuilderConfiguration();
-        config.setPatternParser(getPatternParserOrDefault());
+        PathPatternParser parser = getPatternParser();
+        config.setPatternParser(parser != null ? parser : PathPatternParser.defaultInstance);
         return config;
-    }
-
-    private org.springframework.web.util.pattern.PathPatternParser getPatternParserOrDefault() {
-        org.springframework.web.util.pattern.PathPatternParser parser = getPatternParser();
-        return parser != null ? parser : org.springframework.web.util.pattern.PathPatternParser.defaultInstance;
     }
 
     /**

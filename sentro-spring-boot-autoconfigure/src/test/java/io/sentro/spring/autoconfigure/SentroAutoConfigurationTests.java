@@ -39,10 +39,37 @@ class SentroAutoConfigurationTests {
     void servesTheModelWhenThereIsADataSource() {
         runner.withUserConfiguration(OfflineDatabase.class).run(context -> {
             assertThat(context).hasSingleBean(SentroHandlerMapping.class);
-            assertThat(context).hasSingleBean(ApiEndpoints.class);
-            assertThat(context).hasSingleBean(SqlExecutor.class);
-            assertThat(context.getBean(SchemaModel.class).table("posts")).isPresent();
+            assertThat(context).hasSingleBean(io.sentro.spring.reload.ApiGenerations.class);
+            io.sentro.spring.reload.ApiGeneration served = generation(context);
+            assertThat(served.number()).isEqualTo(1);
+            assertThat(served.model().table("posts")).isPresent();
+            assertThat(served.component(ApiEndpoints.class)).isNotNull();
+            assertThat(served.component(SqlExecutor.class)).isNotNull();
+            assertThat(served.routes().of("posts")).contains("GET /api/posts", "GET /api/posts/{key}");
         });
+    }
+
+    @Test
+    void reloadsOnNotifyOnlyWhereTheDatabaseNotifies() {
+        runner.withUserConfiguration(OfflineDatabase.class).run(context -> assertThat(context)
+                .doesNotHaveBean(io.sentro.spring.reload.NotifiedReloads.class)
+                .doesNotHaveBean(io.sentro.spring.reload.ScheduledReloads.class));
+        runner.withUserConfiguration(OfflineDatabase.class)
+                .withPropertyValues("sentro.schema.reload-on-notify=true", "sentro.schema.reload-interval=1m")
+                .run(context -> assertThat(context).hasSingleBean(io.sentro.spring.reload.NotifiedReloads.class)
+                        .hasSingleBean(io.sentro.spring.reload.ScheduledReloads.class));
+        runner.withUserConfiguration(OfflineDatabase.class).withAllowBeanDefinitionOverriding(true)
+                .withBean("sqlDialect", SqlDialect.class, io.sentro.spring.dialect.MariaDbDialect::new)
+                .withPropertyValues("sentro.schema.reload-on-notify=true")
+                .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining(
+                        "sentro.schema.reload-on-notify needs a database that notifies listeners"));
+        runner.withUserConfiguration(OfflineDatabase.class)
+                .withPropertyValues("sentro.schema.reload-on-notify=true", "sentro.schema.notify-channel=Sentro; --")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("sentro.schema.notify-channel must be a lower-case identifier"));
+        runner.withUserConfiguration(OfflineDatabase.class).withPropertyValues("sentro.schema.reload-interval=0s")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("sentro.schema.reload-interval must be positive"));
     }
 
     @Test
@@ -61,7 +88,8 @@ class SentroAutoConfigurationTests {
         runner.withUserConfiguration(OfflineDatabase.class, ReplicaBean.class)
                 .withPropertyValues("sentro.read-replicas=jdbc:postgresql://127.0.0.1:1/replica-by-url")
                 .run(context -> {
-                    assertThat(context).hasNotFailed().hasSingleBean(io.sentro.spring.execute.SqlExecutor.class);
+                    assertThat(context).hasNotFailed();
+                    assertThat(generation(context).component(SqlExecutor.class)).isNotNull();
                     assertThat(context.getBean(SentroReadReplicas.class).replicas().replicas()).hasSize(2);
                 });
     }
@@ -139,8 +167,8 @@ class SentroAutoConfigurationTests {
                     SentroProperties.Page page = context.getBean(SentroProperties.class).getPage();
                     assertThat(page.getCount()).isEqualTo(CountMode.EXACT);
                     assertThat(page.getExactCountThreshold()).isZero();
-                    Table posts = context.getBean(SchemaModel.class).tables().get(0);
-                    ReadPlan plan = context.getBean(Planner.class).read(posts, new ListQuery(List.of(), List.of(),
+                    Table posts = generation(context).model().tables().get(0);
+                    ReadPlan plan = generation(context).component(Planner.class).read(posts, new ListQuery(List.of(), List.of(),
                             List.of(), Map.of(), null, null, null, null), Grant.FULL, io.sentro.spring.plan.Grants.NONE);
                     assertThat(plan.count()).isEqualTo(CountMode.EXACT);
                 });
@@ -226,6 +254,11 @@ class SentroAutoConfigurationTests {
                 });
     }
 
+    private static io.sentro.spring.reload.ApiGeneration generation(
+            org.springframework.context.ApplicationContext context) {
+        return context.getBean(io.sentro.spring.reload.ApiGenerations.class).current();
+    }
+
     static class Mailer implements io.sentro.spring.customize.SentroIntegration {
     }
 
@@ -244,8 +277,8 @@ class SentroAutoConfigurationTests {
         }
 
         @Bean
-        SchemaModel schemaModel() {
-            return TestSchemas.posts();
+        io.sentro.spring.introspect.SchemaSource schemaSource() {
+            return TestSchemas::posts;
         }
     }
 
@@ -253,10 +286,10 @@ class SentroAutoConfigurationTests {
     static class CustomMapping {
 
         @Bean
-        SentroHandlerMapping customMapping(SchemaModel model, io.sentro.spring.pipeline.CustomizerRegistry registry,
-                ApiEndpoints endpoints, io.sentro.spring.security.AccessPolicy access) {
-            return new SentroHandlerMapping(model, registry, "/custom", endpoints, new io.sentro.spring.web.JsonResponses(),
-                    access);
+        SentroHandlerMapping customMapping(io.sentro.spring.reload.ApiGenerations generations) {
+            return new SentroHandlerMapping(generations, "/custom", new io.sentro.spring.web.JsonResponses(),
+                    io.sentro.spring.web.Outages.DEFAULT, io.micrometer.observation.ObservationRegistry.NOOP,
+                    io.sentro.spring.web.RowMeter.NONE);
         }
     }
 }

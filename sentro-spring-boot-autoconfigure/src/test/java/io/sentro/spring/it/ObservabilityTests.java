@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @OnDatabase(Dialect.POSTGRES)
 class ObservabilityTests {
 
+    private static final String OPERATOR_KEY = "operator-key-0123456789";
+
     private RunningApp app;
     private HttpApi api;
 
@@ -33,7 +35,8 @@ class ObservabilityTests {
         app = RunningApp.start(PlainApplication.class, database, "sentro.security.access.default=permit-all",
                 "management.endpoints.web.exposure.include=health,metrics,sentro",
                 "management.endpoint.health.show-details=always", "spring.security.user.name=ops",
-                "spring.security.user.password=ops-secret");
+                "spring.security.user.password=ops-secret", "sentro.security.api-keys[0].name=operator",
+                "sentro.security.api-keys[0].key=" + OPERATOR_KEY, "sentro.security.api-keys[0].roles=ADMIN");
         api = app.api();
     }
 
@@ -103,9 +106,11 @@ class ObservabilityTests {
         assertThat(posts.at("/rules/read").asString()).isEqualTo("permit-all");
     }
 
+    /** The sentro endpoint is for operators holding the admin role (an API key here), not Boot's own user. */
     private JsonNode operator(String path) {
-        Response response = api.send("GET", path, null, null, "Authorization", "Basic "
-                + java.util.Base64.getEncoder().encodeToString("ops:ops-secret".getBytes()));
+        assertThat(api.send("GET", path, null, null, "Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("ops:ops-secret".getBytes())).status()).isEqualTo(401);
+        Response response = api.send("GET", path, null, null, "X-API-Key", OPERATOR_KEY);
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.json();
     }

@@ -20,7 +20,10 @@ final class RunningApp implements AutoCloseable {
 
     static RunningApp start(Class<?> application, FixtureDatabase database, String... properties) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + database.url(), "--springdoc.api-docs.enabled=false"));
+                "--spring.datasource.url=" + database.url()));
+        if (java.util.Arrays.stream(properties).noneMatch(property -> property.startsWith("springdoc.api-docs."))) {
+            args.add("--springdoc.api-docs.enabled=false");
+        }
         if (database.username() != null) {
             args.add("--spring.datasource.username=" + database.username());
             args.add("--spring.datasource.password=" + database.password());
