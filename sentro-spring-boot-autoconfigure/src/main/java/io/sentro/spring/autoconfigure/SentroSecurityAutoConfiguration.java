@@ -8,6 +8,7 @@ import io.sentro.spring.observe.SentroEndpoint;
 import io.sentro.spring.security.AccessRule;
 import io.sentro.spring.security.ApiKeyAuthentication;
 import io.sentro.spring.security.SentroCredentials;
+import io.sentro.spring.security.SentroEndpointMatcher;
 import io.sentro.spring.security.SentroHttpSecurityCustomizer;
 import io.sentro.spring.security.SentroRequestMatcher;
 import io.sentro.spring.web.SecurityProblems;
@@ -194,7 +195,7 @@ public final class SentroSecurityAutoConfiguration {
             catch (IllegalArgumentException ex) {
                 throw new IllegalStateException(ex.getMessage(), ex);
             }
-            http.securityMatcher(EndpointRequest.to(SentroEndpoint.class));
+            http.securityMatcher(new SentroEndpointMatcher(EndpointRequest.to(SentroEndpoint.class)));
             statelessApi(http, credentials, problems);
             http.authorizeHttpRequests(requests -> {
                 if (rule == AccessRule.PERMIT_ALL) {

@@ -51,8 +51,10 @@ public final class SentroRequestMatcher implements RequestMatcher {
         return found;
     }
 
+    /** This chain, or Sentro's chain of the actuator endpoint, which never claims an API path. */
     private boolean isThisChain(SecurityFilterChain chain) {
-        return chain instanceof DefaultSecurityFilterChain defaultChain && defaultChain.getRequestMatcher() == this;
+        return chain instanceof DefaultSecurityFilterChain defaultChain && (defaultChain.getRequestMatcher() == this
+                || defaultChain.getRequestMatcher() instanceof SentroEndpointMatcher);
     }
 
     private static boolean isCatchAll(SecurityFilterChain chain) {
