@@ -178,6 +178,17 @@ public final class AccessPolicy {
         return granted(access(table).rule(Operation.READ), new AccessRequest(table, Operation.READ, null, request));
     }
 
+    /** Whether the caller may run {@code operation} on {@code table}, for the index: what a client may offer. */
+    public boolean may(Table table, Operation operation, HttpServletRequest request) {
+        return granted(access(table).rule(operation), new AccessRequest(table, operation, null, request));
+    }
+
+    /** Whether the caller may run the action; see {@link #may}. */
+    public boolean mayRun(Table table, Action action, HttpServletRequest request) {
+        return granted(access(table).actionRule(action), new AccessRequest(table, TableAccess.defaultOperation(action),
+                action.id(), request));
+    }
+
     /** The rule that decides {@code operation} on {@code table} (for documentation: OpenAPI, the start-up log). */
     public AccessRule rule(Table table, Operation operation) {
         return access(table).rule(operation);

@@ -395,7 +395,18 @@ public final class ApiEndpoints {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", table.name());
             entry.put("href", prefix + "/" + UriUtils.encodePathSegment(table.name(), StandardCharsets.UTF_8));
-            entry.put("methods", TableRoutes.of(table).methods(TableRoutes.Target.COLLECTION));
+            TableRoutes routes = TableRoutes.of(table);
+            entry.put("methods", routes.methods(TableRoutes.Target.COLLECTION));
+            // What this caller may do, among what the table serves: what a client (the console) offers them.
+            List<String> operations = new ArrayList<>();
+            for (Operation operation : List.of(Operation.READ, Operation.CREATE, Operation.UPDATE, Operation.DELETE)) {
+                if (serves(routes, operation) && access.may(table, operation, request)) {
+                    operations.add(operation.name().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            entry.put("operations", operations);
+            entry.put("actions", schemaDocument.actions(table).stream().filter(action -> access.mayRun(table, action, request))
+                    .map(Action::id).toList());
             tables.add(entry);
         }
         Map<String, Object> index = new LinkedHashMap<>();
@@ -403,6 +414,10 @@ public final class ApiEndpoints {
         index.put("schema", prefix + "/_schema");
         index.put("types", prefix + "/_types.ts");
         responses.document(response, index);
+    }
+
+    private static boolean serves(TableRoutes routes, Operation operation) {
+        return routes.routes().stream().anyMatch(kind -> kind.operation() == operation);
     }
 
     /** {@code GET {base}/_types.ts}: TypeScript declarations of the served tables. */

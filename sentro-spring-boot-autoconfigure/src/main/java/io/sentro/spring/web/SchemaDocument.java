@@ -84,6 +84,10 @@ public final class SchemaDocument {
     }
 
     /** The ids of a table's actions, for error messages. */
+    List<Action> actions(Table table) {
+        return registry.pipeline(table).actions();
+    }
+
     String actionIds(Table table) {
         List<String> ids = registry.pipeline(table).actions().stream().map(Action::id).toList();
         return ids.isEmpty() ? "no actions" : String.join(", ", ids);

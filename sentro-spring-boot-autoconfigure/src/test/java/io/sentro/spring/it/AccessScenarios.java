@@ -283,6 +283,19 @@ abstract class AccessScenarios extends SecuredScenarios {
         JsonNode readerIndex = ok(as(READER, "GET", "/api", null));
         assertThat(names(readerIndex.get("tables"))).contains("posts", "authors", "labels")
                 .doesNotContain("audit_log");
+        // Each table says what this caller may do there: what a client such as the console offers them.
+        JsonNode readerPosts = entry(readerIndex.get("tables"), "posts");
+        assertThat(readerPosts.get("operations").values()).extracting(JsonNode::asString).containsExactly("read");
+        assertThat(readerPosts.get("actions").values()).extracting(JsonNode::asString).contains("titles")
+                .doesNotContain("publish", "archive");
+        JsonNode adminPosts = entry(ok(as(ADMIN, "GET", "/api", null)).get("tables"), "posts");
+        assertThat(adminPosts.get("operations").values()).extracting(JsonNode::asString)
+                .containsExactly("read", "create", "update", "delete");
+        assertThat(adminPosts.get("actions").values()).extracting(JsonNode::asString)
+                .contains("publish", "archive", "titles");
+        JsonNode editorPosts = entry(ok(as(EDITOR, "GET", "/api", null)).get("tables"), "posts");
+        assertThat(editorPosts.get("operations").values()).extracting(JsonNode::asString)
+                .containsExactly("read", "create", "update");
         JsonNode schema = ok(as(READER, "GET", "/api/_schema", null));
         assertThat(names(schema.get("tables"))).doesNotContain("audit_log");
         JsonNode authors = ApiScenarios.table(schema, "authors");
@@ -294,6 +307,15 @@ abstract class AccessScenarios extends SecuredScenarios {
         assertProblem(unknown, 401, "authentication");
         assertProblem(as(READER, "GET", "/api/nosuch", null), 404, "nosuch");
         assertThat(as(READER, "GET", "/api/nosuch", null).json().get("detail").asString()).doesNotContain("audit_log");
+    }
+
+    private static JsonNode entry(JsonNode tables, String name) {
+        for (JsonNode table : tables.values()) {
+            if (table.get("name").asString().equals(name)) {
+                return table;
+            }
+        }
+        throw new AssertionError("no table " + name + " in " + tables);
     }
 
     // ---- JWT ---------------------------------------------------------------------------------------------------
