@@ -26,7 +26,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 @EnableConfigurationProperties(SentroProperties.class)
 @Import({ SentroConnectionPoolConfiguration.class, SentroSchemaConfiguration.class, SentroExecutionConfiguration.class,
         SentroAccessConfiguration.class, SentroWebConfiguration.class, SentroTomcatConfiguration.class,
-        SentroObservabilityConfiguration.class, SentroReloadConfiguration.class })
+        SentroObservabilityConfiguration.class, SentroReloadConfiguration.class,
+        SentroConsoleConfiguration.class })
 public final class SentroAutoConfiguration {
 
 }

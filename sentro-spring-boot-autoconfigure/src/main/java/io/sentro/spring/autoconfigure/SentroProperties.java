@@ -74,6 +74,8 @@ public class SentroProperties {
 
     private final Schema schema = new Schema();
 
+    private final Console console = new Console();
+
     /**
      * JDBC URLs of read replicas of the database (same credentials and pool settings as the primary's Hikari pool):
      * GET lists, gets, embeds, aggregates and exports read from them in turn; writes, their hooks and every read in
@@ -207,6 +209,10 @@ public class SentroProperties {
         return schema;
     }
 
+    public Console getConsole() {
+        return console;
+    }
+
     public Outage getOutage() {
         return outage;
     }
@@ -229,6 +235,38 @@ public class SentroProperties {
 
     public Concurrency getConcurrency() {
         return concurrency;
+    }
+
+    /**
+     * The data console: a browser UI over the API for the people who manage the data.
+     */
+    public static class Console {
+
+        /**
+         * Whether to serve the data console.
+         */
+        private boolean enabled;
+
+        /**
+         * Where the console is served; it must not be under the base path.
+         */
+        private String path = "/sentro";
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
     }
 
     /**

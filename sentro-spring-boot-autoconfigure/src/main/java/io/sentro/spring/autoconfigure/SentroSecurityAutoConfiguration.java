@@ -17,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -92,6 +93,25 @@ public final class SentroSecurityAutoConfiguration {
             customizer.customize(http);
         }
         return http.build();
+    }
+
+    /**
+     * The data console's page and files are open: they hold no data, and the console signs in against the API, which
+     * decides every request. An application chain narrower than "any request" that claims the console's path (to put
+     * it behind the application's login) takes precedence.
+     */
+    @Bean
+    @Order(FILTER_CHAIN_ORDER + 1)
+    @ConditionalOnBooleanProperty("sentro.console.enabled")
+    @ConditionalOnMissingBean(name = "sentroConsoleSecurityFilterChain")
+    SecurityFilterChain sentroConsoleSecurityFilterChain(HttpSecurity http, SentroProperties properties,
+            ObjectProvider<SecurityFilterChain> chains) throws Exception {
+        return http.securityMatcher(new SentroRequestMatcher(SentroConsoleConfiguration.consolePath(properties), chains))
+            .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+            .sessionManagement(management -> management.disable())
+            .requestCache(cache -> cache.disable())
+            .csrf(csrf -> csrf.disable())
+            .build();
     }
 
     /**

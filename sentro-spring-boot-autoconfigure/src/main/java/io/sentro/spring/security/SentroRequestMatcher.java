@@ -51,10 +51,11 @@ public final class SentroRequestMatcher implements RequestMatcher {
         return found;
     }
 
-    /** This chain, or Sentro's chain of the actuator endpoint, which never claims an API path. */
+    /** This chain, or another of Sentro's (the console's, the actuator endpoint's): they never claim each other's paths. */
     private boolean isThisChain(SecurityFilterChain chain) {
-        return chain instanceof DefaultSecurityFilterChain defaultChain && (defaultChain.getRequestMatcher() == this
-                || defaultChain.getRequestMatcher() instanceof SentroEndpointMatcher);
+        return chain instanceof DefaultSecurityFilterChain defaultChain
+                && (defaultChain.getRequestMatcher() instanceof SentroRequestMatcher
+                        || defaultChain.getRequestMatcher() instanceof SentroEndpointMatcher);
     }
 
     private static boolean isCatchAll(SecurityFilterChain chain) {

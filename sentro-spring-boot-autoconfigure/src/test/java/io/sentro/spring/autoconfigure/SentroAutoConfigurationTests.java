@@ -50,6 +50,23 @@ class SentroAutoConfigurationTests {
     }
 
     @Test
+    void servesTheConsoleOnlyWhenEnabledAndNeverUnderTheApi() {
+        runner.withUserConfiguration(OfflineDatabase.class)
+                .run(context -> assertThat(context).doesNotHaveBean("sentroConsoleHandlerMapping"));
+        runner.withUserConfiguration(OfflineDatabase.class).withPropertyValues("sentro.console.enabled=true")
+                .run(context -> {
+                    var mapping = context.getBean("sentroConsoleHandlerMapping",
+                            org.springframework.web.servlet.handler.SimpleUrlHandlerMapping.class);
+                    assertThat(mapping.getUrlMap()).containsKeys("/sentro", "/sentro/assets/**",
+                            "/sentro/vendor/preact/**", "/sentro/vendor/pico/**");
+                });
+        runner.withUserConfiguration(OfflineDatabase.class)
+                .withPropertyValues("sentro.console.enabled=true", "sentro.console.path=/api/console")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("sentro.console.path must not be under sentro.base-path"));
+    }
+
+    @Test
     void reloadsOnNotifyOnlyWhereTheDatabaseNotifies() {
         runner.withUserConfiguration(OfflineDatabase.class).run(context -> assertThat(context)
                 .doesNotHaveBean(io.sentro.spring.reload.NotifiedReloads.class)

@@ -1,0 +1,69 @@
+package io.sentro.spring.console;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The console's one page. It loads the console's scripts and styles from the jar, and nothing inline: its
+ * Content-Security-Policy allows scripts, styles and requests to the application's own origin only, and no framing.
+ * Where the API and the console are is written into {@code <meta>} elements (HTML-escaped), for the scripts to read.
+ */
+public final class ConsolePage implements HttpRequestHandler {
+
+    /** Scripts, styles, images and requests from the application itself only; no inline code, no framing. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+            + "base-uri 'none'";
+
+    private final String template;
+    private final String apiPath;
+    private final String consolePath;
+
+    /**
+     * @param apiPath Sentro's base path ({@code /api})
+     * @param consolePath where the console is served ({@code /sentro})
+     */
+    public ConsolePage(String apiPath, String consolePath) {
+        this.apiPath = apiPath;
+        this.consolePath = consolePath;
+        try (InputStream page = new ClassPathResource(ConsoleResources.FILES + "index.html").getInputStream()) {
+            this.template = new String(page.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("The console's page is missing from the jar", ex);
+        }
+    }
+
+    @Override
+    public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+            response.setHeader(HttpHeaders.ALLOW, "GET, HEAD");
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        String context = request.getContextPath();
+        byte[] page = template.replace("{{api}}", HtmlUtils.htmlEscape(context + apiPath))
+            .replace("{{console}}", HtmlUtils.htmlEscape(context + consolePath))
+            .getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setContentLength(page.length);
+        if (request.getMethod().equals("GET")) {
+            response.getOutputStream().write(page);
+        }
+    }
+}
