@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The data console as the people who manage the blog meet it, in headless Chromium on the sample app: sign in, list
  * the posts with their display names, filter, sort, page, open a post with its comments, create (a missing field
  * first), edit, delete, approve a comment, export to Markdown, a hostile value shown as text, and a read-only key that
- * sees no edit controls. A screenshot of each step is saved under target/console/. Skipped, saying so, where Debian's
+ * sees no edit controls; an action that takes a body (the shop's "Adjust Inventory") asks for it. A screenshot of each step is saved under target/console/. Skipped, saying so, where Debian's
  * chromium and chromium-driver are not installed ({@code .ci/run} installs them).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -203,6 +203,23 @@ class ConsoleBrowserTests {
         assertThat(Files.readString(file)).contains("# Hello, world");
         shot("13-exported");
 
+        // An action that takes a body asks for it in a form: the action's own refusals show, then it runs.
+        browser.get(base + "/sentro#/t/products/r/1");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-action=adjust-inventory]")))
+            .click();
+        WebElement adjustment = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("action-adjust-inventory-adjustment")));
+        adjustment.sendKeys("-30");
+        browser.findElement(By.cssSelector("[data-action-form=adjust-inventory] button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("notice"),
+                "Adjust Inventory: Stock cannot go below zero (it is 25)"));
+        adjustment.clear();
+        adjustment.sendKeys("5");
+        shot("14-action-input");
+        browser.findElement(By.cssSelector("[data-action-form=adjust-inventory] button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("notice"), "Adjust Inventory: Stock adjusted by 5"));
+        wait.until(driver -> text(By.cssSelector("dd[data-column=stock]")).equals("30"));
+
         // A hostile value is text, never markup.
         HttpResponse<String> hostile = api("POST", "/api/posts", "admin-demo-key",
                 "{\"user_id\": 1, \"title\": \"<img src=x onerror=alert(1)>\"}");
@@ -212,7 +229,7 @@ class ConsoleBrowserTests {
         assertThat(browser.findElements(By.cssSelector("img"))).isEmpty();
         assertThat(((JavascriptExecutor) browser).executeScript("return document.querySelectorAll('img').length"))
             .isEqualTo(0L);
-        shot("14-hostile-value-as-text");
+        shot("15-hostile-value-as-text");
 
         // A read-only key: no edit controls anywhere, but it may still export.
         browser.findElement(By.id("sign-out")).click();
@@ -226,7 +243,7 @@ class ConsoleBrowserTests {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("dd[data-column=title]"), "Hello, world"));
         assertThat(browser.findElements(By.id("edit-row"))).isEmpty();
         assertThat(browser.findElements(By.id("delete-row"))).isEmpty();
-        shot("15-read-only");
+        shot("16-read-only");
         browser.get(base + "/sentro#/t/comments/r/1");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dd[data-column=text]")));
         assertThat(browser.findElements(By.cssSelector("button[data-action=approve-comment]"))).isEmpty();

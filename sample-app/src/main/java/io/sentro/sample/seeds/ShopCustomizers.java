@@ -10,6 +10,7 @@ import io.sentro.sample.integrations.DocumentService;
 import io.sentro.sample.integrations.StorageService;
 import io.sentro.sample.integrations.StripeService;
 import io.sentro.spring.customize.Action;
+import io.sentro.spring.customize.ActionInput;
 import io.sentro.spring.customize.ActionResult;
 import io.sentro.spring.customize.Integrations;
 import io.sentro.spring.customize.ModelCustomizer;
@@ -53,7 +54,7 @@ class ShopCustomizers {
             }
             db.update("products", Map.of("stock", newStock), Map.of("id", record.get("id")));
             return ActionResult.success("Stock adjusted by " + adjustment).with("newStock", newStock);
-        }));
+        }).withInput("adjustment", "Adjustment (units to add, negative to remove)", ActionInput.Kind.INTEGER, true));
         return c;
     }
 

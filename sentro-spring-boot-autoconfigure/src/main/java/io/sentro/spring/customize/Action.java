@@ -15,13 +15,37 @@ import org.jspecify.annotations.Nullable;
  * @param tableHandler the handler of a table action
  * @param detailHandler the handler of a detail action
  * @param onlyReads whether it only reads ({@link #readOnly()})
+ * @param inputs the fields of its body, as declared ({@link #withInput})
  */
 public record Action(Type type, String id, String label, @Nullable TableHandler tableHandler,
-        @Nullable DetailHandler detailHandler, boolean onlyReads) {
+        @Nullable DetailHandler detailHandler, boolean onlyReads, List<ActionInput> inputs) {
+
+    public Action {
+        inputs = List.copyOf(inputs);
+    }
+
+    public Action(Type type, String id, String label, @Nullable TableHandler tableHandler,
+            @Nullable DetailHandler detailHandler, boolean onlyReads) {
+        this(type, id, label, tableHandler, detailHandler, onlyReads, List.of());
+    }
 
     public Action(Type type, String id, String label, @Nullable TableHandler tableHandler,
             @Nullable DetailHandler detailHandler) {
         this(type, id, label, tableHandler, detailHandler, false);
+    }
+
+    /**
+     * This action, declaring a field of its body
+     * ({@code Action.detail("adjust", "Adjust", handler).withInput("adjustment", "Adjustment", Kind.INTEGER, true)}):
+     * described in {@code _schema} and OpenAPI, asked for by the data console.
+     */
+    public Action withInput(String name, String inputLabel, ActionInput.Kind kind, boolean required) {
+        if (inputs.stream().anyMatch(input -> input.name().equals(name))) {
+            throw new IllegalArgumentException("Action '" + id + "' already declares the input '" + name + "'");
+        }
+        List<ActionInput> declared = new java.util.ArrayList<>(inputs);
+        declared.add(new ActionInput(name, inputLabel, kind, required));
+        return new Action(type, id, label, tableHandler, detailHandler, onlyReads, declared);
     }
 
     /**
@@ -30,7 +54,7 @@ public record Action(Type type, String id, String label, @Nullable TableHandler 
      * refuses any write it tries.
      */
     public Action readOnly() {
-        return new Action(type, id, label, tableHandler, detailHandler, true);
+        return new Action(type, id, label, tableHandler, detailHandler, true, inputs);
     }
 
     public enum Type {

@@ -285,7 +285,7 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
                     detail ? "Runs on one row." : "Runs on the rows named by `ids`, or else on the rows the list "
                             + "query parameters select.")
                     .requestBody(new RequestBody().required(false).content(new Content().addMediaType(JSON,
-                            new MediaType().schema(actionBody(table, detail)))))
+                            new MediaType().schema(actionBody(table, action)))))
                     .responses(responses("200", actionResponse(), "400", "404"));
             if (detail) {
                 operation.addParametersItem(keyParameter(table));
@@ -488,14 +488,31 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         return problem;
     }
 
-    private Schema<Object> actionBody(Table table, boolean detail) {
+    private Schema<Object> actionBody(Table table, Action action) {
         Schema<Object> body = object();
         body.additionalProperties(true);
-        if (!detail) {
+        for (io.sentro.spring.customize.ActionInput input : action.inputs()) {
+            body.addProperty(input.name(), inputSchema(input).title(input.label()));
+            if (input.required()) {
+                body.addRequiredItem(input.name());
+            }
+        }
+        if (action.type() == Action.Type.TABLE) {
             body.addProperty("ids", new JsonSchema().typesItem("array").items(keySchema(table))
                     .description("Keys of the rows to run on; without it, the rows the query parameters select"));
         }
         return body;
+    }
+
+    private static Schema<Object> inputSchema(io.sentro.spring.customize.ActionInput input) {
+        return switch (input.kind()) {
+            case TEXT -> new JsonSchema().typesItem("string");
+            case INTEGER -> new JsonSchema().typesItem("integer").format("int64");
+            case DECIMAL -> new JsonSchema().typesItem("number");
+            case BOOLEAN -> new JsonSchema().typesItem("boolean");
+            case DATE -> new JsonSchema().typesItem("string").format("date");
+            case TIMESTAMP -> new JsonSchema().typesItem("string").format("date-time");
+        };
     }
 
     private static ApiResponse actionResponse() {

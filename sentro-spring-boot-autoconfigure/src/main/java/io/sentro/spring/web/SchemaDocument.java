@@ -126,6 +126,16 @@ public final class SchemaDocument {
             actionJson.put("type", action.type().name().toLowerCase(java.util.Locale.ROOT));
             actionJson.put("path", basePath + "/" + table.name() + (action.type() == Action.Type.DETAIL ? "/{key}" : "")
                     + "/_actions/" + action.id());
+            if (!action.inputs().isEmpty()) {
+                actionJson.put("input", action.inputs().stream().map(input -> {
+                    Map<String, Object> field = new LinkedHashMap<>();
+                    field.put("name", input.name());
+                    field.put("label", input.label());
+                    field.put("kind", input.kind().schemaName());
+                    field.put("required", input.required());
+                    return field;
+                }).toList());
+            }
             actions.add(actionJson);
         }
         json.put("actions", actions);
