@@ -247,6 +247,14 @@ class ConsoleBrowserTests {
         browser.get(base + "/sentro#/t/comments/r/1");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dd[data-column=text]")));
         assertThat(browser.findElements(By.cssSelector("button[data-action=approve-comment]"))).isEmpty();
+
+        // On a phone's width the navigation stacks above the rows, and nothing but the rows' table scrolls sideways.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(420, 900));
+        browser.get(base + "/sentro#/t/posts");
+        waitForRows();
+        assertThat(((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isEqualTo(true);
+        shot("17-narrow");
     }
 
     private void waitForRows() {
