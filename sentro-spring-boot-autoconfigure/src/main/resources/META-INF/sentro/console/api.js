@@ -2,6 +2,13 @@
 
 const STORAGE = 'sentro.console.credentials';
 
+/** The CSRF token of a session the application's login made, when the page was served to one. */
+const csrf = (() => {
+  const header = document.querySelector('meta[name="sentro-csrf-header"]');
+  const token = document.querySelector('meta[name="sentro-csrf"]');
+  return header && token ? { header: header.getAttribute('content'), token: token.getAttribute('content') } : null;
+})();
+
 export class Api {
   constructor(base) {
     this.base = base;
@@ -19,12 +26,15 @@ export class Api {
     sessionStorage.removeItem(STORAGE);
   }
 
-  headers(extra) {
+  headers(method, extra) {
     const headers = { Accept: 'application/json', ...extra };
     if (this.credentials && this.credentials.type === 'key') {
       headers['X-API-Key'] = this.credentials.value;
     } else if (this.credentials && this.credentials.type === 'bearer') {
       headers.Authorization = 'Bearer ' + this.credentials.value;
+    } else if (method !== 'GET' && csrf) {
+      // Signed in by the application's own login: its session cookie goes along, and writes need its CSRF token.
+      headers[csrf.header] = csrf.token;
     }
     return headers;
   }
@@ -32,7 +42,7 @@ export class Api {
   /** One request: {status, ok, body (parsed JSON or null), problem (problem+json or null), response}. */
   async request(method, path, { query, body, headers } = {}) {
     const url = this.base + path + (query && String(query) ? '?' + query : '');
-    const init = { method, headers: this.headers(headers), credentials: 'same-origin' };
+    const init = { method, headers: this.headers(method, headers), credentials: 'same-origin' };
     if (body !== undefined) {
       init.body = JSON.stringify(body);
       init.headers['Content-Type'] = 'application/json';

@@ -98,7 +98,8 @@ public final class SentroSecurityAutoConfiguration {
     /**
      * The data console's page and files are open: they hold no data, and the console signs in against the API, which
      * decides every request. An application chain narrower than "any request" that claims the console's path (to put
-     * it behind the application's login) takes precedence.
+     * it behind the application's login) takes precedence. CSRF protection stays on (the console answers only reads)
+     * so that the page can hand a browser signed in by the application's login the token its API writes need.
      */
     @Bean
     @Order(FILTER_CHAIN_ORDER + 1)
@@ -110,7 +111,6 @@ public final class SentroSecurityAutoConfiguration {
             .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
             .sessionManagement(management -> management.disable())
             .requestCache(cache -> cache.disable())
-            .csrf(csrf -> csrf.disable())
             .build();
     }
 

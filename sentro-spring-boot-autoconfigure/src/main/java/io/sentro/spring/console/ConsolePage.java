@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.util.HtmlUtils;
 
@@ -24,6 +26,9 @@ public final class ConsolePage implements HttpRequestHandler {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
             + "base-uri 'none'";
+
+    private static final boolean SPRING_SECURITY = ClassUtils
+        .isPresent("org.springframework.security.web.csrf.CsrfToken", ConsolePage.class.getClassLoader());
 
     private final String template;
     private final String apiPath;
@@ -44,6 +49,20 @@ public final class ConsolePage implements HttpRequestHandler {
         }
     }
 
+    /**
+     * For a browser signed in by the application's own login (a session), the CSRF token its writes need, as
+     * {@code <meta>} elements: the API asks for one on writes a session cookie authenticates. Without a session
+     * there is none to ask for, and none is created.
+     */
+    private static String csrfMeta(HttpServletRequest request) {
+        if (!SPRING_SECURITY || request.getSession(false) == null
+                || !(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token)) {
+            return "";
+        }
+        return "<meta name=\"sentro-csrf-header\" content=\"" + HtmlUtils.htmlEscape(token.getHeaderName()) + "\">\n  "
+                + "<meta name=\"sentro-csrf\" content=\"" + HtmlUtils.htmlEscape(token.getToken()) + "\">";
+    }
+
     @Override
     public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
@@ -54,6 +73,7 @@ public final class ConsolePage implements HttpRequestHandler {
         String context = request.getContextPath();
         byte[] page = template.replace("{{api}}", HtmlUtils.htmlEscape(context + apiPath))
             .replace("{{console}}", HtmlUtils.htmlEscape(context + consolePath))
+            .replace("{{csrf}}", csrfMeta(request))
             .getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/html;charset=UTF-8");

@@ -24,6 +24,11 @@ final class HttpApi {
         this.origin = "http://127.0.0.1:" + port;
     }
 
+    /** Where the application answers: {@code http://127.0.0.1:<port>}. */
+    String origin() {
+        return origin;
+    }
+
     /** A response: status, content type, Location, body as text and as JSON. */
     record Response(int status, String contentType, Optional<String> location, Optional<String> allow, String text,
             java.net.http.HttpHeaders headers) {
