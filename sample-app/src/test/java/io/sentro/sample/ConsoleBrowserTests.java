@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -109,6 +110,16 @@ class ConsoleBrowserTests {
         assertThat(text(By.id("count"))).isEqualTo("5 rows");
         shot("03-posts");
 
+        // Computed display fields are columns too.
+        browser.findElement(By.linkText("Blog Authors")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("list-title"), "Blog Authors"));
+        waitForRows();
+        assertThat(headings()).contains("Email Address", "Joined Date", "fullName");
+        assertThat(column("fullName")).contains("Ada Lovelace", "Alan Turing");
+        browser.findElement(By.linkText("Blog Posts")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("list-title"), "Blog Posts"));
+        waitForRows();
+
         // Filter by status.
         browser.findElement(By.cssSelector("details > summary")).click();
         new Select(browser.findElement(By.id("filter-status"))).selectByValue("published");
@@ -126,6 +137,15 @@ class ConsoleBrowserTests {
         sortBy("views");
         wait.until(driver -> column("views").equals(List.of("300", "120", "75")));
         shot("05-sorted");
+
+        // The keyboard alone: Enter on a heading sorts by it, Enter in the search box searches.
+        browser.findElement(By.cssSelector("th[data-column=title] button")).sendKeys(Keys.ENTER);
+        wait.until(driver -> column("title").equals(List.of("Hello again: compilers", "Hello, world",
+                "On computable numbers")));
+        WebElement search = browser.findElement(By.id("search"));
+        search.sendKeys("COMPILER" + Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("count"), "1 row"));
+        assertThat(column("title")).containsExactly("Hello again: compilers");
 
         // Page through two rows at a time, with keyset cursors.
         browser.get(base + "/sentro#/t/posts?sort=id&limit=2");

@@ -1,7 +1,7 @@
 // A table's rows: display names as headings, display fields as columns, filters by column kind, search, sort by
 // clicking a heading, keyset pages and the count.
 import { h, Component } from './dom.js';
-import { display, isNumeric, isTemporal } from './fields.js';
+import { display, isNumeric, isTemporal, toInput } from './fields.js';
 import { problemText } from './api.js';
 import { ActionBar, keyPath } from './actions.js';
 
@@ -74,6 +74,10 @@ export class ListView extends Component {
         if (operator === 'ilike' && value) {
           value = `%${value}%`;
         }
+        if (column.kind === 'timestamp_tz' && value) {
+          // The browser's date-time input is local time; the API compares instants.
+          value = new Date(value).toISOString();
+        }
         changes[name] = value || null;
       }
     }
@@ -99,11 +103,15 @@ export class ListView extends Component {
             ? (choice === 'true' ? 'Yes' : 'No') : choice))));
     }
     const type = isNumeric(column) ? 'number' : column.kind === 'date' ? 'date' : 'datetime-local';
+    const bound = (operator) => {
+      const value = query.get(`where.${column.name}.${operator}`) || '';
+      return column.kind === 'timestamp_tz' && value ? toInput(column, value) : value;
+    };
     return h('fieldset', null, h('legend', null, `${label} between`), h('div', { class: 'range' },
       h('input', { type, step: 'any', name: `where.${column.name}.gte`, 'aria-label': `${label} from`,
-        value: query.get(`where.${column.name}.gte`) || '' }),
+        value: bound('gte') }),
       h('input', { type, step: 'any', name: `where.${column.name}.lte`, 'aria-label': `${label} to`,
-        value: query.get(`where.${column.name}.lte`) || '' })));
+        value: bound('lte') })));
   }
 
   render() {
