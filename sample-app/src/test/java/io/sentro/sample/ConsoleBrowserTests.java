@@ -132,7 +132,7 @@ class ConsoleBrowserTests {
         // Sort by clicking a heading: ascending, then descending.
         sortBy("views");
         wait.until(driver -> column("views").equals(List.of("75", "120", "300")));
-        assertThat(browser.findElement(By.cssSelector("th[data-column=views]")).getAttribute("aria-sort"))
+        assertThat(browser.findElement(By.cssSelector("th[data-column=views]")).getDomAttribute("aria-sort"))
             .isEqualTo("ascending");
         sortBy("views");
         wait.until(driver -> column("views").equals(List.of("300", "120", "75")));
@@ -169,10 +169,10 @@ class ConsoleBrowserTests {
         browser.findElement(By.id("save-row")).click();
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-error")));
         WebElement erring = error.findElement(By.xpath("ancestor::div[@data-column]"));
-        assertThat(erring.getAttribute("data-column")).isIn("user_id", "title");
-        assertThat(erring.findElement(By.cssSelector("[aria-invalid=true]")).getAttribute("id"))
-            .isEqualTo("field-" + erring.getAttribute("data-column"));
-        assertThat(error.getText()).containsIgnoringCase(erring.getAttribute("data-column"));
+        assertThat(erring.getDomAttribute("data-column")).isIn("user_id", "title");
+        assertThat(erring.findElement(By.cssSelector("[aria-invalid=true]")).getDomAttribute("id"))
+            .isEqualTo("field-" + erring.getDomAttribute("data-column"));
+        assertThat(error.getText()).containsIgnoringCase(erring.getDomAttribute("data-column"));
         shot("08-create-missing-field");
         browser.findElement(By.id("field-user_id")).sendKeys("2");
         browser.findElement(By.id("field-title")).sendKeys("Made in the console");
@@ -185,7 +185,7 @@ class ConsoleBrowserTests {
         // Edit it.
         browser.findElement(By.id("edit-row")).click();
         WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-title")));
-        wait.until(driver -> !title.getAttribute("value").isEmpty());
+        wait.until(driver -> !title.getDomProperty("value").isEmpty());
         title.clear();
         title.sendKeys("Edited in the console");
         browser.findElement(By.id("save-row")).click();
@@ -267,6 +267,10 @@ class ConsoleBrowserTests {
         browser.get(base + "/sentro#/t/comments/r/1");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dd[data-column=text]")));
         assertThat(browser.findElements(By.cssSelector("button[data-action=approve-comment]"))).isEmpty();
+
+        // Nothing was fetched from anywhere but the application itself: no CDN, no font service.
+        assertThat(((JavascriptExecutor) browser).executeScript("return performance.getEntriesByType('resource')"
+                + ".map(entry => entry.name).filter(name => !name.startsWith(location.origin))")).asList().isEmpty();
 
         // On a phone's width the navigation stacks above the rows, and nothing but the rows' table scrolls sideways.
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(420, 900));
