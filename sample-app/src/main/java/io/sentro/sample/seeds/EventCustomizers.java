@@ -73,10 +73,14 @@ class EventCustomizers {
         });
         c.onAfter(Operation.CREATE, (result, ctx) -> {
             Map<String, Object> registration = result.rows().get(0);
-            var db = ctx.db();
-            db.update("events", Map.of("current_attendees", db.raw("current_attendees + 1")),
+            ctx.db().update("events", Map.of("current_attendees", ctx.db().raw("current_attendees + 1")),
                     Map.of("id", registration.get("event_id")));
-            Map<String, Object> event = db.getSingle("events", Map.of("id", registration.get("event_id")));
+            return result;
+        });
+        // The confirmation goes once the registration is committed: not for one the request then rolled back.
+        c.onCommitted(Operation.CREATE, committed -> {
+            Map<String, Object> registration = committed.rows().get(0);
+            Map<String, Object> event = committed.db().getSingle("events", Map.of("id", registration.get("event_id")));
             EmailService email = integrations.using("email", EmailService.class);
             if (email != null && event != null) {
                 email.sendTemplate((String) registration.get("email"), "event-confirmation", Map.of(
@@ -84,7 +88,6 @@ class EventCustomizers {
                         "eventDate", String.valueOf(event.get("start_date")),
                         "attendeeName", registration.get("name")));
             }
-            return result;
         });
         return c;
     }

@@ -35,15 +35,15 @@ class SaasCustomizers {
         c.scopeRows("id", SaasCustomizers::callersOrganization);
         c.allow(Operation.CREATE, "ADMIN");
         c.allow(Operation.DELETE, "ADMIN");
-        c.onAfter(Operation.CREATE, (result, ctx) -> {
-            Map<String, Object> org = result.rows().get(0);
+        // Once the organization is committed, never for one rolled back: its Stripe customer, then its id on the row.
+        c.onCommitted(Operation.CREATE, committed -> {
+            Map<String, Object> org = committed.rows().get(0);
             StripeService stripe = integrations.using("stripe", StripeService.class);
-            if (stripe != null) {
+            if (stripe != null && org.get("stripe_customer_id") == null) {
                 String customer = stripe.createCustomer((String) org.get("email"), (String) org.get("name"));
-                ctx.db().update("organizations", Map.of("stripe_customer_id", customer), Map.of("id", org.get("id")));
-                org.put("stripe_customer_id", customer);
+                committed.db().update("organizations", Map.of("stripe_customer_id", customer),
+                        Map.of("id", org.get("id")));
             }
-            return result;
         });
         c.addAction(Action.detail("upgrade-plan", "Upgrade Plan", (request, record, db) -> {
             Object planId = request.param("planId");
@@ -67,12 +67,12 @@ class SaasCustomizers {
         var c = new ModelCustomizer("team_members");
         c.rename("Team Members");
         c.scopeRows("organization_id", SaasCustomizers::callersOrganization);
-        c.onAfter(Operation.CREATE, (result, ctx) -> {
+        // The invitation goes once the member is committed: a rolled-back create invites nobody.
+        c.onCommitted(Operation.CREATE, committed -> {
             EmailService email = integrations.using("email", EmailService.class);
             if (email != null) {
-                invite(email, ctx.db(), result.rows().get(0));
+                invite(email, committed.db(), committed.rows().get(0));
             }
-            return result;
         });
         c.addAction(Action.detail("resend-invite", "Resend Invitation", (request, record, db) -> {
             EmailService email = integrations.using("email", EmailService.class);

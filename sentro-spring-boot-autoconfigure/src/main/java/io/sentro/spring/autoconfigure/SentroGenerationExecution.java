@@ -11,6 +11,7 @@ import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.execute.ReadReplicas;
 import io.sentro.spring.execute.SqlExecutor;
 import io.sentro.spring.pipeline.ActionRunner;
+import io.sentro.spring.pipeline.CommittedHooks;
 import io.sentro.spring.pipeline.CustomizerRegistry;
 import io.sentro.spring.pipeline.ExportRunner;
 import io.sentro.spring.pipeline.OperationRunner;
@@ -124,11 +125,12 @@ class SentroGenerationExecution {
     @Bean
     @ConditionalOnMissingBean
     WriteRunner sentroWriteRunner(CustomizerRegistry registry, WritePlanner planner, SqlExecutor executor,
-            SentroDb db, Integrations integrations, RowTags tags, SentroProperties properties) {
+            SentroDb db, Integrations integrations, RowTags tags, CommittedHooks committed,
+            SentroProperties properties) {
         long maxAffected = properties.getWrites().getMaxAffected();
         Assert.state(maxAffected >= 1, "sentro.writes.max-affected must be 1 or more");
         return new WriteRunner(registry, planner, executor, db, integrations, maxAffected, tags,
-                properties.getConcurrency().isRequireIfMatch());
+                properties.getConcurrency().isRequireIfMatch(), committed);
     }
 
     @Bean

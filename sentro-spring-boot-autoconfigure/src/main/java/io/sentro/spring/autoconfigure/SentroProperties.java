@@ -76,6 +76,8 @@ public class SentroProperties {
 
     private final Console console = new Console();
 
+    private final Events events = new Events();
+
     /**
      * JDBC URLs of read replicas of the database (same credentials and pool settings as the primary's Hikari pool):
      * GET lists, gets, embeds, aggregates and exports read from them in turn; writes, their hooks and every read in
@@ -213,6 +215,10 @@ public class SentroProperties {
         return console;
     }
 
+    public Events getEvents() {
+        return events;
+    }
+
     public Outage getOutage() {
         return outage;
     }
@@ -235,6 +241,50 @@ public class SentroProperties {
 
     public Concurrency getConcurrency() {
         return concurrency;
+    }
+
+    /**
+     * Change events and the work that follows committed writes.
+     */
+    public static class Events {
+
+        private final Committed committed = new Committed();
+
+        public Committed getCommitted() {
+            return committed;
+        }
+    }
+
+    /**
+     * Committed hooks (ModelCustomizer.onCommitted): how often a failing one runs, and how long it waits between runs.
+     */
+    public static class Committed {
+
+        /**
+         * How many times a failing committed hook runs in all before it is logged at ERROR and given up.
+         */
+        private int maxAttempts = 3;
+
+        /**
+         * The wait before a failed committed hook's second run, doubled before each next one.
+         */
+        private java.time.Duration delay = java.time.Duration.ofSeconds(1);
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public java.time.Duration getDelay() {
+            return delay;
+        }
+
+        public void setDelay(java.time.Duration delay) {
+            this.delay = delay;
+        }
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.sentro.spring.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.sentro.spring.customize.Integrations;
 import io.sentro.spring.customize.SentroDb;
 import io.sentro.spring.customize.SentroIntegration;
+import io.sentro.spring.pipeline.CommittedHooks;
 import io.sentro.spring.plan.Cursors;
 import io.sentro.spring.plan.RowTags;
 import io.sentro.spring.reload.ApiGenerations;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.util.Assert;
 
 /**
@@ -69,6 +72,21 @@ class SentroWebConfiguration {
         }
         Assert.state(secret.length() >= 16, "sentro.page.cursor-secret must be at least 16 characters");
         return new Cursors(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs committed hooks on Spring Boot's task executor ({@code applicationTaskExecutor}) when there is one, else
+     * on threads of its own; the same for every generation.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    CommittedHooks sentroCommittedHooks(ListableBeanFactory beans, SentroProperties properties) {
+        Executor executor = beans.containsBean("applicationTaskExecutor")
+                ? beans.getBean("applicationTaskExecutor", Executor.class)
+                : new SimpleAsyncTaskExecutor("sentro-committed-");
+        SentroProperties.Committed committed = properties.getEvents().getCommitted();
+        Assert.state(!committed.getDelay().isNegative(), "sentro.events.committed.delay must not be negative");
+        return new CommittedHooks(executor, committed.getMaxAttempts(), committed.getDelay());
     }
 
     @Bean

@@ -27,10 +27,13 @@ public class ModelCustomizer {
 
     /** Where a hook attaches. */
     public enum Phase {
-        BEFORE, AROUND, AFTER
+        BEFORE, AROUND, AFTER, COMMITTED
     }
 
-    /** One registered hook; {@code hook} is a {@link BeforeHook}, {@link AroundHook} or {@link AfterHook}. */
+    /**
+     * One registered hook; {@code hook} is a {@link BeforeHook}, {@link AroundHook}, {@link AfterHook} or
+     * {@link CommittedHook}.
+     */
     public record Hook(Operation operation, Phase phase, Object hook) {
     }
 
@@ -109,6 +112,18 @@ public class ModelCustomizer {
 
     public ModelCustomizer onAfter(Operation operation, AfterHook hook) {
         hooks.add(new Hook(operation, Phase.AFTER, hook));
+        return this;
+    }
+
+    /**
+     * Runs {@code hook} after a CREATE, UPDATE or DELETE of this table is committed, never when it is rolled back: on
+     * a thread of its own, outside the request's time, retried when it throws (see {@link CommittedHook}).
+     */
+    public ModelCustomizer onCommitted(Operation operation, CommittedHook hook) {
+        if (operation == Operation.READ) {
+            throw new IllegalArgumentException("onCommitted runs after writes: CREATE, UPDATE or DELETE, not READ");
+        }
+        hooks.add(new Hook(operation, Phase.COMMITTED, hook));
         return this;
     }
 

@@ -35,9 +35,13 @@ final class HookChain {
         OperationResult run(Payload input);
     }
 
+    /**
+     * Whether the operation runs through hooks: then its writes run in a transaction, row by row, which committed
+     * hooks need too (they wait for that transaction).
+     */
     static boolean hasHooks(TablePipeline pipeline, Operation operation) {
         return !pipeline.before(operation).isEmpty() || !pipeline.around(operation).isEmpty()
-                || !pipeline.after(operation).isEmpty();
+                || !pipeline.after(operation).isEmpty() || !pipeline.committed(operation).isEmpty();
     }
 
     static OperationResult run(TablePipeline pipeline, HookContext context, Payload payload, Core core) {

@@ -41,8 +41,11 @@ final class RowWrites {
     private final SentroDb db;
     private final Integrations integrations;
     private final RowTags tags;
+    private final CommittedHooks committed;
 
-    RowWrites(WritePlanner planner, SqlExecutor executor, SentroDb db, Integrations integrations, RowTags tags) {
+    RowWrites(WritePlanner planner, SqlExecutor executor, SentroDb db, Integrations integrations, RowTags tags,
+            CommittedHooks committed) {
+        this.committed = committed;
         this.planner = planner;
         this.executor = executor;
         this.db = db;
@@ -77,6 +80,7 @@ final class RowWrites {
             computeDisplayFields(pipeline, rows);
             return new OperationResult(rows, null);
         });
+        committed.schedule(pipeline, context, result.rows());
         return stored.written(result);
     }
 
@@ -101,10 +105,14 @@ final class RowWrites {
             computeDisplayFields(pipeline, rows);
             return new OperationResult(rows, null);
         });
+        committed.schedule(pipeline, context, result.rows());
         return stored.written(result);
     }
 
-    /** One row's delete through the DELETE hooks; 404 when no row has the key within the caller's scope. */
+    /**
+     * One row's delete through the DELETE hooks; 404 when no row has the key within the caller's scope. Committed
+     * hooks get {@code previous}, the row as it was (read under a lock by the caller when they need it).
+     */
     void delete(TablePipeline pipeline, Key key, @Nullable Map<String, @Nullable Object> previous, Grant grant,
             HttpServletRequest request) {
         Table table = pipeline.table();
@@ -116,6 +124,9 @@ final class RowWrites {
             }
             return new OperationResult(new ArrayList<>(), null);
         });
+        List<Map<String, @Nullable Object>> deleted = new ArrayList<>(1);
+        deleted.add(previous != null ? grant.strip(previous) : key.asMap());
+        committed.schedule(pipeline, context, deleted);
     }
 
     /** A written row with its display fields. */

@@ -32,6 +32,8 @@ public final class TablePipeline {
     private final Map<Operation, List<BeforeHook>> before = new EnumMap<>(Operation.class);
     private final Map<Operation, List<AroundHook>> around = new EnumMap<>(Operation.class);
     private final Map<Operation, List<AfterHook>> after = new EnumMap<>(Operation.class);
+    private final Map<Operation, List<io.sentro.spring.customize.CommittedHook>> committed = new EnumMap<>(
+            Operation.class);
     private final Map<String, Action> actions = new LinkedHashMap<>();
     private final Map<Operation, ModelCustomizer.AccessDeclaration> operationAccess = new EnumMap<>(Operation.class);
     private final Map<String, ModelCustomizer.AccessDeclaration> actionAccess = new LinkedHashMap<>();
@@ -44,6 +46,7 @@ public final class TablePipeline {
             before.put(operation, new ArrayList<>());
             around.put(operation, new ArrayList<>());
             after.put(operation, new ArrayList<>());
+            committed.put(operation, new ArrayList<>());
         }
     }
 
@@ -60,6 +63,8 @@ public final class TablePipeline {
                 case BEFORE -> before.get(hook.operation()).add((BeforeHook) hook.hook());
                 case AROUND -> around.get(hook.operation()).add((AroundHook) hook.hook());
                 case AFTER -> after.get(hook.operation()).add((AfterHook) hook.hook());
+                case COMMITTED -> committed.get(hook.operation())
+                    .add((io.sentro.spring.customize.CommittedHook) hook.hook());
             }
         }
         for (Action action : customizer.actions()) {
@@ -127,6 +132,11 @@ public final class TablePipeline {
 
     public List<AfterHook> after(Operation operation) {
         return after.get(operation);
+    }
+
+    /** The hooks to run once a write of this operation is committed ({@link CommittedHooks}). */
+    public List<io.sentro.spring.customize.CommittedHook> committed(Operation operation) {
+        return committed.get(operation);
     }
 
     public List<Action> actions() {

@@ -78,6 +78,13 @@ public final class WriteRunner {
      */
     public WriteRunner(CustomizerRegistry registry, WritePlanner planner, SqlExecutor executor, SentroDb db,
             Integrations integrations, long maxAffected, RowTags tags, boolean requireIfMatch) {
+        this(registry, planner, executor, db, integrations, maxAffected, tags, requireIfMatch, CommittedHooks.INLINE);
+    }
+
+    /** @param committed runs the committed hooks of the rows written, once their transaction commits */
+    public WriteRunner(CustomizerRegistry registry, WritePlanner planner, SqlExecutor executor, SentroDb db,
+            Integrations integrations, long maxAffected, RowTags tags, boolean requireIfMatch,
+            CommittedHooks committed) {
         this.tags = tags;
         this.requireIfMatch = requireIfMatch;
         if (maxAffected < 1) {
@@ -89,7 +96,7 @@ public final class WriteRunner {
         this.db = db;
         this.integrations = integrations;
         this.maxAffected = maxAffected;
-        this.rows = new RowWrites(planner, executor, db, integrations, tags);
+        this.rows = new RowWrites(planner, executor, db, integrations, tags, committed);
         this.nested = new NestedCreates(registry, rows);
     }
 
@@ -328,8 +335,11 @@ public final class WriteRunner {
         Key key = planner.key(table, rawKey);
         requireIfMatch(ifMatch, table, "DELETE");
         writeByKey(pipeline, Operation.DELETE, ifMatch, () -> {
-            rows.delete(pipeline, key, ifMatch == null ? null : precondition(table, key, ifMatch, grant), grant,
-                    request);
+            // Committed hooks get the row as it was: read it, under a lock, when If-Match did not already.
+            Map<String, @Nullable Object> previous = ifMatch != null ? precondition(table, key, ifMatch, grant)
+                    : pipeline.committed(Operation.DELETE).isEmpty() ? null
+                    : executor.lockByKey(table, key, planner.scope(table, grant)).orElseThrow(() -> notFound(table));
+            rows.delete(pipeline, key, previous, grant, request);
             return null;
         });
     }

@@ -37,6 +37,12 @@ class CustomizedApplication {
     /** The order in which around hooks were entered. */
     static final List<String> AROUND_TRACE = Collections.synchronizedList(new ArrayList<>());
 
+    /** What the committed hooks of labels saw, in the order they ran. */
+    static final List<String> COMMITTED = Collections.synchronizedList(new ArrayList<>());
+
+    /** How many times the committed hook ran for each label name. */
+    static final java.util.Map<String, Integer> COMMITTED_RUNS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Counts statements and transactions, to check how often each operation hits the database. */
     @Bean
     static BeanPostProcessor connectionLog() {
@@ -192,6 +198,22 @@ class CustomizedApplication {
             }
             return payload;
         });
+        // After commit only: "rolled-back" fails its after hook, which rolls its request's rows back; a "flaky" label's
+        // committed hook fails its first run and is run again.
+        c.onAfter(Operation.CREATE, (result, ctx) -> {
+            if (result.rows().stream().anyMatch(row -> "rolled-back".equals(row.get("name")))) {
+                throw new SentroException(409, "rolled back after the write");
+            }
+            return result;
+        });
+        c.onCommitted(Operation.CREATE, committed -> {
+            String name = String.valueOf(committed.rows().get(0).get("name"));
+            if (COMMITTED_RUNS.merge(name, 1, Integer::sum) == 1 && name.startsWith("flaky")) {
+                throw new IllegalStateException("the first run of a flaky hook fails");
+            }
+            COMMITTED.add("CREATE " + name + (committed.table().equals("labels") ? "" : " in " + committed.table()));
+        });
+        c.onCommitted(Operation.DELETE, committed -> COMMITTED.add("DELETE " + committed.rows().get(0).get("name")));
         c.addAction(Action.table("names", "Names", (request, records, db) -> ActionResult.success(records.stream()
                 .map(row -> String.valueOf(row.get("name"))).collect(Collectors.joining(",")))));
         c.addAction(Action.table("purge-log", "Purge the log", (request, records, db) -> {

@@ -27,7 +27,7 @@ abstract class CustomizerScenarios extends DatabaseScenarios {
 
     @Override
     protected String[] properties() {
-        return new String[] { "sentro.security.access.default=permit-all" };
+        return new String[] { "sentro.security.access.default=permit-all", "sentro.events.committed.delay=20ms" };
     }
 
     @BeforeEach
@@ -347,5 +347,26 @@ abstract class CustomizerScenarios extends DatabaseScenarios {
         assertThat(authors.get("rows").get(0).get("label").asString()).isEqualTo("Countess <ada@example.com>");
         assertThat(jdbc.queryForList("SELECT message FROM audit_log WHERE message LIKE 'renamed%'", String.class))
                 .containsExactly("renamed Ada to Countess");
+    }
+
+    @Test
+    void committedHooksRunOnlyAfterTheirWriteCommittedAndAgainWhenTheyFail() throws Exception {
+        CustomizedApplication.COMMITTED.clear();
+        CustomizedApplication.COMMITTED_RUNS.clear();
+        // The second row's after hook fails: both rows are rolled back, and neither row's committed hook runs.
+        assertThat(api.post("/api/labels", "[{\"name\": \"kept-first\"}, {\"name\": \"rolled-back\"}]").status())
+            .isEqualTo(409);
+        assertThat(api.post("/api/labels", "{\"name\": \"flaky-one\"}").status()).isEqualTo(201);
+        JsonNode created = ok(api.post("/api/labels", "{\"name\": \"committed\"}"));
+        assertThat(api.delete("/api/labels/" + created.get("id").asLong()).status()).isEqualTo(204);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (CustomizedApplication.COMMITTED.size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        // The delete's hook sees the row as it was, not only its key.
+        assertThat(CustomizedApplication.COMMITTED).containsExactlyInAnyOrder("CREATE flaky-one", "CREATE committed",
+                "DELETE committed");
+        assertThat(CustomizedApplication.COMMITTED_RUNS.get("flaky-one")).isEqualTo(2);
+        assertThat(CustomizedApplication.COMMITTED_RUNS).doesNotContainKeys("kept-first", "rolled-back");
     }
 }
