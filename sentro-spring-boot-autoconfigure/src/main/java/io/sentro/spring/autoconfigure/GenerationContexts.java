@@ -10,6 +10,7 @@ import io.sentro.spring.web.ApiRoutes;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.ApplicationContextEvent;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.ResolvableType;
 
@@ -45,13 +46,18 @@ final class GenerationContexts implements ApiGenerations.Factory {
     }
 
     /**
-     * A generation's context keeps its events to itself: the application's listeners must not take a generation's
-     * refresh or close for the application's own, and nothing in a generation listens to events.
+     * A generation's context keeps its own lifecycle events to itself: the application's listeners must not take a
+     * generation's refresh or close for the application's own, and nothing in a generation listens to them. What
+     * its beans publish (change events) goes to the application's listeners.
      */
     static final class GenerationContext extends AnnotationConfigApplicationContext {
 
         @Override
         protected void publishEvent(Object event, @Nullable ResolvableType typeHint) {
+            ApplicationContext parent = getParent();
+            if (!(event instanceof ApplicationContextEvent) && parent != null) {
+                parent.publishEvent(event);
+            }
         }
     }
 }

@@ -11,6 +11,8 @@ import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.execute.ReadReplicas;
 import io.sentro.spring.execute.SqlExecutor;
 import io.sentro.spring.pipeline.ActionRunner;
+import io.sentro.spring.events.ChangeEvents;
+import io.sentro.spring.introspect.SchemaLoader;
 import io.sentro.spring.pipeline.CommittedHooks;
 import io.sentro.spring.pipeline.CustomizerRegistry;
 import io.sentro.spring.pipeline.ExportRunner;
@@ -24,10 +26,12 @@ import io.sentro.spring.plan.WritePlanner;
 import io.sentro.spring.request.ApiRequestParser;
 import io.sentro.spring.schema.Relations;
 import io.sentro.spring.schema.SchemaModel;
+import io.sentro.spring.security.AccessPolicy;
 import io.sentro.spring.sql.SqlRenderer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -125,12 +129,30 @@ class SentroGenerationExecution {
     @Bean
     @ConditionalOnMissingBean
     WriteRunner sentroWriteRunner(CustomizerRegistry registry, WritePlanner planner, SqlExecutor executor,
-            SentroDb db, Integrations integrations, RowTags tags, CommittedHooks committed,
+            SentroDb db, Integrations integrations, RowTags tags, CommittedHooks committed, ChangeEvents events,
             SentroProperties properties) {
         long maxAffected = properties.getWrites().getMaxAffected();
         Assert.state(maxAffected >= 1, "sentro.writes.max-affected must be 1 or more");
         return new WriteRunner(registry, planner, executor, db, integrations, maxAffected, tags,
-                properties.getConcurrency().isRequireIfMatch(), committed);
+                properties.getConcurrency().isRequireIfMatch(), committed, events);
+    }
+
+    /**
+     * Change events of the tables in {@code sentro.events.tables} (all, when empty) but not in
+     * {@code sentro.events.exclude-tables}, when {@code sentro.events.enabled}; published to the application's
+     * listeners after each commit.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ChangeEvents sentroChangeEvents(SentroProperties properties, AccessPolicy access,
+            ApplicationEventPublisher publisher) {
+        SentroProperties.Events events = properties.getEvents();
+        if (!events.isEnabled()) {
+            return ChangeEvents.NONE;
+        }
+        return new ChangeEvents(table -> (events.getTables().isEmpty()
+                || SchemaLoader.matchesAny(table, events.getTables()))
+                && !SchemaLoader.matchesAny(table, events.getExcludeTables()), access::hiddenFromEveryone, publisher);
     }
 
     @Bean

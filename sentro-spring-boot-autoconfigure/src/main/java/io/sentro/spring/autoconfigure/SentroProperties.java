@@ -248,7 +248,46 @@ public class SentroProperties {
      */
     public static class Events {
 
+        /**
+         * Whether writes make change events (Spring application events published after commit).
+         */
+        private boolean enabled;
+
+        /**
+         * Tables whose writes make change events (glob patterns); empty for every served table.
+         */
+        private List<String> tables = new ArrayList<>();
+
+        /**
+         * Tables whose writes make no change events (glob patterns); wins over tables.
+         */
+        private List<String> excludeTables = new ArrayList<>();
+
         private final Committed committed = new Committed();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public List<String> getTables() {
+            return tables;
+        }
+
+        public void setTables(List<String> tables) {
+            this.tables = tables;
+        }
+
+        public List<String> getExcludeTables() {
+            return excludeTables;
+        }
+
+        public void setExcludeTables(List<String> excludeTables) {
+            this.excludeTables = excludeTables;
+        }
 
         public Committed getCommitted() {
             return committed;

@@ -44,6 +44,7 @@ public class ModelCustomizer {
     private final Map<String, FieldWriter> fieldWriters = new LinkedHashMap<>();
     private final Map<String, DisplayField> displayFields = new LinkedHashMap<>();
     private final List<Hook> hooks = new ArrayList<>();
+    private final List<io.sentro.spring.events.ChangeEventHook> changeEventHooks = new ArrayList<>();
     private final List<Action> actions = new ArrayList<>();
     private final Map<Operation, AccessDeclaration> operationAccess = new LinkedHashMap<>();
     private final Map<String, AccessDeclaration> actionAccess = new LinkedHashMap<>();
@@ -124,6 +125,16 @@ public class ModelCustomizer {
             throw new IllegalArgumentException("onCommitted runs after writes: CREATE, UPDATE or DELETE, not READ");
         }
         hooks.add(new Hook(operation, Phase.COMMITTED, hook));
+        return this;
+    }
+
+    /**
+     * Shapes this table's change events before they are published (leave out a column, mask a value), or drops one
+     * by returning {@code null}. It runs in the write's transaction; events exist only for tables in
+     * {@code sentro.events.tables}.
+     */
+    public ModelCustomizer onChangeEvent(io.sentro.spring.events.ChangeEventHook hook) {
+        changeEventHooks.add(hook);
         return this;
     }
 
@@ -251,6 +262,10 @@ public class ModelCustomizer {
 
     public Map<String, DisplayField> displayFields() {
         return Collections.unmodifiableMap(displayFields);
+    }
+
+    public List<io.sentro.spring.events.ChangeEventHook> changeEventHooks() {
+        return changeEventHooks;
     }
 
     public List<Hook> hooks() {

@@ -80,8 +80,11 @@ public final class SchemaLoader {
         return table;
     }
 
-    /** Whether a pattern matches the table's name or its {@code schema.table} form. */
-    static boolean matchesAny(Table table, List<String> globs) {
+    /**
+     * Whether a glob pattern ({@code *}, {@code ?}, case-insensitive) matches the table's name or its
+     * {@code schema.table} form: how every {@code sentro.*} list of tables is read.
+     */
+    public static boolean matchesAny(Table table, List<String> globs) {
         for (String glob : globs) {
             Pattern pattern = glob(glob);
             if (pattern.matcher(table.tableName()).matches()

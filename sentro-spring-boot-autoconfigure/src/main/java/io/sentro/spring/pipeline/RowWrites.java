@@ -14,6 +14,7 @@ import io.sentro.spring.customize.OperationResult;
 import io.sentro.spring.customize.Payload;
 import io.sentro.spring.customize.SentroDb;
 import io.sentro.spring.error.SentroException;
+import io.sentro.spring.events.ChangeEvents;
 import io.sentro.spring.execute.SqlExecutor;
 import io.sentro.spring.plan.Grant;
 import io.sentro.spring.plan.Key;
@@ -42,10 +43,12 @@ final class RowWrites {
     private final Integrations integrations;
     private final RowTags tags;
     private final CommittedHooks committed;
+    private final ChangeEvents events;
 
     RowWrites(WritePlanner planner, SqlExecutor executor, SentroDb db, Integrations integrations, RowTags tags,
-            CommittedHooks committed) {
+            CommittedHooks committed, ChangeEvents events) {
         this.committed = committed;
+        this.events = events;
         this.planner = planner;
         this.executor = executor;
         this.db = db;
@@ -80,8 +83,10 @@ final class RowWrites {
             computeDisplayFields(pipeline, rows);
             return new OperationResult(rows, null);
         });
+        WrittenRow written = stored.written(result);
+        events.record(table, "create", null, written.stored(), principal(context), pipeline.changeEventHooks());
         committed.schedule(pipeline, context, result.rows());
-        return stored.written(result);
+        return written;
     }
 
     /**
@@ -105,8 +110,10 @@ final class RowWrites {
             computeDisplayFields(pipeline, rows);
             return new OperationResult(rows, null);
         });
+        WrittenRow written = stored.written(result);
+        events.record(table, "update", previous, written.stored(), principal(context), pipeline.changeEventHooks());
         committed.schedule(pipeline, context, result.rows());
-        return stored.written(result);
+        return written;
     }
 
     /**
@@ -124,6 +131,7 @@ final class RowWrites {
             }
             return new OperationResult(new ArrayList<>(), null);
         });
+        events.record(table, "delete", previous, null, principal(context), pipeline.changeEventHooks());
         List<Map<String, @Nullable Object>> deleted = new ArrayList<>(1);
         deleted.add(previous != null ? grant.strip(previous) : key.asMap());
         committed.schedule(pipeline, context, deleted);
@@ -151,6 +159,10 @@ final class RowWrites {
     /** The entity tag of a stored row, when the caller sees every value it is computed from. */
     @Nullable String tag(Table table, Map<String, @Nullable Object> row, Grant grant) {
         return tags.canTag(table, row, grant) ? tags.tag(table, row, grant) : null;
+    }
+
+    private static @Nullable String principal(HookContext context) {
+        return context.principal().map(java.security.Principal::getName).orElse(null);
     }
 
     HookContext context(Operation operation, Table table, HttpServletRequest request) {

@@ -35,6 +35,7 @@ public final class TablePipeline {
     private final Map<Operation, List<io.sentro.spring.customize.CommittedHook>> committed = new EnumMap<>(
             Operation.class);
     private final Map<String, Action> actions = new LinkedHashMap<>();
+    private final List<io.sentro.spring.events.ChangeEventHook> changeEventHooks = new ArrayList<>();
     private final Map<Operation, ModelCustomizer.AccessDeclaration> operationAccess = new EnumMap<>(Operation.class);
     private final Map<String, ModelCustomizer.AccessDeclaration> actionAccess = new LinkedHashMap<>();
     private final List<ModelCustomizer.HiddenColumns> hiddenColumns = new ArrayList<>();
@@ -70,6 +71,7 @@ public final class TablePipeline {
         for (Action action : customizer.actions()) {
             actions.put(action.id(), action);
         }
+        changeEventHooks.addAll(customizer.changeEventHooks());
         operationAccess.putAll(customizer.operationAccess());
         actionAccess.putAll(customizer.actionAccess());
         hiddenColumns.addAll(customizer.hiddenColumns());
@@ -137,6 +139,11 @@ public final class TablePipeline {
     /** The hooks to run once a write of this operation is committed ({@link CommittedHooks}). */
     public List<io.sentro.spring.customize.CommittedHook> committed(Operation operation) {
         return committed.get(operation);
+    }
+
+    /** The hooks that shape this table's change events, in pipeline order. */
+    public List<io.sentro.spring.events.ChangeEventHook> changeEventHooks() {
+        return changeEventHooks;
     }
 
     public List<Action> actions() {

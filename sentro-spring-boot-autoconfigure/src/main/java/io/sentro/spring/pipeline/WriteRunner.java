@@ -14,6 +14,7 @@ import io.sentro.spring.customize.Payload;
 import io.sentro.spring.customize.SentroDb;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
+import io.sentro.spring.events.ChangeEvents;
 import io.sentro.spring.execute.SqlExecutor;
 import io.sentro.spring.execute.SqlExecutor.Upserted;
 import io.sentro.spring.execute.SqlExecutor.UpsertOutcome;
@@ -61,6 +62,7 @@ public final class WriteRunner {
     private final boolean requireIfMatch;
     private final RowWrites rows;
     private final NestedCreates nested;
+    private final ChangeEvents events;
 
     /**
      * @param maxAffected the most rows a bulk write may change ({@code sentro.writes.max-affected}); a request may ask
@@ -78,13 +80,18 @@ public final class WriteRunner {
      */
     public WriteRunner(CustomizerRegistry registry, WritePlanner planner, SqlExecutor executor, SentroDb db,
             Integrations integrations, long maxAffected, RowTags tags, boolean requireIfMatch) {
-        this(registry, planner, executor, db, integrations, maxAffected, tags, requireIfMatch, CommittedHooks.INLINE);
+        this(registry, planner, executor, db, integrations, maxAffected, tags, requireIfMatch, CommittedHooks.INLINE,
+                ChangeEvents.NONE);
     }
 
-    /** @param committed runs the committed hooks of the rows written, once their transaction commits */
+    /**
+     * @param committed runs the committed hooks of the rows written, once their transaction commits
+     * @param events records the change events of the rows written, published once their transaction commits
+     */
     public WriteRunner(CustomizerRegistry registry, WritePlanner planner, SqlExecutor executor, SentroDb db,
             Integrations integrations, long maxAffected, RowTags tags, boolean requireIfMatch,
-            CommittedHooks committed) {
+            CommittedHooks committed, ChangeEvents events) {
+        this.events = events;
         this.tags = tags;
         this.requireIfMatch = requireIfMatch;
         if (maxAffected < 1) {
@@ -96,7 +103,7 @@ public final class WriteRunner {
         this.db = db;
         this.integrations = integrations;
         this.maxAffected = maxAffected;
-        this.rows = new RowWrites(planner, executor, db, integrations, tags, committed);
+        this.rows = new RowWrites(planner, executor, db, integrations, tags, committed, events);
         this.nested = new NestedCreates(registry, rows);
     }
 
@@ -318,7 +325,8 @@ public final class WriteRunner {
         Map<String, @Nullable Object> values = planner.updateBody(table, body, replace ? key : null, grant);
         requireIfMatch(ifMatch, table, replace ? "PUT" : "PATCH");
         return writeByKey(pipeline, Operation.UPDATE, ifMatch, () -> {
-            Map<String, @Nullable Object> previous = ifMatch == null ? null : precondition(table, key, ifMatch, grant);
+            Map<String, @Nullable Object> previous = ifMatch != null ? precondition(table, key, ifMatch, grant)
+                    : previousIfNeeded(pipeline, Operation.UPDATE, key, grant);
             WrittenRow updated = rows.update(pipeline, key, values, replace, previous, "", grant, request,
                     () -> notFound(table));
             if (updated.shown() == null) {
@@ -337,8 +345,7 @@ public final class WriteRunner {
         writeByKey(pipeline, Operation.DELETE, ifMatch, () -> {
             // Committed hooks get the row as it was: read it, under a lock, when If-Match did not already.
             Map<String, @Nullable Object> previous = ifMatch != null ? precondition(table, key, ifMatch, grant)
-                    : pipeline.committed(Operation.DELETE).isEmpty() ? null
-                    : executor.lockByKey(table, key, planner.scope(table, grant)).orElseThrow(() -> notFound(table));
+                    : previousIfNeeded(pipeline, Operation.DELETE, key, grant);
             rows.delete(pipeline, key, previous, grant, request);
             return null;
         });
@@ -442,7 +449,9 @@ public final class WriteRunner {
             List<Map<String, @Nullable Object>> updated = new ArrayList<>(updates.size());
             for (KeyedValues update : updates) {
                 String item = update.prefix().substring(0, update.prefix().length() - 1);
-                WrittenRow row = rows.update(pipeline, update.key(), update.values(), false, null, update.prefix(),
+                Map<String, @Nullable Object> previous = events.enabled(table) ? executor.lockByKey(table, update.key(),
+                        planner.scope(table, grant)).orElse(null) : null;
+                WrittenRow row = rows.update(pipeline, update.key(), update.values(), false, previous, update.prefix(),
                         grant, request, () -> new SentroException(ErrorCode.ROW_NOT_FOUND, "Item " + item
                                 + " names no row of '" + table.name() + "' (" + update.key().asMap()
                                 + "); nothing was updated", update.prefix() + update.key().columns().get(0).name()));
@@ -518,8 +527,25 @@ public final class WriteRunner {
         return executor.inTransaction(table, work);
     }
 
-    private static boolean hasHooks(TablePipeline pipeline, Operation operation) {
-        return HookChain.hasHooks(pipeline, operation);
+    /**
+     * Whether the operation's rows are written one by one through the pipeline, in a transaction: when the table has
+     * hooks for it, or makes change events (each needs its row before and after).
+     */
+    private boolean hasHooks(TablePipeline pipeline, Operation operation) {
+        return HookChain.hasHooks(pipeline, operation) || events.enabled(pipeline.table());
+    }
+
+    /**
+     * The row as it is, locked for the write, when something needs it (committed hooks of a delete, change events)
+     * and the caller did not read it already.
+     */
+    private @Nullable Map<String, @Nullable Object> previousIfNeeded(TablePipeline pipeline, Operation operation,
+            Key key, Grant grant) {
+        Table table = pipeline.table();
+        boolean needed = events.enabled(table)
+                || (operation == Operation.DELETE && !pipeline.committed(Operation.DELETE).isEmpty());
+        return needed ? executor.lockByKey(table, key, planner.scope(table, grant)).orElseThrow(() -> notFound(table))
+                : null;
     }
 
     private static void refuseDisplayFields(TablePipeline pipeline, Iterable<JsonNode> objects) {
