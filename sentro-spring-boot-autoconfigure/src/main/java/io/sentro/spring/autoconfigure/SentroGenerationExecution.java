@@ -12,6 +12,7 @@ import io.sentro.spring.execute.ReadReplicas;
 import io.sentro.spring.execute.SqlExecutor;
 import io.sentro.spring.pipeline.ActionRunner;
 import io.sentro.spring.events.ChangeEvents;
+import io.sentro.spring.events.Outbox;
 import io.sentro.spring.introspect.SchemaLoader;
 import io.sentro.spring.pipeline.CommittedHooks;
 import io.sentro.spring.pipeline.CustomizerRegistry;
@@ -145,14 +146,15 @@ class SentroGenerationExecution {
     @Bean
     @ConditionalOnMissingBean
     ChangeEvents sentroChangeEvents(SentroProperties properties, AccessPolicy access,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, ObjectProvider<Outbox> outbox) {
         SentroProperties.Events events = properties.getEvents();
         if (!events.isEnabled()) {
             return ChangeEvents.NONE;
         }
         return new ChangeEvents(table -> (events.getTables().isEmpty()
                 || SchemaLoader.matchesAny(table, events.getTables()))
-                && !SchemaLoader.matchesAny(table, events.getExcludeTables()), access::hiddenFromEveryone, publisher);
+                && !SchemaLoader.matchesAny(table, events.getExcludeTables()), access::hiddenFromEveryone, publisher,
+                outbox.getIfAvailable());
     }
 
     @Bean

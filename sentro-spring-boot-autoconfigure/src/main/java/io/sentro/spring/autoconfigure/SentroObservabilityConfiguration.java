@@ -33,10 +33,14 @@ class SentroObservabilityConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = "sentroHealthIndicator")
         SentroHealthIndicator sentroHealthIndicator(ApiGenerations generations, SqlDialect dialect,
-                DataSource dataSource, Outages outages, SentroReadReplicas replicas, SentroProperties properties) {
+                DataSource dataSource, Outages outages, SentroReadReplicas replicas, SentroProperties properties,
+                ObjectProvider<io.sentro.spring.events.Outbox> outbox) {
             return new SentroHealthIndicator(generations, dialect, dataSource,
                     replicas.replicas() == null ? java.util.List.of() : replicas.replicas().replicas(), outages,
-                    properties.getHealth().getTimeout());
+                    properties.getHealth().getTimeout(), () -> {
+                        io.sentro.spring.events.Outbox box = outbox.getIfAvailable();
+                        return box == null ? null : box.counts();
+                    });
         }
     }
 

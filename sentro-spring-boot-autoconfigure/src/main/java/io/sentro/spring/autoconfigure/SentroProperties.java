@@ -265,6 +265,12 @@ public class SentroProperties {
 
         private final Committed committed = new Committed();
 
+        private final Outbox outbox = new Outbox();
+
+        public Outbox getOutbox() {
+            return outbox;
+        }
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -291,6 +297,116 @@ public class SentroProperties {
 
         public Committed getCommitted() {
             return committed;
+        }
+    }
+
+    /**
+     * The transactional outbox: change events written in their write's transaction and relayed at least once.
+     */
+    public static class Outbox {
+
+        /**
+         * Whether change events are also written to the outbox table and relayed to ChangeEventTarget beans.
+         */
+        private boolean enabled;
+
+        /**
+         * The outbox table, created at start-up when missing; never served.
+         */
+        private String table = "sentro_outbox";
+
+        /**
+         * Whether this instance runs a relay (several instances may; they never deliver an event twice at once).
+         */
+        private boolean relay = true;
+
+        /**
+         * How long the relay waits when it found nothing to deliver.
+         */
+        private java.time.Duration pollInterval = java.time.Duration.ofMillis(500);
+
+        /**
+         * How many events the relay claims at a time.
+         */
+        private int batchSize = 100;
+
+        /**
+         * Failed deliveries after which an event is dead (kept, counted in health, not delivered).
+         */
+        private int maxAttempts = 10;
+
+        /**
+         * The wait after a first failed delivery, doubled after each next one (at most five minutes).
+         */
+        private java.time.Duration backoff = java.time.Duration.ofSeconds(1);
+
+        /**
+         * How long delivered events are kept before they are purged.
+         */
+        private java.time.Duration retention = java.time.Duration.ofDays(7);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getTable() {
+            return table;
+        }
+
+        public void setTable(String table) {
+            this.table = table;
+        }
+
+        public boolean isRelay() {
+            return relay;
+        }
+
+        public void setRelay(boolean relay) {
+            this.relay = relay;
+        }
+
+        public java.time.Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        public void setPollInterval(java.time.Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public java.time.Duration getBackoff() {
+            return backoff;
+        }
+
+        public void setBackoff(java.time.Duration backoff) {
+            this.backoff = backoff;
+        }
+
+        public java.time.Duration getRetention() {
+            return retention;
+        }
+
+        public void setRetention(java.time.Duration retention) {
+            this.retention = retention;
         }
     }
 

@@ -44,8 +44,11 @@ class SentroSchemaConfiguration {
         if (fixed != null) {
             return () -> fixed;
         }
+        // The outbox is Sentro's own table, never served.
+        java.util.List<String> excluded = new java.util.ArrayList<>(properties.getExcludeTables());
+        excluded.add(properties.getEvents().getOutbox().getTable());
         SchemaLoader.Options options = new SchemaLoader.Options(properties.getSchemas(), properties.getIncludeTables(),
-                properties.getExcludeTables(), properties.isReadOnly(), properties.getReadOnlyTables());
+                excluded, properties.isReadOnly(), properties.getReadOnlyTables());
         SchemaLoader loader = new SchemaLoader(dialect.introspector());
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         String version = properties.getConcurrency().getVersionColumn();

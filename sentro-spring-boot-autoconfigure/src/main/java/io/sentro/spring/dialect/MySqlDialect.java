@@ -139,4 +139,13 @@ public class MySqlDialect implements SqlDialect {
     public boolean isPrimaryKeyConstraint(String constraint) {
         return constraint.equalsIgnoreCase("PRIMARY");
     }
+
+    /** MySQL 8 and MariaDB 10.6 skip locked rows. */
+    @Override
+    public OutboxSql outbox(String table) {
+        return OutboxSql.of(table, "BIGINT AUTO_INCREMENT", "LONGTEXT", "DATETIME(6)", "CURRENT_TIMESTAMP(6)",
+                "TIMESTAMPADD(MICROSECOND, ? * 1000, CURRENT_TIMESTAMP(6))",
+                "TIMESTAMPADD(MICROSECOND, -? * 1000, CURRENT_TIMESTAMP(6))",
+                "", "", " ORDER BY o.seq LIMIT ? FOR UPDATE SKIP LOCKED");
+    }
 }

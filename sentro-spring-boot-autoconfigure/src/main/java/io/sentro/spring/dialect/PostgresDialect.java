@@ -187,4 +187,11 @@ public class PostgresDialect implements SqlDialect {
     public java.util.Optional<SchemaNotifications> notifications() {
         return java.util.Optional.of(new PostgresNotifications());
     }
+
+    @Override
+    public OutboxSql outbox(String table) {
+        return OutboxSql.of(table, "BIGSERIAL", "TEXT", "TIMESTAMPTZ", "CURRENT_TIMESTAMP",
+                "CURRENT_TIMESTAMP + (? * INTERVAL '1 millisecond')", "CURRENT_TIMESTAMP - (? * INTERVAL '1 millisecond')",
+                "", "", " ORDER BY o.seq LIMIT ? FOR UPDATE SKIP LOCKED");
+    }
 }

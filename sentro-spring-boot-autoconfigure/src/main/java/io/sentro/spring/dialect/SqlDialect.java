@@ -106,6 +106,9 @@ public interface SqlDialect {
         return java.util.Optional.empty();
     }
 
+    /** The transactional outbox's table and statements ({@code sentro.events.outbox.enabled}). */
+    OutboxSql outbox(String table);
+
     /** The queries of {@link #replicaLag()}. */
     record ReplicaLag(String primaryPosition, String replicaBytesBehind) {
     }

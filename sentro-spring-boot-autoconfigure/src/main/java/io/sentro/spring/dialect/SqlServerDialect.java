@@ -193,4 +193,12 @@ public class SqlServerDialect implements SqlDialect {
             default -> Optional.empty();
         };
     }
+
+    /** READPAST skips the rows other relays hold; UPDLOCK holds the claimed ones until the relay's commit. */
+    @Override
+    public OutboxSql outbox(String table) {
+        return OutboxSql.of(table, "BIGINT IDENTITY", "NVARCHAR(MAX)", "DATETIME2", "SYSUTCDATETIME()",
+                "DATEADD(millisecond, ?, SYSUTCDATETIME())", "DATEADD(millisecond, -?, SYSUTCDATETIME())",
+                "TOP (?) ", " WITH (UPDLOCK, READPAST, ROWLOCK)", " ORDER BY o.seq");
+    }
 }

@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Records the change events of a transaction and publishes them once it commits. Each written row is recorded as
+ * Records the change events of a transaction and publishes them once it commits (and, with the outbox, writes each
+ * into it in the same transaction). Each written row is recorded as
  * the write happens, in the transaction; the events wait in the transaction's synchronization and are published,
  * in the order of the writes, from its {@code afterCommit}. A rollback drops them. Writes of a table with events run
  * row by row in a transaction (as with hooks), so that every event has its row before and after.
@@ -37,6 +38,7 @@ public final class ChangeEvents {
     private final Predicate<Table> tables;
     private final Function<Table, Set<String>> hidden;
     private final ApplicationEventPublisher publisher;
+    private final @Nullable Outbox outbox;
 
     /**
      * @param tables the tables whose writes make events
@@ -44,9 +46,16 @@ public final class ChangeEvents {
      */
     public ChangeEvents(Predicate<Table> tables, Function<Table, Set<String>> hidden,
             ApplicationEventPublisher publisher) {
+        this(tables, hidden, publisher, null);
+    }
+
+    /** @param outbox where each event is also written, in the write's transaction, for the relay to deliver */
+    public ChangeEvents(Predicate<Table> tables, Function<Table, Set<String>> hidden,
+            ApplicationEventPublisher publisher, @Nullable Outbox outbox) {
         this.tables = tables;
         this.hidden = hidden;
         this.publisher = publisher;
+        this.outbox = outbox;
     }
 
     /** Whether writes of the table make events. */
@@ -83,6 +92,10 @@ public final class ChangeEvents {
             }
         }
         pending.events.add(event);
+        if (outbox != null) {
+            // In the write's transaction: the event is in the outbox if and only if the write commits.
+            outbox.insert(event);
+        }
     }
 
     private @Nullable Map<String, @Nullable Object> visible(Table table, @Nullable Map<String, @Nullable Object> row) {

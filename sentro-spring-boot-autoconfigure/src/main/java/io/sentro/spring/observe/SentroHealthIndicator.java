@@ -42,6 +42,7 @@ public final class SentroHealthIndicator implements HealthIndicator {
     private final Outages outages;
     private final Duration timeout;
     private final List<DataSource> replicas;
+    private final java.util.function.Supplier<io.sentro.spring.events.Outbox.@org.jspecify.annotations.Nullable Counts> outbox;
 
     /**
      * @param dialect the dialect, named in the details and knowing how to measure a replica's lag
@@ -50,6 +51,17 @@ public final class SentroHealthIndicator implements HealthIndicator {
      */
     public SentroHealthIndicator(ApiGenerations generations, SqlDialect dialect, DataSource dataSource,
             List<DataSource> replicas, Outages outages, Duration timeout) {
+        this(generations, dialect, dataSource, replicas, outages, timeout, () -> null);
+    }
+
+    /**
+     * @param outbox the transactional outbox's counts (events pending, events dead), or null without an outbox: a
+     * dead event leaves the service up, and shows here
+     */
+    public SentroHealthIndicator(ApiGenerations generations, SqlDialect dialect, DataSource dataSource,
+            List<DataSource> replicas, Outages outages, Duration timeout,
+            java.util.function.Supplier<io.sentro.spring.events.Outbox.@org.jspecify.annotations.Nullable Counts> outbox) {
+        this.outbox = outbox;
         this.dialect = dialect;
         this.replicas = List.copyOf(replicas);
         this.generations = generations;
@@ -92,6 +104,10 @@ public final class SentroHealthIndicator implements HealthIndicator {
                 return health.down().withDetail("database", "did not validate a connection").build();
             }
             health.up().withDetail("database", "reachable").withDetail("validationMillis", millis);
+            io.sentro.spring.events.Outbox.Counts counts = outboxCounts();
+            if (counts != null) {
+                health.withDetail("outbox", Map.of("pending", counts.pending(), "dead", counts.dead()));
+            }
             if (!replicas.isEmpty()) {
                 // A replica that does not answer leaves the service up: its reads go to the others, or the primary.
                 health.withDetail("replicas", replicaStates());
@@ -112,6 +128,15 @@ public final class SentroHealthIndicator implements HealthIndicator {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return health.unknown().build();
+        }
+    }
+
+    private io.sentro.spring.events.Outbox.@org.jspecify.annotations.Nullable Counts outboxCounts() {
+        try {
+            return outbox.get();
+        }
+        catch (RuntimeException ex) {
+            return null;
         }
     }
 

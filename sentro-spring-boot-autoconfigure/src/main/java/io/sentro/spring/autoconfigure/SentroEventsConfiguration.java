@@ -1,0 +1,58 @@
+package io.sentro.spring.autoconfigure;
+
+import javax.sql.DataSource;
+
+import io.sentro.spring.dialect.SqlDialect;
+import io.sentro.spring.events.ChangeEventTarget;
+import io.sentro.spring.events.Outbox;
+import io.sentro.spring.events.OutboxRelay;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
+
+/**
+ * The transactional outbox ({@code sentro.events.outbox.enabled}): its table, and the relay that delivers its events
+ * to the {@link ChangeEventTarget} beans. Both outlive schema reloads; each generation's change events write into it.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("sentro.events.outbox.enabled")
+class SentroEventsConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Outbox sentroOutbox(DataSource dataSource, SentroReadReplicas replicas, SqlDialect dialect,
+            SentroProperties properties) {
+        SentroProperties.Events events = properties.getEvents();
+        Assert.state(events.isEnabled(), "sentro.events.outbox.enabled needs sentro.events.enabled: the outbox holds "
+                + "the change events of the tables sentro.events.tables names");
+        String table = events.getOutbox().getTable();
+        Assert.state(table.matches("[A-Za-z_][A-Za-z0-9_]*"), "sentro.events.outbox.table must be a plain table name");
+        Outbox outbox = new Outbox(new JdbcTemplate(writes(dataSource, replicas)), dialect.outbox(table), table);
+        outbox.createIfMissing();
+        return outbox;
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "sentro.events.outbox.relay", matchIfMissing = true)
+    @ConditionalOnMissingBean
+    OutboxRelay sentroOutboxRelay(Outbox outbox, DataSource dataSource, SentroReadReplicas replicas,
+            ObjectProvider<ChangeEventTarget> targets, SentroProperties properties) {
+        SentroProperties.Outbox settings = properties.getEvents().getOutbox();
+        return new OutboxRelay(outbox,
+                new TransactionTemplate(new JdbcTransactionManager(writes(dataSource, replicas))),
+                () -> targets.orderedStream().toList(), settings.getPollInterval(), settings.getBatchSize(),
+                settings.getMaxAttempts(), settings.getBackoff(), settings.getRetention());
+    }
+
+    /** The DataSource Sentro's writes run on: the routing one with read replicas, else the application's. */
+    static DataSource writes(DataSource dataSource, SentroReadReplicas replicas) {
+        return replicas.replicas() != null ? replicas.replicas().dataSource() : dataSource;
+    }
+}

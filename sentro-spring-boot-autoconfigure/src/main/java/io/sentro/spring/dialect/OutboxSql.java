@@ -1,0 +1,63 @@
+package io.sentro.spring.dialect;
+
+import java.util.List;
+
+/**
+ * The statements of the transactional outbox in one dialect: the table, and the SQL its writer and relay run. The
+ * table has the same columns everywhere; only types, time arithmetic and row locking differ.
+ *
+ * @param create the DDL that creates the table and its indexes
+ * @param insert one event: {@code id, table_name, row_key, operation, payload}
+ * @param claim the next undelivered events (limit as the parameter), oldest first, locked for this relay and skipped
+ * by others, and none whose key has an older event still undelivered (order per key)
+ * @param delivered marks one event delivered (parameter: {@code seq})
+ * @param retry records a failed delivery: {@code attempts, delay in ms, last_error, dead, seq}
+ * @param counts the events pending and dead
+ * @param purge deletes events delivered longer ago than the parameter, in ms
+ */
+public record OutboxSql(List<String> create, String insert, String claim, String delivered, String retry,
+        String counts, String purge) {
+
+    public OutboxSql {
+        create = List.copyOf(create);
+    }
+
+    /**
+     * The statements for a table, given the dialect's column types, its clock and its way of adding milliseconds to
+     * it, and the row-locking clause that makes relays skip each other's rows.
+     *
+     * @param seq the auto-numbered key column's definition
+     * @param text a long text type
+     * @param timestamp a timestamp type
+     * @param now the current time, as the database sees it
+     * @param plusMillis {@code now} plus {@code ?} milliseconds
+     * @param top what follows SELECT to limit the claim ({@code TOP (?) } on SQL Server), or nothing
+     * @param hint the table hint that locks and skips ({@code WITH (UPDLOCK, READPAST, ROWLOCK)}), or nothing
+     * @param tail what ends the claim: its order, and its limit and lock where the dialect puts them there
+     */
+    static OutboxSql of(String table, String seq, String text, String timestamp, String now, String plusMillis,
+            String minusMillis, String top, String hint, String tail) {
+        List<String> create = List.of("CREATE TABLE " + table + " (seq " + seq + " PRIMARY KEY, "
+                + "id VARCHAR(36) NOT NULL, table_name VARCHAR(255) NOT NULL, row_key VARCHAR(500) NOT NULL, "
+                + "operation VARCHAR(10) NOT NULL, payload " + text + " NOT NULL, "
+                + "created_at " + timestamp + " NOT NULL DEFAULT " + now + ", attempts INT NOT NULL DEFAULT 0, "
+                + "next_attempt_at " + timestamp + " NOT NULL DEFAULT " + now + ", delivered_at " + timestamp + " NULL, "
+                + "dead SMALLINT NOT NULL DEFAULT 0, last_error VARCHAR(2000) NULL)",
+                "CREATE INDEX " + table + "_pending ON " + table + " (delivered_at, dead, next_attempt_at)",
+                "CREATE INDEX " + table + "_key ON " + table + " (table_name, row_key, seq)");
+        String claim = "SELECT " + top + "o.seq, o.payload, o.attempts FROM " + table + " o" + hint
+                + " WHERE o.delivered_at IS NULL "
+                + "AND o.dead = 0 AND o.next_attempt_at <= " + now + " AND NOT EXISTS (SELECT 1 FROM " + table
+                + " e WHERE e.table_name = o.table_name AND e.row_key = o.row_key AND e.seq < o.seq "
+                + "AND e.delivered_at IS NULL AND e.dead = 0)" + tail;
+        return new OutboxSql(create,
+                "INSERT INTO " + table + " (id, table_name, row_key, operation, payload) VALUES (?, ?, ?, ?, ?)",
+                claim,
+                "UPDATE " + table + " SET delivered_at = " + now + " WHERE seq = ?",
+                "UPDATE " + table + " SET attempts = ?, next_attempt_at = " + plusMillis
+                        + ", last_error = ?, dead = ? WHERE seq = ?",
+                "SELECT COALESCE(SUM(CASE WHEN delivered_at IS NULL AND dead = 0 THEN 1 ELSE 0 END), 0), "
+                        + "COALESCE(SUM(dead), 0) FROM " + table,
+                "DELETE FROM " + table + " WHERE delivered_at IS NOT NULL AND delivered_at < " + minusMillis);
+    }
+}

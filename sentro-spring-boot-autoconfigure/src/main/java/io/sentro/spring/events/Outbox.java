@@ -1,0 +1,113 @@
+package io.sentro.spring.events;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import io.sentro.spring.dialect.OutboxSql;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The transactional outbox: each change event is inserted in the write's own transaction (so it exists if and only
+ * if the write committed), and read back by the {@link OutboxRelay}. One table, created at start-up when missing
+ * ({@code sentro.events.outbox.table}); never served as an API table.
+ */
+public final class Outbox {
+
+    /** A claimed event: its place in the outbox, the event, and how many deliveries of it failed so far. */
+    public record Claimed(long seq, ChangeEvent event, int attempts) {
+    }
+
+    /** Events waiting for delivery, and events given up (dead). */
+    public record Counts(long pending, long dead) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final OutboxSql sql;
+    private final String table;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    /** @param jdbc on the DataSource Sentro's writes run on, so that inserts join their transactions */
+    public Outbox(JdbcTemplate jdbc, OutboxSql sql, String table) {
+        this.jdbc = jdbc;
+        this.sql = sql;
+        this.table = table;
+    }
+
+    /** Creates the table and its indexes unless it exists. */
+    public void createIfMissing() {
+        boolean exists = Boolean.TRUE.equals(jdbc.execute((Connection connection) -> exists(connection)));
+        if (!exists) {
+            sql.create().forEach(jdbc::execute);
+        }
+    }
+
+    private boolean exists(Connection connection) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+            try (ResultSet tables = metaData.getTables(connection.getCatalog(), null, name, null)) {
+                while (tables.next()) {
+                    String schema = tables.getString("TABLE_SCHEM");
+                    String current = currentSchema(connection);
+                    if (schema == null || current == null || schema.equalsIgnoreCase(current)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static @Nullable String currentSchema(Connection connection) {
+        try {
+            return connection.getSchema();
+        }
+        catch (SQLException | AbstractMethodError ex) {
+            return null;
+        }
+    }
+
+    /** Inserts an event; called inside the write's transaction. */
+    public void insert(ChangeEvent event) {
+        jdbc.update(sql.insert(), event.id(), event.table(), rowKey(event), event.operation(),
+                json.writeValueAsString(event));
+    }
+
+    /** The key as one string, for ordering per row: its values in key order. */
+    static String rowKey(ChangeEvent event) {
+        String key = String.valueOf(event.key().values());
+        return key.length() > 500 ? key.substring(0, 500) : key;
+    }
+
+    /** Claims up to {@code limit} events, locked until the caller's transaction ends. */
+    public List<Claimed> claim(int limit) {
+        return jdbc.query(sql.claim(), (row, index) -> new Claimed(row.getLong(1),
+                json.readValue(row.getString(2), ChangeEvent.class), row.getInt(3)), limit);
+    }
+
+    public void delivered(long seq) {
+        jdbc.update(sql.delivered(), seq);
+    }
+
+    /** Records a failed delivery: tried again after {@code delay}, or given up when {@code dead}. */
+    public void failed(long seq, int attempts, Duration delay, String error, boolean dead) {
+        jdbc.update(sql.retry(), attempts, delay.toMillis(), error.length() > 2000 ? error.substring(0, 2000) : error,
+                dead ? 1 : 0, seq);
+    }
+
+    public Counts counts() {
+        return jdbc.queryForObject(sql.counts(), (row, index) -> new Counts(row.getLong(1), row.getLong(2)));
+    }
+
+    /** Deletes events delivered longer ago than {@code retention}; how many. */
+    public int purge(Duration retention) {
+        return jdbc.update(sql.purge(), retention.toMillis());
+    }
+}

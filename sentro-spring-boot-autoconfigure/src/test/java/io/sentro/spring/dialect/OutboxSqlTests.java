@@ -1,0 +1,35 @@
+package io.sentro.spring.dialect;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The outbox's statements in each dialect: SQL Server's are checked here, as no SQL Server runs on this machine. */
+class OutboxSqlTests {
+
+    @Test
+    void relaysSkipEachOthersRowsInEveryDialect() {
+        OutboxSql postgres = new PostgresDialect().outbox("sentro_outbox");
+        assertThat(postgres.claim()).startsWith("SELECT o.seq, o.payload, o.attempts FROM sentro_outbox o WHERE")
+            .endsWith("ORDER BY o.seq LIMIT ? FOR UPDATE SKIP LOCKED");
+        assertThat(new MariaDbDialect().outbox("sentro_outbox").claim()).endsWith("LIMIT ? FOR UPDATE SKIP LOCKED");
+        OutboxSql sqlServer = new SqlServerDialect().outbox("sentro_outbox");
+        assertThat(sqlServer.claim()).startsWith("SELECT TOP (?) o.seq, o.payload, o.attempts FROM sentro_outbox o "
+                + "WITH (UPDLOCK, READPAST, ROWLOCK) WHERE").endsWith("ORDER BY o.seq");
+        // An event waits while an older one of its row is undelivered and alive: order per row.
+        assertThat(sqlServer.claim()).contains("NOT EXISTS (SELECT 1 FROM sentro_outbox e WHERE "
+                + "e.table_name = o.table_name AND e.row_key = o.row_key AND e.seq < o.seq");
+    }
+
+    @Test
+    void theTableHasTheSameColumnsWithEachDialectsTypes() {
+        assertThat(new PostgresDialect().outbox("box").create().get(0)).startsWith("CREATE TABLE box (seq BIGSERIAL")
+            .contains("payload TEXT").contains("TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP");
+        assertThat(new MySqlDialect().outbox("box").create().get(0)).contains("seq BIGINT AUTO_INCREMENT")
+            .contains("payload LONGTEXT").contains("DATETIME(6)");
+        assertThat(new SqlServerDialect().outbox("box").create().get(0)).contains("seq BIGINT IDENTITY")
+            .contains("payload NVARCHAR(MAX)").contains("DATETIME2 NOT NULL DEFAULT SYSUTCDATETIME()");
+        assertThat(new SqlServerDialect().outbox("box").retry()).contains("DATEADD(millisecond, ?, SYSUTCDATETIME())");
+        assertThat(new PostgresDialect().outbox("box").create()).hasSize(3);
+    }
+}

@@ -1,0 +1,141 @@
+package io.sentro.spring.it;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import io.sentro.spring.events.ChangeEvent;
+import io.sentro.spring.events.Outbox;
+import io.sentro.spring.events.OutboxRelay;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The transactional outbox on every database: an event is in the outbox if and only if its write committed; the
+ * relay delivers it at least once, in order per row, retries a failing target with backoff and gives an event up
+ * (dead, in health) after the configured attempts; events written while no relay runs are delivered, once, when one
+ * starts; two relays never deliver the same event.
+ */
+abstract class OutboxScenarios extends DatabaseScenarios {
+
+    @Override
+    protected Class<?> application() {
+        return OutboxApplication.class;
+    }
+
+    @Override
+    protected String[] properties() {
+        return new String[] { "sentro.security.access.default=permit-all", "sentro.events.enabled=true",
+                "sentro.events.tables=posts", "sentro.events.outbox.enabled=true",
+                "sentro.events.outbox.poll-interval=50ms", "sentro.events.outbox.backoff=50ms",
+                "sentro.events.outbox.max-attempts=3", "management.endpoints.web.exposure.include=health",
+                "management.endpoint.health.show-details=always" };
+    }
+
+    @BeforeEach
+    void emptyOutbox() {
+        jdbc.update("DELETE FROM sentro_outbox");
+        OutboxApplication.DELIVERED.clear();
+        OutboxApplication.TRIES.clear();
+        relay().start();
+    }
+
+    private OutboxRelay relay() {
+        return app.context().getBean(OutboxRelay.class);
+    }
+
+    private static List<ChangeEvent> delivered() {
+        synchronized (OutboxApplication.DELIVERED) {
+            return List.copyOf(OutboxApplication.DELIVERED);
+        }
+    }
+
+    @Test
+    void anEventIsInTheOutboxExactlyWhenItsWriteCommitted() throws Exception {
+        relay().stop();
+        JsonNode post = api.post("/api/posts", "{\"author_id\": 1, \"title\": \"outboxed\"}").json();
+        // Refused by the database after the first row was written: the whole request, and its event, rolled back.
+        assertThat(api.post("/api/posts", "[{\"author_id\": 1, \"title\": \"gone\"}, {\"author_id\": 999, "
+                + "\"title\": \"no such author\"}]").status()).isEqualTo(409);
+        assertThat(jdbc.queryForList("SELECT table_name, operation FROM sentro_outbox")).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT payload FROM sentro_outbox", String.class)).contains("outboxed")
+            .contains("\"operation\":\"create\"");
+        // Nothing is served from the outbox table.
+        assertThat(api.get("/api/sentro_outbox").status()).isEqualTo(404);
+
+        relay().start();
+        await(() -> delivered().size() == 1, "the event delivered");
+        assertThat(delivered().get(0).key().values()).extracting(value -> ((Number) value).longValue())
+            .containsExactly(post.get("id").asLong());
+        await(() -> jdbc.queryForObject("SELECT COUNT(*) FROM sentro_outbox WHERE delivered_at IS NOT NULL",
+                Long.class) == 1, "the event marked delivered");
+        Thread.sleep(300);
+        assertThat(delivered()).hasSize(1);
+    }
+
+    @Test
+    void eventsOfOneRowArriveInOrderEvenWhenADeliveryFails() throws Exception {
+        JsonNode post = api.post("/api/posts", "{\"author_id\": 1, \"title\": \"flaky first\"}").json();
+        long id = post.get("id").asLong();
+        api.patch("/api/posts/" + id, "{\"title\": \"second\"}");
+        api.patch("/api/posts/" + id, "{\"title\": \"third\"}");
+        await(() -> delivered().size() == 3, "three events delivered");
+        // The create failed once and was delivered again before the updates, which waited for it.
+        assertThat(delivered()).extracting(event -> event.after().get("title")).containsExactly("flaky first",
+                "second", "third");
+        assertThat(OutboxApplication.TRIES.values()).contains(2);
+    }
+
+    @Test
+    void aPoisonEventDiesAfterItsAttemptsAndShowsInHealth() throws Exception {
+        api.post("/api/posts", "{\"author_id\": 1, \"title\": \"poison\"}");
+        api.post("/api/posts", "{\"author_id\": 2, \"title\": \"healthy\"}");
+        await(() -> jdbc.queryForObject("SELECT COUNT(*) FROM sentro_outbox WHERE dead = 1", Long.class) == 1,
+                "the poison event dead");
+        await(() -> delivered().size() == 1, "the other event delivered");
+        assertThat(jdbc.queryForObject("SELECT attempts FROM sentro_outbox WHERE dead = 1", Integer.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT last_error FROM sentro_outbox WHERE dead = 1", String.class))
+            .contains("the target refuses poison");
+        JsonNode health = api.get("/actuator/health").json().at("/components/sentro");
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.at("/details/outbox/dead").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void twoRelaysNeverDeliverTheSameEvent() throws Exception {
+        relay().stop();
+        for (int i = 0; i < 40; i++) {
+            api.post("/api/posts", "{\"author_id\": 1, \"title\": \"many " + i + "\"}");
+        }
+        Outbox outbox = app.context().getBean(Outbox.class);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(
+                database.dataSource()));
+        // A second relay of its own, as another instance would run, with small batches so that both take part.
+        OutboxRelay other = new OutboxRelay(outbox, transactions, () -> List.of(OutboxApplication.DELIVERED::add),
+                Duration.ofMillis(10), 3, 3, Duration.ofMillis(50), Duration.ofDays(1));
+        other.start();
+        relay().start();
+        try {
+            await(() -> jdbc.queryForObject("SELECT COUNT(*) FROM sentro_outbox WHERE delivered_at IS NULL",
+                    Long.class) == 0, "every event delivered");
+        }
+        finally {
+            other.stop();
+        }
+        assertThat(delivered()).hasSize(40).extracting(ChangeEvent::id).doesNotHaveDuplicates();
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
