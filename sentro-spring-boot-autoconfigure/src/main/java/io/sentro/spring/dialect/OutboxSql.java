@@ -9,7 +9,7 @@ import java.util.List;
  * @param create the DDL that creates the table and its indexes
  * @param insert one event: {@code id, table_name, row_key, operation, payload}
  * @param claim the next undelivered events (limit as the parameter), oldest first, locked for this relay and skipped
- * by others, and none whose key has an older event still undelivered (order per key)
+ * by others: of each row, only its oldest live event (order per row)
  * @param delivered marks one event delivered (parameter: {@code seq})
  * @param retry records a failed delivery: {@code attempts, delay in ms, last_error, dead, seq}
  * @param counts the events pending and dead
@@ -45,11 +45,11 @@ public record OutboxSql(List<String> create, String insert, String claim, String
                 + "dead SMALLINT NOT NULL DEFAULT 0, last_error VARCHAR(2000) NULL)",
                 "CREATE INDEX " + table + "_pending ON " + table + " (delivered_at, dead, next_attempt_at)",
                 "CREATE INDEX " + table + "_key ON " + table + " (table_name, row_key, seq)");
+        // The oldest live event of each row, of those due: a row's later events wait for it (order per row), and a
+        // relay skips the rows another holds. One grouped scan of the pending events, whatever the statistics say.
         String claim = "SELECT " + top + "o.seq, o.payload, o.attempts FROM " + table + " o" + hint
-                + " WHERE o.delivered_at IS NULL "
-                + "AND o.dead = 0 AND o.next_attempt_at <= " + now + " AND NOT EXISTS (SELECT 1 FROM " + table
-                + " e WHERE e.table_name = o.table_name AND e.row_key = o.row_key AND e.seq < o.seq "
-                + "AND e.delivered_at IS NULL AND e.dead = 0)" + tail;
+                + " WHERE o.seq IN (SELECT MIN(e.seq) FROM " + table + " e WHERE e.delivered_at IS NULL AND e.dead = 0 "
+                + "GROUP BY e.table_name, e.row_key) AND o.next_attempt_at <= " + now + tail;
         return new OutboxSql(create,
                 "INSERT INTO " + table + " (id, table_name, row_key, operation, payload) VALUES (?, ?, ?, ?, ?)",
                 claim,

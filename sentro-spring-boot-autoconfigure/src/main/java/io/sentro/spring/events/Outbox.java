@@ -92,8 +92,11 @@ public final class Outbox {
                 json.readValue(row.getString(2), ChangeEvent.class), row.getInt(3)), limit);
     }
 
-    public void delivered(long seq) {
-        jdbc.update(sql.delivered(), seq);
+    /** Marks events delivered, in one batch. */
+    public void delivered(List<Long> seqs) {
+        if (!seqs.isEmpty()) {
+            jdbc.batchUpdate(sql.delivered(), seqs.stream().map(seq -> new Object[] { seq }).toList());
+        }
     }
 
     /** Records a failed delivery: tried again after {@code delay}, or given up when {@code dead}. */

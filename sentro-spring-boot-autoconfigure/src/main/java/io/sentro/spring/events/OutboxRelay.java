@@ -121,6 +121,7 @@ public final class OutboxRelay implements SmartLifecycle {
             List<ChangeEventTarget> to = targets.get();
             // A row whose event failed in this batch gets none of its later events: they wait, in order.
             Set<String> held = new HashSet<>();
+            List<Long> delivered = new java.util.ArrayList<>(claimed.size());
             int count = 0;
             for (Outbox.Claimed one : claimed) {
                 String row = one.event().table() + " " + Outbox.rowKey(one.event());
@@ -131,7 +132,7 @@ public final class OutboxRelay implements SmartLifecycle {
                     for (ChangeEventTarget target : to) {
                         target.deliver(one.event());
                     }
-                    outbox.delivered(one.seq());
+                    delivered.add(one.seq());
                     count++;
                 }
                 catch (Exception ex) {
@@ -151,6 +152,7 @@ public final class OutboxRelay implements SmartLifecycle {
                     }
                 }
             }
+            outbox.delivered(delivered);
             return count;
         });
         return done == null ? 0 : done;

@@ -16,9 +16,9 @@ class OutboxSqlTests {
         OutboxSql sqlServer = new SqlServerDialect().outbox("sentro_outbox");
         assertThat(sqlServer.claim()).startsWith("SELECT TOP (?) o.seq, o.payload, o.attempts FROM sentro_outbox o "
                 + "WITH (UPDLOCK, READPAST, ROWLOCK) WHERE").endsWith("ORDER BY o.seq");
-        // An event waits while an older one of its row is undelivered and alive: order per row.
-        assertThat(sqlServer.claim()).contains("NOT EXISTS (SELECT 1 FROM sentro_outbox e WHERE "
-                + "e.table_name = o.table_name AND e.row_key = o.row_key AND e.seq < o.seq");
+        // Only the oldest live event of each row is claimable: order per row.
+        assertThat(sqlServer.claim()).contains("o.seq IN (SELECT MIN(e.seq) FROM sentro_outbox e WHERE "
+                + "e.delivered_at IS NULL AND e.dead = 0 GROUP BY e.table_name, e.row_key)");
     }
 
     @Test
