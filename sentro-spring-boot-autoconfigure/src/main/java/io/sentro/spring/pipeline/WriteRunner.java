@@ -168,11 +168,14 @@ public final class WriteRunner {
             });
         }
         BodyRows bodyRows = planner.createBody(table, body, grant);
-        if (!hasHooks(pipeline, Operation.CREATE) && pipeline.fieldWriters().isEmpty() && !pipeline.hasDisplayFields()) {
+        if (!HookChain.hasHooks(pipeline, Operation.CREATE) && pipeline.fieldWriters().isEmpty()
+                && !pipeline.hasDisplayFields()) {
             CreatePlan plan = planner.create(table, bodyRows.rows(), bodyRows.many(), grant);
             List<Map<String, @Nullable Object>> created;
             try {
-                created = executor.create(plan);
+                // One statement; with change events, in a transaction with them (a create has no row before).
+                created = events.enabled(table) ? inTransaction(table, () -> recorded(pipeline,
+                        executor.create(plan), request)) : executor.create(plan);
             }
             catch (SentroException ex) {
                 throw bodyRows.many() ? culprit(plan, ex) : ex;
@@ -193,6 +196,17 @@ public final class WriteRunner {
             }
             return new CreateOutcome(grant.strip(created), bodyRows.many(), bodyRows.many() ? null : tag);
         });
+    }
+
+    /** Records the change events of rows a single statement created, in its transaction. */
+    private List<Map<String, @Nullable Object>> recorded(TablePipeline pipeline,
+            List<Map<String, @Nullable Object>> created, HttpServletRequest request) {
+        String principal = rows.context(Operation.CREATE, pipeline.table(), request).principal()
+                .map(java.security.Principal::getName).orElse(null);
+        for (Map<String, @Nullable Object> row : created) {
+            events.record(pipeline.table(), "create", null, row, principal, pipeline.changeEventHooks());
+        }
+        return created;
     }
 
     /**
