@@ -37,14 +37,25 @@ public record OutboxSql(List<String> create, String insert, String claim, String
      */
     static OutboxSql of(String table, String seq, String text, String timestamp, String now, String plusMillis,
             String minusMillis, String top, String hint, String tail) {
+        return of(table, seq, text, timestamp, now, plusMillis, minusMillis, top, hint, tail, List.of(
+                "CREATE INDEX " + table + "_pending ON " + table + " (delivered_at, dead, next_attempt_at)",
+                "CREATE INDEX " + table + "_key ON " + table + " (table_name, row_key, seq)"));
+    }
+
+    /**
+     * @param indexes the indexes that find the pending events and the oldest of each row: a dialect with partial
+     * indexes needs one, which delivered events leave (fewer index writes per event)
+     */
+    static OutboxSql of(String table, String seq, String text, String timestamp, String now, String plusMillis,
+            String minusMillis, String top, String hint, String tail, List<String> indexes) {
         List<String> create = List.of("CREATE TABLE " + table + " (seq " + seq + " PRIMARY KEY, "
                 + "id VARCHAR(36) NOT NULL, table_name VARCHAR(255) NOT NULL, row_key VARCHAR(500) NOT NULL, "
                 + "operation VARCHAR(10) NOT NULL, payload " + text + " NOT NULL, "
                 + "created_at " + timestamp + " NOT NULL DEFAULT " + now + ", attempts INT NOT NULL DEFAULT 0, "
                 + "next_attempt_at " + timestamp + " NOT NULL DEFAULT " + now + ", delivered_at " + timestamp + " NULL, "
-                + "dead SMALLINT NOT NULL DEFAULT 0, last_error VARCHAR(2000) NULL)",
-                "CREATE INDEX " + table + "_pending ON " + table + " (delivered_at, dead, next_attempt_at)",
-                "CREATE INDEX " + table + "_key ON " + table + " (table_name, row_key, seq)");
+                + "dead SMALLINT NOT NULL DEFAULT 0, last_error VARCHAR(2000) NULL)");
+        create = new java.util.ArrayList<>(create);
+        create.addAll(indexes);
         // The oldest live event of each row, of those due: a row's later events wait for it (order per row), and a
         // relay skips the rows another holds. One grouped scan of the pending events, whatever the statistics say.
         String claim = "SELECT " + top + "o.seq, o.payload, o.attempts FROM " + table + " o" + hint

@@ -33,6 +33,8 @@ public final class Outbox {
     private final OutboxSql sql;
     private final String table;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final tools.jackson.databind.ObjectWriter writer = json.writerFor(ChangeEvent.class);
+    private final tools.jackson.databind.ObjectReader reader = json.readerFor(ChangeEvent.class);
 
     /** @param jdbc on the DataSource Sentro's writes run on, so that inserts join their transactions */
     public Outbox(JdbcTemplate jdbc, OutboxSql sql, String table) {
@@ -77,7 +79,7 @@ public final class Outbox {
     /** Inserts an event; called inside the write's transaction. */
     public void insert(ChangeEvent event) {
         jdbc.update(sql.insert(), event.id(), event.table(), rowKey(event), event.operation(),
-                json.writeValueAsString(event));
+                writer.writeValueAsString(event));
     }
 
     /** The key as one string, for ordering per row: its values in key order. */
@@ -89,7 +91,7 @@ public final class Outbox {
     /** Claims up to {@code limit} events, locked until the caller's transaction ends. */
     public List<Claimed> claim(int limit) {
         return jdbc.query(sql.claim(), (row, index) -> new Claimed(row.getLong(1),
-                json.readValue(row.getString(2), ChangeEvent.class), row.getInt(3)), limit);
+                reader.<ChangeEvent>readValue(row.getString(2)), row.getInt(3)), limit);
     }
 
     /** Marks events delivered, in one batch. */

@@ -30,6 +30,7 @@ class OutboxSqlTests {
         assertThat(new SqlServerDialect().outbox("box").create().get(0)).contains("seq BIGINT IDENTITY")
             .contains("payload NVARCHAR(MAX)").contains("DATETIME2 NOT NULL DEFAULT SYSUTCDATETIME()");
         assertThat(new SqlServerDialect().outbox("box").retry()).contains("DATEADD(millisecond, ?, SYSUTCDATETIME())");
-        assertThat(new PostgresDialect().outbox("box").create()).hasSize(3);
+        assertThat(new PostgresDialect().outbox("box").create()).hasSize(2).last().asString().contains("WHERE delivered_at IS NULL AND dead = 0");
+        assertThat(new MySqlDialect().outbox("box").create()).hasSize(3);
     }
 }
