@@ -9,6 +9,7 @@ import io.sentro.spring.events.OutboxRelay;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +50,36 @@ class SentroEventsConfiguration {
                 new TransactionTemplate(new JdbcTransactionManager(writes(dataSource, replicas))),
                 () -> targets.orderedStream().toList(), settings.getPollInterval(), settings.getBatchSize(),
                 settings.getMaxAttempts(), settings.getBackoff(), settings.getRetention());
+    }
+
+    /**
+     * Delivery to RabbitMQ ({@code sentro.events.rabbit.enabled}): a durable topic exchange, declared by the
+     * application's {@code AmqpAdmin}, and a target that publishes each event to it.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.amqp.rabbit.core.RabbitTemplate")
+    @ConditionalOnBooleanProperty("sentro.events.rabbit.enabled")
+    static class Rabbit {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "sentroChangesExchange")
+        org.springframework.amqp.core.TopicExchange sentroChangesExchange(SentroProperties properties) {
+            return new org.springframework.amqp.core.TopicExchange(properties.getEvents().getRabbit().getExchange(),
+                    true, false);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        io.sentro.spring.events.RabbitChangeEventTarget sentroRabbitTarget(
+                ObjectProvider<org.springframework.amqp.rabbit.core.RabbitTemplate> rabbit,
+                SentroProperties properties) {
+            org.springframework.amqp.rabbit.core.RabbitTemplate template = rabbit.getIfUnique();
+            Assert.state(template != null, "sentro.events.rabbit.enabled needs a RabbitTemplate: add "
+                    + "spring-boot-starter-amqp and configure spring.rabbitmq.*");
+            SentroProperties.Rabbit settings = properties.getEvents().getRabbit();
+            return new io.sentro.spring.events.RabbitChangeEventTarget(template, settings.getExchange(),
+                    settings.getConfirmTimeout());
+        }
     }
 
     /** The DataSource Sentro's writes run on: the routing one with read replicas, else the application's. */

@@ -267,8 +267,14 @@ public class SentroProperties {
 
         private final Outbox outbox = new Outbox();
 
+        private final Rabbit rabbit = new Rabbit();
+
         public Outbox getOutbox() {
             return outbox;
+        }
+
+        public Rabbit getRabbit() {
+            return rabbit;
         }
 
         public boolean isEnabled() {
@@ -297,6 +303,51 @@ public class SentroProperties {
 
         public Committed getCommitted() {
             return committed;
+        }
+    }
+
+    /**
+     * Delivery of the outbox's change events to RabbitMQ.
+     */
+    public static class Rabbit {
+
+        /**
+         * Whether the outbox relay publishes change events to RabbitMQ (needs spring-boot-starter-amqp).
+         */
+        private boolean enabled;
+
+        /**
+         * The topic exchange events go to, declared durable; routing keys are table.operation (posts.create).
+         */
+        private String exchange = "sentro.changes";
+
+        /**
+         * How long a publish waits for the broker's confirm, with spring.rabbitmq.publisher-confirm-type=simple.
+         */
+        private java.time.Duration confirmTimeout = java.time.Duration.ofSeconds(5);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getExchange() {
+            return exchange;
+        }
+
+        public void setExchange(String exchange) {
+            this.exchange = exchange;
+        }
+
+        public java.time.Duration getConfirmTimeout() {
+            return confirmTimeout;
+        }
+
+        public void setConfirmTimeout(java.time.Duration confirmTimeout) {
+            this.confirmTimeout = confirmTimeout;
         }
     }
 

@@ -12,7 +12,6 @@ import io.sentro.spring.dialect.OutboxSql;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The transactional outbox: each change event is inserted in the write's own transaction (so it exists if and only
@@ -32,9 +31,7 @@ public final class Outbox {
     private final JdbcTemplate jdbc;
     private final OutboxSql sql;
     private final String table;
-    private final JsonMapper json = JsonMapper.builder().build();
-    private final tools.jackson.databind.ObjectWriter writer = json.writerFor(ChangeEvent.class);
-    private final tools.jackson.databind.ObjectReader reader = json.readerFor(ChangeEvent.class);
+    private final ChangeEventJson json = new ChangeEventJson();
 
     /** @param jdbc on the DataSource Sentro's writes run on, so that inserts join their transactions */
     public Outbox(JdbcTemplate jdbc, OutboxSql sql, String table) {
@@ -79,7 +76,7 @@ public final class Outbox {
     /** Inserts an event; called inside the write's transaction. */
     public void insert(ChangeEvent event) {
         jdbc.update(sql.insert(), event.id(), event.table(), rowKey(event), event.operation(),
-                writer.writeValueAsString(event));
+                json.write(event));
     }
 
     /** The key as one string, for ordering per row: its values in key order. */
@@ -91,7 +88,7 @@ public final class Outbox {
     /** Claims up to {@code limit} events, locked until the caller's transaction ends. */
     public List<Claimed> claim(int limit) {
         return jdbc.query(sql.claim(), (row, index) -> new Claimed(row.getLong(1),
-                reader.<ChangeEvent>readValue(row.getString(2)), row.getInt(3)), limit);
+                json.read(row.getString(2)), row.getInt(3)), limit);
     }
 
     /** Marks events delivered, in one batch. */

@@ -19,8 +19,9 @@ final class RunningApp implements AutoCloseable {
     }
 
     static RunningApp start(Class<?> application, FixtureDatabase database, String... properties) {
+        // Spring AMQP is on the test classpath for the broker tests: its health is not the scenarios' business.
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + database.url()));
+                "--spring.datasource.url=" + database.url(), "--management.health.rabbit.enabled=false"));
         if (java.util.Arrays.stream(properties).noneMatch(property -> property.startsWith("springdoc.api-docs."))) {
             args.add("--springdoc.api-docs.enabled=false");
         }
