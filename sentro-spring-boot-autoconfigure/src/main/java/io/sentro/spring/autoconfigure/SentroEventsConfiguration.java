@@ -53,6 +53,45 @@ class SentroEventsConfiguration {
     }
 
     /**
+     * The webhooks of {@code sentro.events.webhooks}, as one target that posts each event to every webhook that
+     * takes it, in order. A webhook that fails fails the delivery: the event comes again, to every webhook (at least
+     * once).
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "sentroWebhooks")
+    ChangeEventTarget sentroWebhooks(SentroProperties properties) {
+        java.util.List<io.sentro.spring.events.WebhookChangeEventTarget> webhooks = new java.util.ArrayList<>();
+        java.util.List<SentroProperties.Webhook> configured = properties.getEvents().getWebhooks();
+        for (int i = 0; i < configured.size(); i++) {
+            SentroProperties.Webhook webhook = configured.get(i);
+            String where = "sentro.events.webhooks[" + i + "]";
+            Assert.state(webhook.getUrl() != null && (webhook.getUrl().startsWith("http://")
+                    || webhook.getUrl().startsWith("https://")), where + ".url must be an http(s) URL");
+            java.util.Set<String> operations = new java.util.HashSet<>(webhook.getOperations());
+            Assert.state(java.util.Set.of("create", "update", "delete").containsAll(operations),
+                    where + ".operations takes create, update and delete, got " + operations);
+            Assert.state(!webhook.getTimeout().isNegative() && !webhook.getTimeout().isZero(),
+                    where + ".timeout must be positive");
+            org.springframework.http.client.JdkClientHttpRequestFactory requests =
+                    new org.springframework.http.client.JdkClientHttpRequestFactory(java.net.http.HttpClient.newBuilder()
+                        .connectTimeout(webhook.getTimeout()).build());
+            requests.setReadTimeout(webhook.getTimeout());
+            java.util.List<String> tables = webhook.getTables();
+            webhooks.add(new io.sentro.spring.events.WebhookChangeEventTarget(webhook.getUrl(),
+                    io.sentro.spring.events.WebhookChangeEventTarget.selecting(
+                            table -> tables.isEmpty() || io.sentro.spring.introspect.SchemaLoader.matchesName(table,
+                                    tables), operations),
+                    webhook.getSecret(), org.springframework.web.client.RestClient.builder().requestFactory(requests)
+                        .build(), java.time.Clock.systemUTC()));
+        }
+        return event -> {
+            for (io.sentro.spring.events.WebhookChangeEventTarget webhook : webhooks) {
+                webhook.deliver(event);
+            }
+        };
+    }
+
+    /**
      * Delivery to RabbitMQ ({@code sentro.events.rabbit.enabled}): a durable topic exchange, declared by the
      * application's {@code AmqpAdmin}, and a target that publishes each event to it.
      */

@@ -269,6 +269,19 @@ public class SentroProperties {
 
         private final Rabbit rabbit = new Rabbit();
 
+        /**
+         * Webhooks the outbox relay posts change events to, signed with their secret.
+         */
+        private List<Webhook> webhooks = new ArrayList<>();
+
+        public List<Webhook> getWebhooks() {
+            return webhooks;
+        }
+
+        public void setWebhooks(List<Webhook> webhooks) {
+            this.webhooks = webhooks;
+        }
+
         public Outbox getOutbox() {
             return outbox;
         }
@@ -303,6 +316,77 @@ public class SentroProperties {
 
         public Committed getCommitted() {
             return committed;
+        }
+    }
+
+    /**
+     * One webhook: where change events are posted, which ones, and the secret that signs them.
+     */
+    public static class Webhook {
+
+        /**
+         * The URL events are posted to.
+         */
+        private @Nullable String url;
+
+        /**
+         * Tables whose events it takes (glob patterns on their names in URLs); empty for all.
+         */
+        private List<String> tables = new ArrayList<>();
+
+        /**
+         * Operations whose events it takes: create, update, delete; empty for all.
+         */
+        private List<String> operations = new ArrayList<>();
+
+        /**
+         * The secret of the HMAC-SHA256 signature (Sentro-Signature); unset sends events unsigned.
+         */
+        private @Nullable String secret;
+
+        /**
+         * How long a post may take, connecting and answering, before it counts as failed.
+         */
+        private java.time.Duration timeout = java.time.Duration.ofSeconds(5);
+
+        public @Nullable String getUrl() {
+            return url;
+        }
+
+        public void setUrl(@Nullable String url) {
+            this.url = url;
+        }
+
+        public List<String> getTables() {
+            return tables;
+        }
+
+        public void setTables(List<String> tables) {
+            this.tables = tables;
+        }
+
+        public List<String> getOperations() {
+            return operations;
+        }
+
+        public void setOperations(List<String> operations) {
+            this.operations = operations;
+        }
+
+        public @Nullable String getSecret() {
+            return secret;
+        }
+
+        public void setSecret(@Nullable String secret) {
+            this.secret = secret;
+        }
+
+        public java.time.Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(java.time.Duration timeout) {
+            this.timeout = timeout;
         }
     }
 

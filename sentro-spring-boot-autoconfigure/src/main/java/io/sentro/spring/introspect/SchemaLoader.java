@@ -95,6 +95,11 @@ public final class SchemaLoader {
         return false;
     }
 
+    /** Whether a glob pattern matches a table's name in URLs ({@code posts}, {@code sales.orders}). */
+    public static boolean matchesName(String name, List<String> globs) {
+        return globs.stream().anyMatch(glob -> glob(glob).matcher(name).matches());
+    }
+
     static Pattern glob(String glob) {
         StringBuilder regex = new StringBuilder();
         for (char c : glob.trim().toCharArray()) {
