@@ -92,8 +92,8 @@ class SentroGenerationExecution {
     /** The generation's own, which its hooks and actions use: primary over the application's delegating one. */
     @Bean
     @Primary
-    SentroDb sentroGenerationDb(SchemaModel model, SqlExecutor executor, RowTags tags) {
-        return OperationRunner.db(model, values, executor, tags);
+    SentroDb sentroGenerationDb(SchemaModel model, SqlExecutor executor, RowTags tags, ChangeEvents events) {
+        return OperationRunner.db(model, values, executor, tags, events);
     }
 
     @Bean
@@ -145,7 +145,7 @@ class SentroGenerationExecution {
      */
     @Bean
     @ConditionalOnMissingBean
-    ChangeEvents sentroChangeEvents(SentroProperties properties, AccessPolicy access,
+    ChangeEvents sentroChangeEvents(SentroProperties properties, AccessPolicy access, CustomizerRegistry registry,
             ApplicationEventPublisher publisher, ObjectProvider<Outbox> outbox) {
         SentroProperties.Events events = properties.getEvents();
         if (!events.isEnabled()) {
@@ -154,7 +154,7 @@ class SentroGenerationExecution {
         return new ChangeEvents(table -> (events.getTables().isEmpty()
                 || SchemaLoader.matchesAny(table, events.getTables()))
                 && !SchemaLoader.matchesAny(table, events.getExcludeTables()), access::hiddenFromEveryone, publisher,
-                outbox.getIfAvailable());
+                outbox.getIfAvailable(), table -> registry.pipeline(table).changeEventHooks());
     }
 
     @Bean

@@ -33,29 +33,27 @@ public final class ChangeEvents {
 
     /** No events: for tables and applications that did not ask for them. */
     public static final ChangeEvents NONE = new ChangeEvents(table -> false, table -> Set.of(), event -> {
-    });
+    }, null, table -> List.of());
 
     private final Predicate<Table> tables;
     private final Function<Table, Set<String>> hidden;
     private final ApplicationEventPublisher publisher;
     private final @Nullable Outbox outbox;
+    private final Function<Table, List<ChangeEventHook>> hooks;
 
     /**
      * @param tables the tables whose writes make events
      * @param hidden the columns of a table hidden from every caller, left out of its events
+     * @param outbox where each event is also written, in the write's transaction, for the relay to deliver
+     * @param hooks the customizers' hooks that shape or drop a table's events
      */
     public ChangeEvents(Predicate<Table> tables, Function<Table, Set<String>> hidden,
-            ApplicationEventPublisher publisher) {
-        this(tables, hidden, publisher, null);
-    }
-
-    /** @param outbox where each event is also written, in the write's transaction, for the relay to deliver */
-    public ChangeEvents(Predicate<Table> tables, Function<Table, Set<String>> hidden,
-            ApplicationEventPublisher publisher, @Nullable Outbox outbox) {
+            ApplicationEventPublisher publisher, @Nullable Outbox outbox, Function<Table, List<ChangeEventHook>> hooks) {
         this.tables = tables;
         this.hidden = hidden;
         this.publisher = publisher;
         this.outbox = outbox;
+        this.hooks = hooks;
     }
 
     /** Whether writes of the table make events. */
@@ -64,13 +62,13 @@ public final class ChangeEvents {
     }
 
     /**
-     * Records one written row; {@code hooks} shape or drop its event.
+     * Records one written row, its event shaped or dropped by the table's hooks.
      *
      * @param before the row before the write, or {@code null} for a create
      * @param after the row after it, or {@code null} for a delete
      */
     public void record(Table table, String operation, @Nullable Map<String, @Nullable Object> before,
-            @Nullable Map<String, @Nullable Object> after, @Nullable String principal, List<ChangeEventHook> hooks) {
+            @Nullable Map<String, @Nullable Object> after, @Nullable String principal) {
         if (!enabled(table)) {
             return;
         }
@@ -85,7 +83,7 @@ public final class ChangeEvents {
         Pending pending = pending();
         ChangeEvent event = new ChangeEvent(UUID.randomUUID().toString(), table.name(), operation, key,
                 visible(table, before), visible(table, after), principal, Instant.now(), pending.transaction);
-        for (ChangeEventHook hook : hooks) {
+        for (ChangeEventHook hook : hooks.apply(table)) {
             event = hook.apply(event);
             if (event == null) {
                 return;
@@ -110,6 +108,15 @@ public final class ChangeEvents {
             }
         }
         return java.util.Collections.unmodifiableMap(shown);
+    }
+
+    /** The caller's name, from Spring Security's context, or {@code null} when anonymous. */
+    public static @Nullable String principal() {
+        org.springframework.security.core.Authentication authentication =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)
+                        ? authentication.getName() : null;
     }
 
     /** The transaction's pending events, registered with it on its first event. */

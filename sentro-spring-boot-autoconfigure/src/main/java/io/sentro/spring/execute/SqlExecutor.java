@@ -491,6 +491,11 @@ public final class SqlExecutor {
         return translating(table, () -> queryAtMost(renderer.selectForUpdate(table, condition), limit));
     }
 
+    /** Every row the condition selects, locked until the transaction ends (run it in one). */
+    public List<Map<String, @Nullable Object>> selectForUpdate(Table table, Condition condition) {
+        return translating(table, () -> queryAtMost(renderer.selectForUpdate(table, condition), 0));
+    }
+
     /** One whole row by key within {@code scope}, locked until the transaction ends (run it in one); empty if none. */
     public Optional<Map<String, @Nullable Object>> lockByKey(Table table, Key key, Condition scope) {
         return translating(table, () -> first(queryAtMost(renderer.selectForUpdate(table, keyCondition(key).and(scope)),
@@ -808,6 +813,7 @@ public final class SqlExecutor {
     /**
      * The rows of a statement, at most {@code limit} of them: the driver is told so ({@code setMaxRows}), so that a
      * write that returns a million rows when a thousand are allowed does not fill the heap before it is refused.
+     * A limit of 0 is none.
      */
     private List<Map<String, Object>> queryAtMost(SqlStatement statement, long limit) {
         List<Column> columns = statement.resultColumns();
@@ -817,7 +823,9 @@ public final class SqlExecutor {
         jdbc.query(connection -> {
             PreparedStatement prepared = connection.prepareStatement(statement.sql());
             new ArgumentPreparedStatementSetter(statement.parameters().toArray()).setValues(prepared);
-            prepared.setMaxRows((int) Math.min(limit, Integer.MAX_VALUE));
+            if (limit > 0) {
+                prepared.setMaxRows((int) Math.min(limit, Integer.MAX_VALUE));
+            }
             return prepared;
         }, (ResultSet resultSet) -> {
             rows.add(row(resultSet, readers, names, 0)); // a block: a RowCallbackHandler, called for every row

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.sentro.spring.customize.SentroDb;
+import io.sentro.spring.events.ChangeEvents;
 import io.sentro.spring.customize.SqlExpression;
 import io.sentro.spring.execute.SqlExecutor;
 import io.sentro.spring.plan.Condition;
@@ -32,9 +33,14 @@ final class JdbcSentroDb implements SentroDb {
     private final ValueConverter values;
     private final SqlExecutor executor;
     private final RowTags tags;
+    private final ChangeEvents events;
 
-    /** @param tags knows the version column, which the helper's updates move as the API's do */
-    JdbcSentroDb(SchemaModel model, ValueConverter values, SqlExecutor executor, RowTags tags) {
+    /**
+     * @param tags knows the version column, which the helper's updates move as the API's do
+     * @param events the change events its writes make, in a transaction (the caller's, or one of their own)
+     */
+    JdbcSentroDb(SchemaModel model, ValueConverter values, SqlExecutor executor, RowTags tags, ChangeEvents events) {
+        this.events = events;
         this.model = model;
         this.values = values;
         this.executor = executor;
@@ -59,7 +65,15 @@ final class JdbcSentroDb implements SentroDb {
     @Override
     public Map<String, @Nullable Object> insert(String table, Map<String, ?> data) {
         Table served = table(table);
-        return executor.insertOne(served, columnValues(served, data));
+        Map<Column, @Nullable Object> row = columnValues(served, data);
+        if (!events.enabled(served)) {
+            return executor.insertOne(served, row);
+        }
+        return executor.inTransaction(served, () -> {
+            Map<String, @Nullable Object> created = executor.insertOne(served, row);
+            events.record(served, "create", null, created, ChangeEvents.principal());
+            return created;
+        });
     }
 
     @Override
@@ -75,7 +89,30 @@ final class JdbcSentroDb implements SentroDb {
         // Hooks and actions change rows too: their updates move the version, so that If-Match sees them.
         tags.versionColumn(served).filter(version -> !row.containsKey(version))
                 .ifPresent(version -> row.put(version, new Increment()));
-        return executor.updateWhere(served, row, condition(served, where));
+        Condition condition = condition(served, where);
+        if (!events.enabled(served) || !served.hasPrimaryKey()) {
+            return executor.updateWhere(served, row, condition);
+        }
+        // Each row before (locked) and after, for its event: read by key after the update, which may change the
+        // columns the condition names.
+        return executor.inTransaction(served, () -> {
+            List<Map<String, @Nullable Object>> before = executor.selectForUpdate(served, condition);
+            int updated = executor.updateWhere(served, row, condition);
+            for (Map<String, @Nullable Object> previous : before) {
+                List<Map<String, @Nullable Object>> after = executor.selectWhere(served, byKey(served, previous));
+                events.record(served, "update", previous, after.isEmpty() ? null : after.get(0),
+                        ChangeEvents.principal());
+            }
+            return updated;
+        });
+    }
+
+    private static Condition byKey(Table table, Map<String, @Nullable Object> row) {
+        List<Filter> filters = new ArrayList<>();
+        for (Column column : table.primaryKeyColumns()) {
+            filters.add(new Filter(column, Operator.EQ, row.get(column.name())));
+        }
+        return Condition.allOf(filters);
     }
 
     @Override
@@ -84,7 +121,16 @@ final class JdbcSentroDb implements SentroDb {
         if (where.isEmpty()) {
             throw new IllegalArgumentException("db.delete on '" + table + "' needs a non-empty where");
         }
-        return executor.deleteWhere(served, condition(served, where));
+        Condition condition = condition(served, where);
+        if (!events.enabled(served) || !served.hasPrimaryKey()) {
+            return executor.deleteWhere(served, condition);
+        }
+        return executor.inTransaction(served, () -> {
+            List<Map<String, @Nullable Object>> before = executor.selectForUpdate(served, condition);
+            int deleted = executor.deleteWhere(served, condition);
+            before.forEach(previous -> events.record(served, "delete", previous, null, ChangeEvents.principal()));
+            return deleted;
+        });
     }
 
     private Table table(String name) {

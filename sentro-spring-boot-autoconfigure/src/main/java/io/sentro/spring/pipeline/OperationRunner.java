@@ -78,7 +78,13 @@ public final class OperationRunner {
     /** The db helper; its updates move the version column {@code tags} knows. */
     public static SentroDb db(io.sentro.spring.schema.SchemaModel model, io.sentro.spring.plan.ValueConverter values,
             SqlExecutor executor, RowTags tags) {
-        return new JdbcSentroDb(model, values, executor, tags);
+        return db(model, values, executor, tags, io.sentro.spring.events.ChangeEvents.NONE);
+    }
+
+    /** The db helper; its writes to tables with change events make them, as the API's writes do. */
+    public static SentroDb db(io.sentro.spring.schema.SchemaModel model, io.sentro.spring.plan.ValueConverter values,
+            SqlExecutor executor, RowTags tags, io.sentro.spring.events.ChangeEvents events) {
+        return new JdbcSentroDb(model, values, executor, tags, events);
     }
 
     /**

@@ -84,7 +84,7 @@ final class RowWrites {
             return new OperationResult(rows, null);
         });
         WrittenRow written = stored.written(result);
-        events.record(table, "create", null, written.stored(), principal(context), pipeline.changeEventHooks());
+        events.record(table, "create", null, written.stored(), principal(context));
         committed.schedule(pipeline, context, result.rows());
         return written;
     }
@@ -111,7 +111,7 @@ final class RowWrites {
             return new OperationResult(rows, null);
         });
         WrittenRow written = stored.written(result);
-        events.record(table, "update", previous, written.stored(), principal(context), pipeline.changeEventHooks());
+        events.record(table, "update", previous, written.stored(), principal(context));
         committed.schedule(pipeline, context, result.rows());
         return written;
     }
@@ -131,7 +131,7 @@ final class RowWrites {
             }
             return new OperationResult(new ArrayList<>(), null);
         });
-        events.record(table, "delete", previous, null, principal(context), pipeline.changeEventHooks());
+        events.record(table, "delete", previous, null, principal(context));
         List<Map<String, @Nullable Object>> deleted = new ArrayList<>(1);
         deleted.add(previous != null ? grant.strip(previous) : key.asMap());
         committed.schedule(pipeline, context, deleted);

@@ -204,7 +204,7 @@ public final class WriteRunner {
         String principal = rows.context(Operation.CREATE, pipeline.table(), request).principal()
                 .map(java.security.Principal::getName).orElse(null);
         for (Map<String, @Nullable Object> row : created) {
-            events.record(pipeline.table(), "create", null, row, principal, pipeline.changeEventHooks());
+            events.record(pipeline.table(), "create", null, row, principal);
         }
         return created;
     }

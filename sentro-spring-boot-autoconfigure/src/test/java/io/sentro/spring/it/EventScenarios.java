@@ -123,4 +123,19 @@ abstract class EventScenarios extends DatabaseScenarios {
         assertThat(api.post("/api/labels", "[{\"name\": \"quiet\"}, {\"name\": \"loud\"}]").status()).isEqualTo(201);
         assertThat(received()).extracting(event -> event.after().get("name")).containsExactly("Ada L.", "loud");
     }
+
+    @Test
+    void anActionsWritesThroughDbAreEventsTooAndRollBackWithIt() {
+        assertThat(api.post("/api/posts/2/_actions/feature", "{\"refuse\": true}").status()).isEqualTo(400);
+        assertThat(received()).isEmpty();
+        assertThat(api.post("/api/posts/2/_actions/feature", "{}").status()).isEqualTo(200);
+        List<ChangeEvent> events = received();
+        assertThat(events).extracting(ChangeEvent::table, ChangeEvent::operation)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("posts", "update"),
+                    org.assertj.core.groups.Tuple.tuple("labels", "create"));
+        assertThat(((Number) events.get(0).after().get("views")).intValue()).isEqualTo(99);
+        assertThat(((Number) events.get(0).before().get("views")).intValue()).isNotEqualTo(99);
+        assertThat(events.get(1).after()).containsEntry("name", "featured-2");
+        assertThat(events).extracting(ChangeEvent::transaction).containsOnly(events.get(0).transaction());
+    }
 }

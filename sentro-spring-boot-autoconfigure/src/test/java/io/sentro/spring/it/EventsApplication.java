@@ -51,7 +51,16 @@ class EventsApplication {
                 throw new SentroException(409, "rolled back after the insert");
             }
             return result;
-        });
+        }).addAction(io.sentro.spring.customize.Action.detail("feature", "Feature", (request, post, db) -> {
+            // Writes through db make events too: an update of the post, a new label, and, when asked, a refusal
+            // that rolls them back.
+            db.update("posts", java.util.Map.of("views", 99), java.util.Map.of("id", post.get("id")));
+            db.insert("labels", java.util.Map.of("name", "featured-" + post.get("id")));
+            if (Boolean.TRUE.equals(request.param("refuse"))) {
+                return io.sentro.spring.customize.ActionResult.failure("refused after writing");
+            }
+            return io.sentro.spring.customize.ActionResult.success("featured");
+        }));
     }
 
     @Bean
