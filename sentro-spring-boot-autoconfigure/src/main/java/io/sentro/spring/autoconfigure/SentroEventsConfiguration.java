@@ -1,22 +1,36 @@
 package io.sentro.spring.autoconfigure;
 
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import javax.sql.DataSource;
 
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.events.ChangeEventTarget;
 import io.sentro.spring.events.Outbox;
 import io.sentro.spring.events.OutboxRelay;
+import io.sentro.spring.events.RabbitChangeEventTarget;
+import io.sentro.spring.events.WebhookChangeEventTarget;
+import io.sentro.spring.introspect.SchemaLoader;
 
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
+import org.springframework.web.client.RestClient;
 
 /**
  * The transactional outbox ({@code sentro.events.outbox.enabled}): its table, and the relay that delivers its events
@@ -60,32 +74,31 @@ class SentroEventsConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "sentroWebhooks")
     ChangeEventTarget sentroWebhooks(SentroProperties properties) {
-        java.util.List<io.sentro.spring.events.WebhookChangeEventTarget> webhooks = new java.util.ArrayList<>();
-        java.util.List<SentroProperties.Webhook> configured = properties.getEvents().getWebhooks();
+        List<WebhookChangeEventTarget> webhooks = new ArrayList<>();
+        List<SentroProperties.Webhook> configured = properties.getEvents().getWebhooks();
         for (int i = 0; i < configured.size(); i++) {
             SentroProperties.Webhook webhook = configured.get(i);
             String where = "sentro.events.webhooks[" + i + "]";
             Assert.state(webhook.getUrl() != null && (webhook.getUrl().startsWith("http://")
                     || webhook.getUrl().startsWith("https://")), where + ".url must be an http(s) URL");
-            java.util.Set<String> operations = new java.util.HashSet<>(webhook.getOperations());
-            Assert.state(java.util.Set.of("create", "update", "delete").containsAll(operations),
+            Set<String> operations = new HashSet<>(webhook.getOperations());
+            Assert.state(Set.of("create", "update", "delete").containsAll(operations),
                     where + ".operations takes create, update and delete, got " + operations);
             Assert.state(!webhook.getTimeout().isNegative() && !webhook.getTimeout().isZero(),
                     where + ".timeout must be positive");
-            org.springframework.http.client.JdkClientHttpRequestFactory requests =
-                    new org.springframework.http.client.JdkClientHttpRequestFactory(java.net.http.HttpClient.newBuilder()
+            JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                         .connectTimeout(webhook.getTimeout()).build());
             requests.setReadTimeout(webhook.getTimeout());
-            java.util.List<String> tables = webhook.getTables();
-            webhooks.add(new io.sentro.spring.events.WebhookChangeEventTarget(webhook.getUrl(),
-                    io.sentro.spring.events.WebhookChangeEventTarget.selecting(
-                            table -> tables.isEmpty() || io.sentro.spring.introspect.SchemaLoader.matchesName(table,
+            List<String> tables = webhook.getTables();
+            webhooks.add(new WebhookChangeEventTarget(webhook.getUrl(),
+                    WebhookChangeEventTarget.selecting(
+                            table -> tables.isEmpty() || SchemaLoader.matchesName(table,
                                     tables), operations),
-                    webhook.getSecret(), org.springframework.web.client.RestClient.builder().requestFactory(requests)
-                        .build(), java.time.Clock.systemUTC()));
+                    webhook.getSecret(), RestClient.builder().requestFactory(requests)
+                        .build(), Clock.systemUTC()));
         }
         return event -> {
-            for (io.sentro.spring.events.WebhookChangeEventTarget webhook : webhooks) {
+            for (WebhookChangeEventTarget webhook : webhooks) {
                 webhook.deliver(event);
             }
         };
@@ -102,21 +115,21 @@ class SentroEventsConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "sentroChangesExchange")
-        org.springframework.amqp.core.TopicExchange sentroChangesExchange(SentroProperties properties) {
-            return new org.springframework.amqp.core.TopicExchange(properties.getEvents().getRabbit().getExchange(),
+        TopicExchange sentroChangesExchange(SentroProperties properties) {
+            return new TopicExchange(properties.getEvents().getRabbit().getExchange(),
                     true, false);
         }
 
         @Bean
         @ConditionalOnMissingBean
-        io.sentro.spring.events.RabbitChangeEventTarget sentroRabbitTarget(
-                ObjectProvider<org.springframework.amqp.rabbit.core.RabbitTemplate> rabbit,
+        RabbitChangeEventTarget sentroRabbitTarget(
+                ObjectProvider<RabbitTemplate> rabbit,
                 SentroProperties properties) {
-            org.springframework.amqp.rabbit.core.RabbitTemplate template = rabbit.getIfUnique();
+            RabbitTemplate template = rabbit.getIfUnique();
             Assert.state(template != null, "sentro.events.rabbit.enabled needs a RabbitTemplate: add "
                     + "spring-boot-starter-amqp and configure spring.rabbitmq.*");
             SentroProperties.Rabbit settings = properties.getEvents().getRabbit();
-            return new io.sentro.spring.events.RabbitChangeEventTarget(template, settings.getExchange(),
+            return new RabbitChangeEventTarget(template, settings.getExchange(),
                     settings.getConfirmTimeout());
         }
     }

@@ -15,15 +15,18 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import io.sentro.spring.dialect.SqlDialect;
+import io.sentro.spring.events.Outbox;
 import io.sentro.spring.reload.ApiGeneration;
 import io.sentro.spring.reload.ApiGenerations;
 import io.sentro.spring.reload.ReloadOutcome;
 import io.sentro.spring.web.Outages;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -42,7 +45,7 @@ public final class SentroHealthIndicator implements HealthIndicator {
     private final Outages outages;
     private final Duration timeout;
     private final List<DataSource> replicas;
-    private final java.util.function.Supplier<io.sentro.spring.events.Outbox.@org.jspecify.annotations.Nullable Counts> outbox;
+    private final Supplier<Outbox.@Nullable Counts> outbox;
 
     /**
      * @param dialect the dialect, named in the details and knowing how to measure a replica's lag
@@ -60,7 +63,7 @@ public final class SentroHealthIndicator implements HealthIndicator {
      */
     public SentroHealthIndicator(ApiGenerations generations, SqlDialect dialect, DataSource dataSource,
             List<DataSource> replicas, Outages outages, Duration timeout,
-            java.util.function.Supplier<io.sentro.spring.events.Outbox.@org.jspecify.annotations.Nullable Counts> outbox) {
+            Supplier<Outbox.@Nullable Counts> outbox) {
         this.outbox = outbox;
         this.dialect = dialect;
         this.replicas = List.copyOf(replicas);
@@ -104,7 +107,7 @@ public final class SentroHealthIndicator implements HealthIndicator {
                 return health.down().withDetail("database", "did not validate a connection").build();
             }
             health.up().withDetail("database", "reachable").withDetail("validationMillis", millis);
-            io.sentro.spring.events.Outbox.Counts counts = outboxCounts();
+            Outbox.Counts counts = outboxCounts();
             if (counts != null) {
                 health.withDetail("outbox", Map.of("pending", counts.pending(), "dead", counts.dead()));
             }
@@ -131,7 +134,7 @@ public final class SentroHealthIndicator implements HealthIndicator {
         }
     }
 
-    private io.sentro.spring.events.Outbox.@org.jspecify.annotations.Nullable Counts outboxCounts() {
+    private Outbox.@Nullable Counts outboxCounts() {
         try {
             return outbox.get();
         }
