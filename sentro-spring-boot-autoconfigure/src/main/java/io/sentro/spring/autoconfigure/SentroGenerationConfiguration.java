@@ -14,6 +14,8 @@ import java.util.Map;
 import io.sentro.spring.customize.ModelCustomizer;
 import io.sentro.spring.customize.Operation;
 import io.sentro.spring.dialect.SqlDialect;
+import io.sentro.spring.events.ChangeEvents;
+import io.sentro.spring.events.ChangeStreams;
 import io.sentro.spring.openapi.SentroOpenApiCustomizer;
 import io.sentro.spring.openapi.TypeScriptDeclarations;
 import io.sentro.spring.pipeline.ActionRunner;
@@ -178,9 +180,10 @@ class SentroGenerationConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ApiRoutes sentroApiRoutes(SchemaModel model, CustomizerRegistry registry, ApiEndpoints endpoints,
-            AccessPolicy access, SentroProperties properties) {
+            AccessPolicy access, SentroProperties properties, ObjectProvider<ChangeStreams> streams,
+            ChangeEvents events) {
         return ApiRoutes.of(model, registry, SentroWebConfiguration.normalizedBasePath(properties.getBasePath()),
-                endpoints, access);
+                endpoints, access, streams.getIfAvailable(), events::enabled);
     }
 
     /** The generation's part of springdoc's document: served by the application's {@code SentroOpenApiDocument}. */

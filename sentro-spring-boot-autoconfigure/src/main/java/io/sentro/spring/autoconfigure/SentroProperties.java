@@ -269,6 +269,12 @@ public class SentroProperties {
 
         private final Rabbit rabbit = new Rabbit();
 
+        private final Sse sse = new Sse();
+
+        public Sse getSse() {
+            return sse;
+        }
+
         /**
          * Webhooks the outbox relay posts change events to, signed with their secret.
          */
@@ -316,6 +322,38 @@ public class SentroProperties {
 
         public Committed getCommitted() {
             return committed;
+        }
+    }
+
+    /**
+     * Live change events over Server-Sent Events: GET {base}/T/_changes.
+     */
+    public static class Sse {
+
+        /**
+         * How many change streams may be open at once in this instance.
+         */
+        private int maxSubscribers = 100;
+
+        /**
+         * How often an idle stream gets a comment, so that it (and proxies) stay open.
+         */
+        private java.time.Duration heartbeat = java.time.Duration.ofSeconds(15);
+
+        public int getMaxSubscribers() {
+            return maxSubscribers;
+        }
+
+        public void setMaxSubscribers(int maxSubscribers) {
+            this.maxSubscribers = maxSubscribers;
+        }
+
+        public java.time.Duration getHeartbeat() {
+            return heartbeat;
+        }
+
+        public void setHeartbeat(java.time.Duration heartbeat) {
+            this.heartbeat = heartbeat;
         }
     }
 

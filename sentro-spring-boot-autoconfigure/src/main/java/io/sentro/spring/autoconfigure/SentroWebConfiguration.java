@@ -7,6 +7,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.sentro.spring.customize.Integrations;
 import io.sentro.spring.customize.SentroDb;
 import io.sentro.spring.customize.SentroIntegration;
+import io.sentro.spring.events.ChangeStreams;
 import io.sentro.spring.pipeline.CommittedHooks;
 import io.sentro.spring.plan.Cursors;
 import io.sentro.spring.plan.RowTags;
@@ -20,6 +21,7 @@ import io.sentro.spring.web.SentroHandlerMapping;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -87,6 +89,15 @@ class SentroWebConfiguration {
         SentroProperties.Committed committed = properties.getEvents().getCommitted();
         Assert.state(!committed.getDelay().isNegative(), "sentro.events.committed.delay must not be negative");
         return new CommittedHooks(executor, committed.getMaxAttempts(), committed.getDelay());
+    }
+
+    /** Live change events over SSE, when writes make change events; the same streams across schema reloads. */
+    @Bean
+    @ConditionalOnBooleanProperty("sentro.events.enabled")
+    @ConditionalOnMissingBean
+    ChangeStreams sentroChangeStreams(SentroProperties properties) {
+        SentroProperties.Sse sse = properties.getEvents().getSse();
+        return new ChangeStreams(sse.getMaxSubscribers(), sse.getHeartbeat());
     }
 
     @Bean

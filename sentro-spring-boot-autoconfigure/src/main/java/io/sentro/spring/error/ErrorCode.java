@@ -46,6 +46,7 @@ public enum ErrorCode {
 
     DATABASE_UNAVAILABLE("SENTRO-501", 503, "database-unavailable", "Database unavailable"),
     QUERY_TIMEOUT("SENTRO-502", 504, "query-timeout", "The query took too long"),
+    TOO_MANY_SUBSCRIBERS("SENTRO-503", 503, "too-many-subscribers", "Too many change streams"),
     INTERNAL_ERROR("SENTRO-500", 500, "internal-error", "Internal error");
 
     private final String code;

@@ -5,8 +5,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import io.sentro.spring.customize.Action;
+import io.sentro.spring.events.ChangeStreams;
 import io.sentro.spring.introspect.SchemaLoader;
 import io.sentro.spring.pipeline.CustomizerRegistry;
 import io.sentro.spring.schema.SchemaModel;
@@ -17,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The routes one schema model serves, each with what serves it: the single source of the API's routes for the
@@ -61,6 +64,15 @@ public final class ApiRoutes {
      */
     public static ApiRoutes of(SchemaModel model, CustomizerRegistry registry, String basePath,
             ApiEndpoints endpoints, AccessPolicy access) {
+        return of(model, registry, basePath, endpoints, access, null, table -> false);
+    }
+
+    /**
+     * @param streams serves {@code GET {base}/T/_changes} for the tables that make change events ({@code changes}),
+     * or null without change events
+     */
+    public static ApiRoutes of(SchemaModel model, CustomizerRegistry registry, String basePath,
+            ApiEndpoints endpoints, AccessPolicy access, @Nullable ChangeStreams streams, Predicate<Table> changes) {
         Map<String, Route> routes = new LinkedHashMap<>();
         add(routes, new Route("GET", basePath, "none", "index", endpoints::index));
         add(routes, new Route("GET", basePath + "/_schema", "none", "schema", endpoints::schema));
@@ -79,6 +91,12 @@ public final class ApiRoutes {
                 add(routes, new Route(kind.method(), kind.target() == TableRoutes.Target.ITEM ? item : collection,
                         table.name(), kind.label().replace(' ', '_'), (request, response) -> endpoint.serve(table,
                                 access.authorize(table, kind.operation(), request), request, response)));
+            }
+            if (streams != null && changes.test(table)) {
+                add(routes, new Route("GET", collection + "/_changes", table.name(), "changes",
+                        (request, response) -> streams.subscribe(table,
+                                access.authorize(table, io.sentro.spring.customize.Operation.READ, request), request,
+                                response)));
             }
             for (Action action : registry.pipeline(table).actions()) {
                 if (action.type() == Action.Type.TABLE) {

@@ -1,0 +1,260 @@
+package io.sentro.spring.events;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.sentro.spring.error.ErrorCode;
+import io.sentro.spring.error.SentroException;
+import io.sentro.spring.plan.Grant;
+import io.sentro.spring.schema.Table;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Live change events over Server-Sent Events ({@code GET {base}/T/_changes}): each subscriber gets the events of its
+ * table that its access allows, as they are published after their commits. A subscriber sees what a read of the
+ * table would show it: columns hidden from it are left out, and with a row scope only the events of rows in its
+ * scope come (a tenant sees its own rows' changes). Frames go out from a small pool of writers, each subscriber's in
+ * order; a subscriber that falls too far behind is disconnected rather than slowing anyone. A comment every
+ * {@code heartbeat} keeps idle connections (and proxies) open; the number of subscribers is bounded.
+ */
+public final class ChangeStreams implements ApplicationListener<PayloadApplicationEvent<ChangeEvent>>, SmartLifecycle {
+
+    /** How many frames may wait for a slow subscriber before it is disconnected. */
+    private static final int BACKLOG = 1000;
+
+    private final int maxSubscribers;
+    private final Duration heartbeat;
+    private final ChangeEventJson json = new ChangeEventJson();
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private @Nullable ExecutorService writers;
+    private @Nullable ScheduledExecutorService heartbeats;
+
+    public ChangeStreams(int maxSubscribers, Duration heartbeat) {
+        if (maxSubscribers < 1 || heartbeat.isNegative() || heartbeat.isZero()) {
+            throw new IllegalStateException("sentro.events.sse: max-subscribers must be 1 or more, heartbeat positive");
+        }
+        this.maxSubscribers = maxSubscribers;
+        this.heartbeat = heartbeat;
+    }
+
+    /**
+     * Opens a stream of the table's events for a request that access control allowed to read it ({@code grant}).
+     *
+     * @throws SentroException 503 when the streams are all taken
+     */
+    public void subscribe(Table table, Grant grant, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        ExecutorService pool = writers;
+        if (pool == null) {
+            throw new SentroException(ErrorCode.TOO_MANY_SUBSCRIBERS, "Change streams are not running");
+        }
+        if (subscribers.size() >= maxSubscribers) {
+            throw new SentroException(ErrorCode.TOO_MANY_SUBSCRIBERS, "All " + maxSubscribers + " change streams are "
+                    + "taken (sentro.events.sse.max-subscribers); try again later").withHeaders(Map.of("Retry-After",
+                            "10"));
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Accel-Buffering", "no");
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        Subscriber subscriber = new Subscriber(table.name(), grant, async, response.getWriter(), pool);
+        async.addListener(subscriber);
+        subscribers.add(subscriber);
+        // The first bytes tell the client (and any proxy) the stream is open.
+        subscriber.offer(": sentro change stream of " + table.name() + "\n\n");
+    }
+
+    /** Fans a committed event out to the subscribers of its table that may see it. */
+    @Override
+    public void onApplicationEvent(PayloadApplicationEvent<ChangeEvent> published) {
+        ChangeEvent event = published.getPayload();
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.table.equals(event.table())) {
+                ChangeEvent visible = subscriber.visible(event);
+                if (visible != null) {
+                    subscriber.offer("id: " + event.id() + "\nevent: " + event.operation() + "\ndata: "
+                            + json.write(visible) + "\n\n");
+                }
+            }
+        }
+    }
+
+    /** How many streams are open. */
+    public int subscribers() {
+        return subscribers.size();
+    }
+
+    @Override
+    public void start() {
+        writers = Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "sentro-change-streams");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "sentro-change-heartbeats");
+            thread.setDaemon(true);
+            return thread;
+        });
+        beats.scheduleAtFixedRate(() -> subscribers.forEach(subscriber -> subscriber.offer(": heartbeat\n\n")),
+                heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        heartbeats = beats;
+    }
+
+    @Override
+    public void stop() {
+        subscribers.forEach(Subscriber::close);
+        if (heartbeats != null) {
+            heartbeats.shutdownNow();
+        }
+        if (writers != null) {
+            writers.shutdownNow();
+        }
+        heartbeats = null;
+        writers = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return writers != null;
+    }
+
+    /** One open stream: its filter, its frames waiting, and the one writer draining them at a time. */
+    private final class Subscriber implements AsyncListener {
+
+        private final String table;
+        private final Grant grant;
+        private final AsyncContext async;
+        private final PrintWriter out;
+        private final ExecutorService pool;
+        private final Deque<String> frames = new ArrayDeque<>();
+        private boolean draining;
+        private volatile boolean closed;
+
+        Subscriber(String table, Grant grant, AsyncContext async, PrintWriter out, ExecutorService pool) {
+            this.table = table;
+            this.grant = grant;
+            this.async = async;
+            this.out = out;
+            this.pool = pool;
+        }
+
+        /** The event as this subscriber may see it, or null when its row is outside the subscriber's scope. */
+        @Nullable ChangeEvent visible(ChangeEvent event) {
+            if (grant.noRows()) {
+                return null;
+            }
+            Map<String, @Nullable Object> row = event.after() != null ? event.after() : event.before();
+            for (Grant.ScopedColumn scoped : grant.scope()) {
+                Object value = row == null ? null : row.get(scoped.column());
+                if (value == null || scoped.allowedValues().stream()
+                        .noneMatch(allowed -> String.valueOf(allowed).equals(String.valueOf(value)))) {
+                    return null;
+                }
+            }
+            return grant.hiddenColumns().isEmpty() ? event : event.withRows(
+                    event.before() == null ? null : grant.strip(event.before()),
+                    event.after() == null ? null : grant.strip(event.after()));
+        }
+
+        void offer(String frame) {
+            boolean start;
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                if (frames.size() >= BACKLOG) {
+                    closed = true;
+                    frames.clear();
+                    start = false;
+                }
+                else {
+                    frames.add(frame);
+                    start = !draining;
+                    draining = true;
+                }
+            }
+            if (closed) {
+                close();
+                return;
+            }
+            if (start) {
+                pool.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                String frame;
+                synchronized (this) {
+                    frame = frames.poll();
+                    if (frame == null || closed) {
+                        draining = false;
+                        return;
+                    }
+                }
+                out.write(frame);
+                out.flush();
+                if (out.checkError()) {
+                    close();
+                    return;
+                }
+            }
+        }
+
+        void close() {
+            closed = true;
+            if (subscribers.remove(this)) {
+                try {
+                    async.complete();
+                }
+                catch (IllegalStateException alreadyOver) {
+                    // The container ended the request first (the client went away).
+                }
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            closed = true;
+            subscribers.remove(this);
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            close();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            close();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+    }
+}

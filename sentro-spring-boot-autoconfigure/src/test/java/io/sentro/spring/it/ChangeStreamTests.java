@@ -1,0 +1,139 @@
+package io.sentro.spring.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import io.sentro.spring.events.ChangeStreams;
+import io.sentro.spring.it.FixtureDatabases.Dialect;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Live change events over Server-Sent Events ({@code GET /api/posts/_changes}): each subscriber gets only the events
+ * of rows in its row scope (a tenant its own posts), without the columns hidden from it; idle streams get
+ * heartbeats; streams are bounded, and a closed one frees its place.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OnDatabase.Condition.class)
+@OnDatabase(Dialect.POSTGRES)
+class ChangeStreamTests {
+
+    private static final String ADA = "ada-key-0123456789";
+    private static final String ALAN = "alan-key-0123456789";
+
+    private RunningApp app;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** An open stream: the lines received so far, and the body to close. */
+    record Stream(List<String> lines, java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response) {
+
+        String text() {
+            synchronized (lines) {
+                return String.join("\n", lines);
+            }
+        }
+
+        void close() throws Exception {
+            response.get().body().close();
+        }
+    }
+
+    @BeforeAll
+    void start() {
+        FixtureDatabase database = FixtureDatabases.of(Dialect.POSTGRES);
+        database.resetRows();
+        app = RunningApp.start(PlainApplication.class, database, "sentro.events.enabled=true",
+                "sentro.events.tables=posts", "sentro.events.sse.max-subscribers=2", "sentro.events.sse.heartbeat=200ms",
+                "sentro.security.api-keys[0].name=ada", "sentro.security.api-keys[0].key=" + ADA,
+                "sentro.security.api-keys[0].attributes.author=1", "sentro.security.api-keys[1].name=alan",
+                "sentro.security.api-keys[1].key=" + ALAN, "sentro.security.api-keys[1].attributes.author=2",
+                "sentro.security.access.tables.posts.row-scope.author_id=author",
+                "sentro.security.access.tables.posts.hidden-columns=rating");
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private Stream open(String key) {
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app.api().origin() + "/api/posts/_changes"))
+                .header("X-API-Key", key).header("Accept", "text/event-stream").build();
+        var response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        response.thenAccept(answer -> {
+            Thread reader = new Thread(() -> {
+                try {
+                    answer.body().forEach(lines::add);
+                }
+                catch (java.io.UncheckedIOException closed) {
+                    // The test closed the stream.
+                }
+            }, "sse-reader");
+            reader.setDaemon(true);
+            reader.start();
+        });
+        return new Stream(lines, response);
+    }
+
+    @Test
+    void eachTenantGetsItsOwnRowsChangesWithoutHiddenColumns() throws Exception {
+        Stream ada = open(ADA);
+        Stream alan = open(ALAN);
+        await(() -> ada.text().contains("sentro change stream") && alan.text().contains("sentro change stream"),
+                "both streams open");
+        assertThat(ada.response().get().headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+
+        // Both places are taken: a third stream is refused.
+        HttpResponse<String> third = http.send(HttpRequest.newBuilder(URI.create(app.api().origin()
+                + "/api/posts/_changes")).header("X-API-Key", ADA).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(third.statusCode()).isEqualTo(503);
+        assertThat(third.body()).contains("SENTRO-503").contains("sentro.events.sse.max-subscribers");
+
+        assertThat(app.api().send("POST", "/api/posts", "{\"author_id\": 1, \"title\": \"ada writes\"}",
+                "application/json", "X-API-Key", ADA).status()).isEqualTo(201);
+        assertThat(app.api().send("POST", "/api/posts", "{\"author_id\": 2, \"title\": \"alan writes\"}",
+                "application/json", "X-API-Key", ALAN).status()).isEqualTo(201);
+        await(() -> ada.text().contains("ada writes") && alan.text().contains("alan writes"), "each tenant's event");
+        Thread.sleep(300);
+        assertThat(ada.text()).doesNotContain("alan writes").contains("event: create").contains("id: ");
+        assertThat(alan.text()).doesNotContain("ada writes");
+        String data = ada.lines().stream().filter(line -> line.startsWith("data: ") && line.contains("ada writes"))
+                .findFirst().orElseThrow();
+        assertThat(data).contains("\"table\":\"posts\"").doesNotContain("rating");
+        // Idle streams get heartbeats.
+        await(() -> ada.text().contains(": heartbeat"), "a heartbeat");
+
+        // A client that goes away frees its place.
+        ada.close();
+        alan.close();
+        ChangeStreams streams = app.context().getBean(ChangeStreams.class);
+        await(() -> streams.subscribers() == 0, "closed streams dropped");
+        Stream again = open(ADA);
+        await(() -> again.text().contains("sentro change stream"), "a new stream");
+        again.close();
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
