@@ -58,9 +58,12 @@ public record OutboxSql(List<String> create, String insert, String claim, String
         create.addAll(indexes);
         // The oldest live event of each row, of those due: a row's later events wait for it (order per row), and a
         // relay skips the rows another holds. One grouped scan of the pending events, whatever the statistics say.
+        // The outer conditions are checked again on the row as locked: the subquery may read an older snapshot
+        // (InnoDB's repeatable read), in which another relay's just-delivered event still looked pending.
         String claim = "SELECT " + top + "o.seq, o.payload, o.attempts FROM " + table + " o" + hint
                 + " WHERE o.seq IN (SELECT MIN(e.seq) FROM " + table + " e WHERE e.delivered_at IS NULL AND e.dead = 0 "
-                + "GROUP BY e.table_name, e.row_key) AND o.next_attempt_at <= " + now + tail;
+                + "GROUP BY e.table_name, e.row_key) AND o.delivered_at IS NULL AND o.dead = 0 AND o.next_attempt_at <= "
+                + now + tail;
         return new OutboxSql(create,
                 "INSERT INTO " + table + " (id, table_name, row_key, operation, payload) VALUES (?, ?, ?, ?, ?)",
                 claim,

@@ -113,10 +113,13 @@ abstract class OutboxScenarios extends DatabaseScenarios {
         for (int i = 0; i < 40; i++) {
             api.post("/api/posts", "{\"author_id\": 1, \"title\": \"many " + i + "\"}");
         }
-        Outbox outbox = app.context().getBean(Outbox.class);
-        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(
-                database.dataSource()));
-        // A second relay of its own, as another instance would run, with small batches so that both take part.
+        // A second relay, as another instance would run it: its own connections, its outbox and its transactions
+        // on the same DataSource; small batches, so that both relays take part.
+        javax.sql.DataSource own = database.dataSource();
+        Outbox outbox = new Outbox(new org.springframework.jdbc.core.JdbcTemplate(own),
+                app.context().getBean(io.sentro.spring.dialect.SqlDialect.class).outbox("sentro_outbox"),
+                "sentro_outbox");
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(own));
         OutboxRelay other = new OutboxRelay(outbox, transactions, () -> List.of(OutboxApplication.DELIVERED::add),
                 Duration.ofMillis(10), 3, 3, Duration.ofMillis(50), Duration.ofDays(1));
         other.start();
