@@ -8,6 +8,7 @@ import io.sentro.spring.customize.Integrations;
 import io.sentro.spring.customize.SentroDb;
 import io.sentro.spring.customize.SentroIntegration;
 import io.sentro.spring.events.ChangeStreams;
+import io.sentro.spring.events.Outbox;
 import io.sentro.spring.pipeline.CommittedHooks;
 import io.sentro.spring.plan.Cursors;
 import io.sentro.spring.plan.RowTags;
@@ -95,9 +96,9 @@ class SentroWebConfiguration {
     @Bean
     @ConditionalOnBooleanProperty("sentro.events.enabled")
     @ConditionalOnMissingBean
-    ChangeStreams sentroChangeStreams(SentroProperties properties) {
+    ChangeStreams sentroChangeStreams(SentroProperties properties, ObjectProvider<Outbox> outbox) {
         SentroProperties.Sse sse = properties.getEvents().getSse();
-        return new ChangeStreams(sse.getMaxSubscribers(), sse.getHeartbeat());
+        return new ChangeStreams(sse.getMaxSubscribers(), sse.getHeartbeat(), outbox::getIfAvailable);
     }
 
     @Bean

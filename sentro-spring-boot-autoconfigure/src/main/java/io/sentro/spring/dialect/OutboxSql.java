@@ -14,9 +14,11 @@ import java.util.List;
  * @param retry records a failed delivery: {@code attempts, delay in ms, last_error, dead, seq}
  * @param counts the events pending and dead
  * @param purge deletes events delivered longer ago than the parameter, in ms
+ * @param since a table's events after a sequence (parameters: table name, sequence), in order: a change stream's
+ * resumption
  */
 public record OutboxSql(List<String> create, String insert, String claim, String delivered, String retry,
-        String counts, String purge) {
+        String counts, String purge, String since) {
 
     public OutboxSql {
         create = List.copyOf(create);
@@ -72,6 +74,7 @@ public record OutboxSql(List<String> create, String insert, String claim, String
                         + ", last_error = ?, dead = ? WHERE seq = ?",
                 "SELECT COALESCE(SUM(CASE WHEN delivered_at IS NULL AND dead = 0 THEN 1 ELSE 0 END), 0), "
                         + "COALESCE(SUM(dead), 0) FROM " + table,
-                "DELETE FROM " + table + " WHERE delivered_at IS NOT NULL AND delivered_at < " + minusMillis);
+                "DELETE FROM " + table + " WHERE delivered_at IS NOT NULL AND delivered_at < " + minusMillis,
+                "SELECT seq, payload FROM " + table + " WHERE table_name = ? AND seq > ? ORDER BY seq");
     }
 }

@@ -18,14 +18,27 @@ import org.jspecify.annotations.Nullable;
  * @param principal the name of the caller who wrote it, or {@code null} when anonymous
  * @param timestamp when the write was recorded
  * @param transaction the same for every event of one transaction (one request)
+ * @param sequence its place in the outbox (increasing with commits' order of writes), or {@code null} without the
+ * outbox: change streams use it as their event id, to resume from
  */
 public record ChangeEvent(String id, String table, String operation, Map<String, @Nullable Object> key,
         @Nullable Map<String, @Nullable Object> before, @Nullable Map<String, @Nullable Object> after,
-        @Nullable String principal, Instant timestamp, String transaction) {
+        @Nullable String principal, Instant timestamp, String transaction, @Nullable Long sequence) {
+
+    public ChangeEvent(String id, String table, String operation, Map<String, @Nullable Object> key,
+            @Nullable Map<String, @Nullable Object> before, @Nullable Map<String, @Nullable Object> after,
+            @Nullable String principal, Instant timestamp, String transaction) {
+        this(id, table, operation, key, before, after, principal, timestamp, transaction, null);
+    }
 
     /** This event with other row values, for a customizer that shapes events ({@code ModelCustomizer.onChangeEvent}). */
     public ChangeEvent withRows(@Nullable Map<String, @Nullable Object> before,
             @Nullable Map<String, @Nullable Object> after) {
-        return new ChangeEvent(id, table, operation, key, before, after, principal, timestamp, transaction);
+        return new ChangeEvent(id, table, operation, key, before, after, principal, timestamp, transaction, sequence);
+    }
+
+    /** This event with its place in the outbox. */
+    public ChangeEvent withSequence(long sequence) {
+        return new ChangeEvent(id, table, operation, key, before, after, principal, timestamp, transaction, sequence);
     }
 }

@@ -89,11 +89,11 @@ public final class ChangeEvents {
                 return;
             }
         }
-        pending.events.add(event);
         if (outbox != null) {
             // In the write's transaction: the event is in the outbox if and only if the write commits.
-            outbox.insert(event);
+            event = event.withSequence(outbox.insert(event));
         }
+        pending.events.add(event);
     }
 
     private @Nullable Map<String, @Nullable Object> visible(Table table, @Nullable Map<String, @Nullable Object> row) {

@@ -42,14 +42,27 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
     /** How many frames may wait for a slow subscriber before it is disconnected. */
     private static final int BACKLOG = 1000;
 
+    /** How many missed events a resumed stream is sent at most. */
+    private static final int RESUME_LIMIT = 10_000;
+
     private final int maxSubscribers;
     private final Duration heartbeat;
+    private final java.util.function.Supplier<@Nullable Outbox> outbox;
     private final ChangeEventJson json = new ChangeEventJson();
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private @Nullable ExecutorService writers;
     private @Nullable ScheduledExecutorService heartbeats;
 
     public ChangeStreams(int maxSubscribers, Duration heartbeat) {
+        this(maxSubscribers, heartbeat, () -> null);
+    }
+
+    /**
+     * @param outbox where a stream resumed with {@code Last-Event-ID} finds the events it missed (they are kept for
+     * {@code sentro.events.outbox.retention}); without it, streams are live only
+     */
+    public ChangeStreams(int maxSubscribers, Duration heartbeat, java.util.function.Supplier<@Nullable Outbox> outbox) {
+        this.outbox = outbox;
         if (maxSubscribers < 1 || heartbeat.isNegative() || heartbeat.isZero()) {
             throw new IllegalStateException("sentro.events.sse: max-subscribers must be 1 or more, heartbeat positive");
         }
@@ -73,6 +86,9 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
                     + "taken (sentro.events.sse.max-subscribers); try again later").withHeaders(Map.of("Retry-After",
                             "10"));
         }
+        // Everything that can refuse the request is decided before it goes asynchronous.
+        Long resumeAfter = lastEventId(request);
+        Outbox box = outbox.get();
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/event-stream");
         response.setCharacterEncoding("UTF-8");
@@ -80,11 +96,47 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
         response.setHeader("X-Accel-Buffering", "no");
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        Subscriber subscriber = new Subscriber(table.name(), grant, async, response.getWriter(), pool);
+        boolean resuming = resumeAfter != null && box != null;
+        Subscriber subscriber = new Subscriber(table.name(), grant, async, response.getWriter(), pool, resuming);
         async.addListener(subscriber);
         subscribers.add(subscriber);
         // The first bytes tell the client (and any proxy) the stream is open.
         subscriber.offer(": sentro change stream of " + table.name() + "\n\n");
+        if (resumeAfter != null && box == null) {
+            subscriber.offer(": Last-Event-ID ignored: resuming needs sentro.events.outbox.enabled\n\n");
+        }
+        if (resuming) {
+            // Live events that commit meanwhile wait, so that the missed ones go first and none goes twice.
+            List<ChangeEvent> missed;
+            try {
+                missed = box.since(table.name(), resumeAfter, RESUME_LIMIT);
+            }
+            catch (RuntimeException ex) {
+                // The stream is open already: it goes on live, and says it could not resume.
+                subscriber.offer(": could not resume from the outbox; live events only\n\n");
+                missed = List.of();
+            }
+            subscriber.resume(missed);
+        }
+    }
+
+    private static @Nullable Long lastEventId(HttpServletRequest request) {
+        String id = request.getHeader("Last-Event-ID");
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(id.trim());
+        }
+        catch (NumberFormatException ex) {
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "Last-Event-ID is '" + id + "': a change stream "
+                    + "resumes from the id of an event it sent (a number)", "Last-Event-ID");
+        }
+    }
+
+    private String frame(ChangeEvent event) {
+        return "id: " + (event.sequence() != null ? event.sequence() : event.id()) + "\nevent: " + event.operation()
+                + "\ndata: " + json.write(event) + "\n\n";
     }
 
     /** Fans a committed event out to the subscribers of its table that may see it. */
@@ -93,11 +145,7 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
         ChangeEvent event = published.getPayload();
         for (Subscriber subscriber : subscribers) {
             if (subscriber.table.equals(event.table())) {
-                ChangeEvent visible = subscriber.visible(event);
-                if (visible != null) {
-                    subscriber.offer("id: " + event.id() + "\nevent: " + event.operation() + "\ndata: "
-                            + json.write(visible) + "\n\n");
-                }
+                subscriber.deliver(event, false);
             }
         }
     }
@@ -151,15 +199,49 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
         private final PrintWriter out;
         private final ExecutorService pool;
         private final Deque<String> frames = new ArrayDeque<>();
+        private final List<ChangeEvent> held = new java.util.ArrayList<>();
         private boolean draining;
+        private boolean replaying;
+        private long lastSequence = -1;
         private volatile boolean closed;
 
-        Subscriber(String table, Grant grant, AsyncContext async, PrintWriter out, ExecutorService pool) {
+        Subscriber(String table, Grant grant, AsyncContext async, PrintWriter out, ExecutorService pool,
+                boolean replaying) {
+            this.replaying = replaying;
             this.table = table;
             this.grant = grant;
             this.async = async;
             this.out = out;
             this.pool = pool;
+        }
+
+        /**
+         * Sends an event this subscriber may see, once: an event of the outbox at or before the last one sent is not
+         * sent again. While missed events are replayed, live ones wait.
+         */
+        synchronized void deliver(ChangeEvent event, boolean replayed) {
+            if (replaying && !replayed) {
+                held.add(event);
+                return;
+            }
+            Long sequence = event.sequence();
+            if (sequence != null) {
+                if (sequence <= lastSequence) {
+                    return;
+                }
+                lastSequence = sequence;
+            }
+            ChangeEvent visible = visible(event);
+            if (visible != null) {
+                offer(frame(visible));
+            }
+        }
+
+        synchronized void resume(List<ChangeEvent> missed) {
+            missed.forEach(event -> deliver(event, true));
+            replaying = false;
+            held.forEach(event -> deliver(event, false));
+            held.clear();
         }
 
         /** The event as this subscriber may see it, or null when its row is outside the subscriber's scope. */
@@ -216,9 +298,22 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
                         return;
                     }
                 }
-                out.write(frame);
-                out.flush();
+                try {
+                    out.write(frame);
+                    out.flush();
+                }
+                catch (RuntimeException gone) {
+                    // The container already ended the request (the client left): the writer is no longer ours.
+                    synchronized (this) {
+                        draining = false;
+                    }
+                    close();
+                    return;
+                }
                 if (out.checkError()) {
+                    synchronized (this) {
+                        draining = false;
+                    }
                     close();
                     return;
                 }
@@ -229,9 +324,10 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
             closed = true;
             if (subscribers.remove(this)) {
                 try {
+                    out.close();
                     async.complete();
                 }
-                catch (IllegalStateException alreadyOver) {
+                catch (RuntimeException alreadyOver) {
                     // The container ended the request first (the client went away).
                 }
             }

@@ -1,6 +1,7 @@
 package io.sentro.spring.events;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +13,8 @@ import io.sentro.spring.dialect.OutboxSql;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 
 /**
  * The transactional outbox: each change event is inserted in the write's own transaction (so it exists if and only
@@ -73,10 +76,31 @@ public final class Outbox {
         }
     }
 
-    /** Inserts an event; called inside the write's transaction. */
-    public void insert(ChangeEvent event) {
-        jdbc.update(sql.insert(), event.id(), event.table(), rowKey(event), event.operation(),
-                json.write(event));
+    /** Inserts an event, called inside the write's transaction; its sequence in the outbox. */
+    public long insert(ChangeEvent event) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement(sql.insert(), new String[] { "seq" });
+            insert.setString(1, event.id());
+            insert.setString(2, event.table());
+            insert.setString(3, rowKey(event));
+            insert.setString(4, event.operation());
+            insert.setString(5, json.write(event));
+            return insert;
+        }, keys);
+        Number seq = keys.getKey();
+        if (seq == null) {
+            throw new IllegalStateException("The outbox gave no sequence for event " + event.id());
+        }
+        return seq.longValue();
+    }
+
+    /** A table's events after a sequence, in order, at most {@code limit}: what a change stream missed. */
+    public List<ChangeEvent> since(String table, long sequence, int limit) {
+        JdbcTemplate bounded = new JdbcTemplate(jdbc.getDataSource());
+        bounded.setMaxRows(limit);
+        return bounded.query(sql.since(), (row, index) -> json.read(row.getString(2)).withSequence(row.getLong(1)),
+                table, sequence);
     }
 
     /** The key as one string, for ordering per row: its values in key order. */
@@ -88,7 +112,7 @@ public final class Outbox {
     /** Claims up to {@code limit} events, locked until the caller's transaction ends. */
     public List<Claimed> claim(int limit) {
         return jdbc.query(sql.claim(), (row, index) -> new Claimed(row.getLong(1),
-                json.read(row.getString(2)), row.getInt(3)), limit);
+                json.read(row.getString(2)).withSequence(row.getLong(1)), row.getInt(3)), limit);
     }
 
     /** Marks events delivered, in one batch. */

@@ -1,0 +1,143 @@
+package io.sentro.spring.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import io.sentro.spring.it.FixtureDatabases.Dialect;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A change stream resumed with {@code Last-Event-ID}, from the outbox: a client that reconnects with the id of the
+ * last event it got receives the events it missed, in order, then the live ones, none twice.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OnDatabase.Condition.class)
+@OnDatabase(Dialect.POSTGRES)
+class ChangeStreamResumeTests {
+
+    private RunningApp app;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() {
+        FixtureDatabase database = FixtureDatabases.of(Dialect.POSTGRES);
+        database.resetRows();
+        app = RunningApp.start(PlainApplication.class, database, "sentro.security.access.default=permit-all",
+                "sentro.events.enabled=true", "sentro.events.tables=posts", "sentro.events.outbox.enabled=true",
+                "sentro.events.sse.heartbeat=200ms");
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private record Opened(List<String> lines, CompletableFuture<HttpResponse<Stream<String>>> response) {
+
+        String text() {
+            synchronized (lines) {
+                return String.join("\n", lines);
+            }
+        }
+
+        List<String> ids() {
+            synchronized (lines) {
+                return lines.stream().filter(line -> line.startsWith("id: ")).map(line -> line.substring(4)).toList();
+            }
+        }
+
+        void close() throws Exception {
+            response.get().body().close();
+        }
+    }
+
+    private Opened open(String lastEventId) {
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.api().origin() + "/api/posts/_changes"));
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        var response = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
+        response.thenAccept(answer -> {
+            Thread reader = new Thread(() -> {
+                try {
+                    answer.body().forEach(lines::add);
+                }
+                catch (java.io.UncheckedIOException closed) {
+                    // The test closed the stream.
+                }
+            }, "sse-reader");
+            reader.setDaemon(true);
+            reader.start();
+        });
+        return new Opened(lines, response);
+    }
+
+    private void post(String title) {
+        assertThat(app.api().post("/api/posts", "{\"author_id\": 1, \"title\": \"" + title + "\"}").status())
+            .isEqualTo(201);
+    }
+
+    @Test
+    void aReconnectingClientGetsWhatItMissedThenLiveEventsNoneTwice() throws Exception {
+        Opened first = open(null);
+        await(() -> first.text().contains("sentro change stream"), "the stream open");
+        post("before the break");
+        await(() -> first.text().contains("before the break"), "the first event");
+        String last = first.ids().get(0);
+        assertThat(last).matches("\\d+");
+        first.close();
+
+        post("missed one");
+        post("missed two");
+        Opened resumed = open(last);
+        try {
+            await(() -> resumed.text().contains("missed two"), "the missed events");
+        }
+        catch (AssertionError ex) {
+            throw new AssertionError("resumed after " + last + " got: " + resumed.text(), ex);
+        }
+        post("live again");
+        await(() -> resumed.text().contains("live again"), "a live event");
+        List<String> titles = resumed.lines().stream().filter(line -> line.startsWith("data: "))
+                .map(line -> line.replaceAll(".*\"title\":\"([^\"]*)\".*", "$1")).toList();
+        assertThat(titles).containsExactly("missed one", "missed two", "live again");
+        assertThat(resumed.ids()).doesNotHaveDuplicates().allSatisfy(id -> assertThat(Long.parseLong(id))
+                .isGreaterThan(Long.parseLong(last)));
+        resumed.close();
+        // The heartbeats find the closed streams and free them.
+        io.sentro.spring.events.ChangeStreams streams = app.context().getBean(io.sentro.spring.events.ChangeStreams.class);
+        await(() -> streams.subscribers() == 0, "closed streams dropped");
+
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(app.api().origin()
+                + "/api/posts/_changes")).header("Last-Event-ID", "yesterday").build(), HttpResponse.BodyHandlers
+                    .ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Last-Event-ID");
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
