@@ -176,4 +176,17 @@ final class FixtureDatabases {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", ex);
         }
     }
+
+    /**
+     * Empties the outbox other scenarios left (events their relays had not delivered when they stopped), so that a
+     * new application's relay delivers only the events its own scenario writes.
+     */
+    static void forgetOutbox(FixtureDatabase database) {
+        try {
+            new org.springframework.jdbc.core.JdbcTemplate(database.dataSource()).update("DELETE FROM sentro_outbox");
+        }
+        catch (org.springframework.dao.DataAccessException noOutboxYet) {
+            // No scenario made it yet.
+        }
+    }
 }

@@ -42,6 +42,7 @@ class RabbitDeliveryTests {
         Assumptions.assumeTrue(rabbitAnswers(), "RabbitMQ delivery test skipped: nothing answers at 127.0.0.1:5672");
         FixtureDatabase database = FixtureDatabases.of(Dialect.POSTGRES);
         database.resetRows();
+        FixtureDatabases.forgetOutbox(database);
         app = RunningApp.start(PlainApplication.class, database, "sentro.security.access.default=permit-all",
                 "sentro.events.enabled=true", "sentro.events.tables=posts", "sentro.events.outbox.enabled=true",
                 "sentro.events.outbox.poll-interval=50ms", "sentro.events.rabbit.enabled=true",

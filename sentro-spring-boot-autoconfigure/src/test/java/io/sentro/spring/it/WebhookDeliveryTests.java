@@ -70,6 +70,7 @@ class WebhookDeliveryTests {
         FixtureDatabase database = FixtureDatabases.of(Dialect.POSTGRES);
         database.resetRows();
         jdbc = new JdbcTemplate(database.dataSource());
+        FixtureDatabases.forgetOutbox(database);
         app = RunningApp.start(PlainApplication.class, database, "sentro.security.access.default=permit-all",
                 "sentro.events.enabled=true", "sentro.events.tables=posts,labels", "sentro.events.outbox.enabled=true",
                 "sentro.events.outbox.poll-interval=50ms", "sentro.events.outbox.backoff=50ms",
