@@ -89,11 +89,10 @@ class SentroEventsConfiguration {
             JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                         .connectTimeout(webhook.getTimeout()).build());
             requests.setReadTimeout(webhook.getTimeout());
-            List<String> tables = webhook.getTables();
+            java.util.function.Predicate<String> tables = webhook.getTables().isEmpty() ? table -> true
+                    : SchemaLoader.nameMatcher(webhook.getTables());
             webhooks.add(new WebhookChangeEventTarget(webhook.getUrl(),
-                    WebhookChangeEventTarget.selecting(
-                            table -> tables.isEmpty() || SchemaLoader.matchesName(table,
-                                    tables), operations),
+                    WebhookChangeEventTarget.selecting(tables, operations),
                     webhook.getSecret(), RestClient.builder().requestFactory(requests)
                         .build(), Clock.systemUTC()));
         }

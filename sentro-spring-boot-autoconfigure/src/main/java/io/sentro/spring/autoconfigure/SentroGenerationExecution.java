@@ -145,15 +145,18 @@ class SentroGenerationExecution {
      */
     @Bean
     @ConditionalOnMissingBean
-    ChangeEvents sentroChangeEvents(SentroProperties properties, AccessPolicy access, CustomizerRegistry registry,
-            ApplicationEventPublisher publisher, ObjectProvider<Outbox> outbox) {
+    ChangeEvents sentroChangeEvents(SentroProperties properties, SchemaModel model, AccessPolicy access,
+            CustomizerRegistry registry, ApplicationEventPublisher publisher, ObjectProvider<Outbox> outbox) {
         SentroProperties.Events events = properties.getEvents();
         if (!events.isEnabled()) {
             return ChangeEvents.NONE;
         }
-        return new ChangeEvents(table -> (events.getTables().isEmpty()
-                || SchemaLoader.matchesAny(table, events.getTables()))
-                && !SchemaLoader.matchesAny(table, events.getExcludeTables()), access::hiddenFromEveryone, publisher,
+        // Decided once for the generation's tables: every write asks.
+        java.util.Set<String> evented = model.tables().stream()
+                .filter(table -> (events.getTables().isEmpty() || SchemaLoader.matchesAny(table, events.getTables()))
+                        && !SchemaLoader.matchesAny(table, events.getExcludeTables()))
+                .map(io.sentro.spring.schema.Table::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return new ChangeEvents(table -> evented.contains(table.name()), access::hiddenFromEveryone, publisher,
                 outbox.getIfAvailable(), table -> registry.pipeline(table).changeEventHooks());
     }
 

@@ -53,10 +53,6 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
     private @Nullable ExecutorService writers;
     private @Nullable ScheduledExecutorService heartbeats;
 
-    public ChangeStreams(int maxSubscribers, Duration heartbeat) {
-        this(maxSubscribers, heartbeat, () -> null);
-    }
-
     /**
      * @param outbox where a stream resumed with {@code Last-Event-ID} finds the events it missed (they are kept for
      * {@code sentro.events.outbox.retention}); without it, streams are live only

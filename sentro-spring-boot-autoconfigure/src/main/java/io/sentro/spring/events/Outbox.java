@@ -97,10 +97,13 @@ public final class Outbox {
 
     /** A table's events after a sequence, in order, at most {@code limit}: what a change stream missed. */
     public List<ChangeEvent> since(String table, long sequence, int limit) {
-        JdbcTemplate bounded = new JdbcTemplate(jdbc.getDataSource());
-        bounded.setMaxRows(limit);
-        return bounded.query(sql.since(), (row, index) -> json.read(row.getString(2)).withSequence(row.getLong(1)),
-                table, sequence);
+        return jdbc.query(connection -> {
+            PreparedStatement since = connection.prepareStatement(sql.since());
+            since.setString(1, table);
+            since.setLong(2, sequence);
+            since.setMaxRows(limit);
+            return since;
+        }, (row, index) -> json.read(row.getString(2)).withSequence(row.getLong(1)));
     }
 
     /** The key as one string, for ordering per row: its values in key order. */

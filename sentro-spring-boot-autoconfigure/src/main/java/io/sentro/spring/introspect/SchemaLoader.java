@@ -95,9 +95,13 @@ public final class SchemaLoader {
         return false;
     }
 
-    /** Whether a glob pattern matches a table's name in URLs ({@code posts}, {@code sales.orders}). */
-    public static boolean matchesName(String name, List<String> globs) {
-        return globs.stream().anyMatch(glob -> glob(glob).matcher(name).matches());
+    /**
+     * Whether a name in URLs ({@code posts}, {@code sales.orders}) matches one of the glob patterns: the patterns
+     * compiled once, for a test made per event.
+     */
+    public static java.util.function.Predicate<String> nameMatcher(List<String> globs) {
+        List<Pattern> patterns = globs.stream().map(SchemaLoader::glob).toList();
+        return name -> patterns.stream().anyMatch(pattern -> pattern.matcher(name).matches());
     }
 
     static Pattern glob(String glob) {

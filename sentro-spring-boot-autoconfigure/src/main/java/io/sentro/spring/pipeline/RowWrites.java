@@ -84,7 +84,7 @@ final class RowWrites {
             return new OperationResult(rows, null);
         });
         WrittenRow written = stored.written(result);
-        events.record(table, "create", null, written.stored(), principal(context));
+        events.record(table, "create", null, written.stored(), ChangeEvents.principal());
         committed.schedule(pipeline, context, result.rows());
         return written;
     }
@@ -111,7 +111,7 @@ final class RowWrites {
             return new OperationResult(rows, null);
         });
         WrittenRow written = stored.written(result);
-        events.record(table, "update", previous, written.stored(), principal(context));
+        events.record(table, "update", previous, written.stored(), ChangeEvents.principal());
         committed.schedule(pipeline, context, result.rows());
         return written;
     }
@@ -131,7 +131,7 @@ final class RowWrites {
             }
             return new OperationResult(new ArrayList<>(), null);
         });
-        events.record(table, "delete", previous, null, principal(context));
+        events.record(table, "delete", previous, null, ChangeEvents.principal());
         List<Map<String, @Nullable Object>> deleted = new ArrayList<>(1);
         deleted.add(previous != null ? grant.strip(previous) : key.asMap());
         committed.schedule(pipeline, context, deleted);
@@ -159,10 +159,6 @@ final class RowWrites {
     /** The entity tag of a stored row, when the caller sees every value it is computed from. */
     @Nullable String tag(Table table, Map<String, @Nullable Object> row, Grant grant) {
         return tags.canTag(table, row, grant) ? tags.tag(table, row, grant) : null;
-    }
-
-    private static @Nullable String principal(HookContext context) {
-        return context.principal().map(java.security.Principal::getName).orElse(null);
     }
 
     HookContext context(Operation operation, Table table, HttpServletRequest request) {

@@ -175,7 +175,7 @@ public final class WriteRunner {
             try {
                 // One statement; with change events, in a transaction with them (a create has no row before).
                 created = events.enabled(table) ? inTransaction(table, () -> recorded(pipeline,
-                        executor.create(plan), request)) : executor.create(plan);
+                        executor.create(plan))) : executor.create(plan);
             }
             catch (SentroException ex) {
                 throw bodyRows.many() ? culprit(plan, ex) : ex;
@@ -200,9 +200,8 @@ public final class WriteRunner {
 
     /** Records the change events of rows a single statement created, in its transaction. */
     private List<Map<String, @Nullable Object>> recorded(TablePipeline pipeline,
-            List<Map<String, @Nullable Object>> created, HttpServletRequest request) {
-        String principal = rows.context(Operation.CREATE, pipeline.table(), request).principal()
-                .map(java.security.Principal::getName).orElse(null);
+            List<Map<String, @Nullable Object>> created) {
+        String principal = ChangeEvents.principal();
         for (Map<String, @Nullable Object> row : created) {
             events.record(pipeline.table(), "create", null, row, principal);
         }

@@ -61,13 +61,7 @@ public final class ApiRoutes {
     /**
      * The routes of a model. Each table route asks the access policy first, once, before anything else is read or
      * run.
-     */
-    public static ApiRoutes of(SchemaModel model, CustomizerRegistry registry, String basePath,
-            ApiEndpoints endpoints, AccessPolicy access) {
-        return of(model, registry, basePath, endpoints, access, null, table -> false);
-    }
-
-    /**
+     *
      * @param streams serves {@code GET {base}/T/_changes} for the tables that make change events ({@code changes}),
      * or null without change events
      */

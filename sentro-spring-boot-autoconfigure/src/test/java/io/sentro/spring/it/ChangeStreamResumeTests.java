@@ -4,13 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import io.sentro.spring.it.FixtureDatabases.Dialect;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import static io.sentro.spring.it.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,45 +44,9 @@ class ChangeStreamResumeTests {
         }
     }
 
-    private record Opened(List<String> lines, CompletableFuture<HttpResponse<Stream<String>>> response) {
-
-        String text() {
-            synchronized (lines) {
-                return String.join("\n", lines);
-            }
-        }
-
-        List<String> ids() {
-            synchronized (lines) {
-                return lines.stream().filter(line -> line.startsWith("id: ")).map(line -> line.substring(4)).toList();
-            }
-        }
-
-        void close() throws Exception {
-            response.get().body().close();
-        }
-    }
-
-    private Opened open(String lastEventId) {
-        List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.api().origin() + "/api/posts/_changes"));
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        var response = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(answer -> {
-            Thread reader = new Thread(() -> {
-                try {
-                    answer.body().forEach(lines::add);
-                }
-                catch (java.io.UncheckedIOException closed) {
-                    // The test closed the stream.
-                }
-            }, "sse-reader");
-            reader.setDaemon(true);
-            reader.start();
-        });
-        return new Opened(lines, response);
+    private SseStream open(String lastEventId) {
+        String url = app.api().origin() + "/api/posts/_changes";
+        return lastEventId == null ? SseStream.open(http, url) : SseStream.open(http, url, "Last-Event-ID", lastEventId);
     }
 
     private void post(String title) {
@@ -97,7 +56,7 @@ class ChangeStreamResumeTests {
 
     @Test
     void aReconnectingClientGetsWhatItMissedThenLiveEventsNoneTwice() throws Exception {
-        Opened first = open(null);
+        SseStream first = open(null);
         await(() -> first.text().contains("sentro change stream"), "the stream open");
         post("before the break");
         await(() -> first.text().contains("before the break"), "the first event");
@@ -107,7 +66,7 @@ class ChangeStreamResumeTests {
 
         post("missed one");
         post("missed two");
-        Opened resumed = open(last);
+        SseStream resumed = open(last);
         try {
             await(() -> resumed.text().contains("missed two"), "the missed events");
         }
@@ -133,11 +92,4 @@ class ChangeStreamResumeTests {
         assertThat(bad.body()).contains("Last-Event-ID");
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
 }

@@ -4,12 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import io.sentro.spring.events.ChangeStreams;
 import io.sentro.spring.it.FixtureDatabases.Dialect;
@@ -19,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import static io.sentro.spring.it.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,20 +31,6 @@ class ChangeStreamTests {
 
     private RunningApp app;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    /** An open stream: the lines received so far, and the body to close. */
-    record Stream(List<String> lines, java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response) {
-
-        String text() {
-            synchronized (lines) {
-                return String.join("\n", lines);
-            }
-        }
-
-        void close() throws Exception {
-            response.get().body().close();
-        }
-    }
 
     @BeforeAll
     void start() {
@@ -71,33 +52,18 @@ class ChangeStreamTests {
         }
     }
 
-    private Stream open(String key) {
-        List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(app.api().origin() + "/api/posts/_changes"))
-                .header("X-API-Key", key).header("Accept", "text/event-stream").build();
-        var response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(answer -> {
-            Thread reader = new Thread(() -> {
-                try {
-                    answer.body().forEach(lines::add);
-                }
-                catch (java.io.UncheckedIOException closed) {
-                    // The test closed the stream.
-                }
-            }, "sse-reader");
-            reader.setDaemon(true);
-            reader.start();
-        });
-        return new Stream(lines, response);
+    private SseStream open(String key) {
+        return SseStream.open(http, app.api().origin() + "/api/posts/_changes", "X-API-Key", key, "Accept",
+                "text/event-stream");
     }
 
     @Test
     void eachTenantGetsItsOwnRowsChangesWithoutHiddenColumns() throws Exception {
-        Stream ada = open(ADA);
-        Stream alan = open(ALAN);
+        SseStream ada = open(ADA);
+        SseStream alan = open(ALAN);
         await(() -> ada.text().contains("sentro change stream") && alan.text().contains("sentro change stream"),
                 "both streams open");
-        assertThat(ada.response().get().headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(ada.response().headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
 
         // Both places are taken: a third stream is refused.
         HttpResponse<String> third = http.send(HttpRequest.newBuilder(URI.create(app.api().origin()
@@ -124,16 +90,9 @@ class ChangeStreamTests {
         alan.close();
         ChangeStreams streams = app.context().getBean(ChangeStreams.class);
         await(() -> streams.subscribers() == 0, "closed streams dropped");
-        Stream again = open(ADA);
+        SseStream again = open(ADA);
         await(() -> again.text().contains("sentro change stream"), "a new stream");
         again.close();
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
 }

@@ -1,8 +1,6 @@
 package io.sentro.spring.it;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import io.sentro.spring.it.FixtureDatabases.Dialect;
 import io.sentro.spring.reload.ApiGenerations;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static io.sentro.spring.it.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -107,11 +106,4 @@ class NotifiedReloadTests {
                 Integer.class) >= 2, "both instances listening");
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
 }

@@ -2,7 +2,6 @@ package io.sentro.spring.it;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import io.sentro.spring.events.ChangeEvent;
 import io.sentro.spring.events.Outbox;
@@ -14,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static io.sentro.spring.it.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -134,11 +134,4 @@ abstract class OutboxScenarios extends DatabaseScenarios {
         assertThat(delivered()).hasSize(40).extracting(ChangeEvent::id).doesNotHaveDuplicates();
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
 }
