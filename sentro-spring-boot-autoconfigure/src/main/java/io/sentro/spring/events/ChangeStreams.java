@@ -303,24 +303,34 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
                     synchronized (this) {
                         draining = false;
                     }
-                    close();
+                    forget();
                     return;
                 }
                 if (out.checkError()) {
+                    // The client left. The container, which saw the error too, ends the request itself; completing it
+                    // here could race with that and end the next request the recycled objects serve.
                     synchronized (this) {
                         draining = false;
                     }
-                    close();
+                    forget();
                     return;
                 }
             }
         }
 
+        /** Drops this stream without touching the request: the container ends it. */
+        void forget() {
+            closed = true;
+            subscribers.remove(this);
+        }
+
+        /** Ends a stream whose connection is alive (shutdown, a subscriber too far behind). */
         void close() {
             closed = true;
             if (subscribers.remove(this)) {
+                // Only the async context is completed, never the writer closed: once the container ends a request
+                // it recycles its writer for the next one, which a late close would end.
                 try {
-                    out.close();
                     async.complete();
                 }
                 catch (RuntimeException alreadyOver) {
