@@ -28,7 +28,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
@@ -60,8 +59,7 @@ class SentroEventsConfiguration {
     OutboxRelay sentroOutboxRelay(Outbox outbox, DataSource dataSource, SentroReadReplicas replicas,
             ObjectProvider<ChangeEventTarget> targets, SentroProperties properties) {
         SentroProperties.Outbox settings = properties.getEvents().getOutbox();
-        return new OutboxRelay(outbox,
-                new TransactionTemplate(new JdbcTransactionManager(writes(dataSource, replicas))),
+        return new OutboxRelay(outbox, new JdbcTransactionManager(writes(dataSource, replicas)),
                 () -> targets.orderedStream().toList(), settings.getPollInterval(), settings.getBatchSize(),
                 settings.getMaxAttempts(), settings.getBackoff(), settings.getRetention());
     }

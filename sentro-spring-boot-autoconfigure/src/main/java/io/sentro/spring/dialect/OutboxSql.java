@@ -26,7 +26,7 @@ public record OutboxSql(List<String> create, String insert, String claim, String
 
     /**
      * The statements for a table, given the dialect's column types, its clock and its way of adding milliseconds to
-     * it, and the row-locking clause that makes relays skip each other's rows.
+     * it, the row-locking clause that makes relays skip each other's rows, and the indexes the claim reads.
      *
      * @param seq the auto-numbered key column's definition
      * @param text a long text type
@@ -36,17 +36,8 @@ public record OutboxSql(List<String> create, String insert, String claim, String
      * @param top what follows SELECT to limit the claim ({@code TOP (?) } on SQL Server), or nothing
      * @param hint the table hint that locks and skips ({@code WITH (UPDLOCK, READPAST, ROWLOCK)}), or nothing
      * @param tail what ends the claim: its order, and its limit and lock where the dialect puts them there
-     */
-    static OutboxSql of(String table, String seq, String text, String timestamp, String now, String plusMillis,
-            String minusMillis, String top, String hint, String tail) {
-        return of(table, seq, text, timestamp, now, plusMillis, minusMillis, top, hint, tail, List.of(
-                "CREATE INDEX " + table + "_pending ON " + table + " (delivered_at, dead, next_attempt_at)",
-                "CREATE INDEX " + table + "_key ON " + table + " (table_name, row_key, seq)"));
-    }
-
-    /**
-     * @param indexes the indexes that find the pending events and the oldest of each row: a dialect with partial
-     * indexes needs one, which delivered events leave (fewer index writes per event)
+     * @param indexes the two indexes the claim reads: the pending events in order, and a row's pending events (a
+     * dialect with partial indexes keeps only pending events in them, so that a delivered event leaves them)
      */
     static OutboxSql of(String table, String seq, String text, String timestamp, String now, String plusMillis,
             String minusMillis, String top, String hint, String tail, List<String> indexes) {
@@ -58,14 +49,17 @@ public record OutboxSql(List<String> create, String insert, String claim, String
                 + "dead SMALLINT NOT NULL DEFAULT 0, last_error VARCHAR(2000) NULL)");
         create = new java.util.ArrayList<>(create);
         create.addAll(indexes);
-        // The oldest live event of each row, of those due: a row's later events wait for it (order per row), and a
-        // relay skips the rows another holds. One grouped scan of the pending events, whatever the statistics say.
-        // The outer conditions are checked again on the row as locked: the subquery may read an older snapshot
-        // (InnoDB's repeatable read), in which another relay's just-delivered event still looked pending.
+        // The pending events in order, read from the index of pending events and stopping at the limit (its cost
+        // does not grow with the backlog), each only if it is the oldest live event of its row: a row's later events
+        // wait for it (order per row), and a relay skips the events another holds. A scalar subquery, which every
+        // database runs per event through the row index; as a NOT EXISTS, PostgreSQL may plan it as a join that
+        // reads the whole index per event when its statistics are stale. It also keeps InnoDB right: it locks and
+        // reads the newest events, which the subquery's snapshot may not show yet, and such an event is not its
+        // own row's oldest in that snapshot, so it waits for the next round.
         String claim = "SELECT " + top + "o.seq, o.payload, o.attempts FROM " + table + " o" + hint
-                + " WHERE o.seq IN (SELECT MIN(e.seq) FROM " + table + " e WHERE e.delivered_at IS NULL AND e.dead = 0 "
-                + "GROUP BY e.table_name, e.row_key) AND o.delivered_at IS NULL AND o.dead = 0 AND o.next_attempt_at <= "
-                + now + tail;
+                + " WHERE o.delivered_at IS NULL AND o.dead = 0 AND o.next_attempt_at <= " + now
+                + " AND o.seq = (SELECT MIN(e.seq) FROM " + table + " e WHERE e.table_name = o.table_name"
+                + " AND e.row_key = o.row_key AND e.delivered_at IS NULL AND e.dead = 0)" + tail;
         return new OutboxSql(create,
                 "INSERT INTO " + table + " (id, table_name, row_key, operation, payload) VALUES (?, ?, ?, ?, ?)",
                 claim,
@@ -76,5 +70,25 @@ public record OutboxSql(List<String> create, String insert, String claim, String
                         + "COALESCE(SUM(dead), 0) FROM " + table,
                 "DELETE FROM " + table + " WHERE delivered_at IS NOT NULL AND delivered_at < " + minusMillis,
                 "SELECT seq, payload FROM " + table + " WHERE table_name = ? AND seq > ? ORDER BY seq");
+    }
+
+    /**
+     * The claim's indexes where the dialect has partial (filtered) indexes: they hold only the pending events, which a
+     * delivered or dead event leaves.
+     */
+    static List<String> partialIndexes(String table) {
+        String pending = " WHERE delivered_at IS NULL AND dead = 0";
+        return List.of("CREATE INDEX " + table + "_pending ON " + table + " (seq)" + pending,
+                "CREATE INDEX " + table + "_pending_row ON " + table + " (table_name, row_key, seq)" + pending);
+    }
+
+    /**
+     * The claim's indexes where every event stays in them: led by the pending conditions, so that the claim and its
+     * check of a row's older events read only pending entries.
+     */
+    static List<String> fullIndexes(String table) {
+        return List.of("CREATE INDEX " + table + "_pending ON " + table + " (delivered_at, dead, seq)",
+                "CREATE INDEX " + table + "_pending_row ON " + table
+                        + " (table_name, row_key, delivered_at, dead, seq)");
     }
 }

@@ -193,8 +193,6 @@ public class PostgresDialect implements SqlDialect {
         return OutboxSql.of(table, "BIGSERIAL", "TEXT", "TIMESTAMPTZ", "CURRENT_TIMESTAMP",
                 "CURRENT_TIMESTAMP + (? * INTERVAL '1 millisecond')", "CURRENT_TIMESTAMP - (? * INTERVAL '1 millisecond')",
                 "", "", " ORDER BY o.seq LIMIT ? FOR UPDATE SKIP LOCKED",
-                // Partial: a delivered (or dead) event leaves it, so marking one delivered writes one index less.
-                java.util.List.of("CREATE INDEX " + table + "_pending ON " + table
-                        + " (table_name, row_key, seq) WHERE delivered_at IS NULL AND dead = 0"));
+                OutboxSql.partialIndexes(table));
     }
 }

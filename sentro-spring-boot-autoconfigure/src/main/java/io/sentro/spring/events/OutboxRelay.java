@@ -10,6 +10,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,18 +40,22 @@ public final class OutboxRelay implements SmartLifecycle {
     private long lastPurge;
 
     /**
+     * @param transactions the transactions of the relay's rounds, on the DataSource of the outbox
      * @param targets where events go, looked up each round (beans may come and go with the context)
      * @param backoff the wait after a first failure, doubled after each next one
      * @param retention how long delivered events are kept
      */
-    public OutboxRelay(Outbox outbox, TransactionTemplate transactions, Supplier<List<ChangeEventTarget>> targets,
+    public OutboxRelay(Outbox outbox, PlatformTransactionManager transactions, Supplier<List<ChangeEventTarget>> targets,
             Duration pollInterval, int batchSize, int maxAttempts, Duration backoff, Duration retention) {
         if (maxAttempts < 1 || batchSize < 1 || pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalStateException("sentro.events.outbox: max-attempts and batch-size must be 1 or more, "
                     + "poll-interval positive");
         }
         this.outbox = outbox;
-        this.transactions = transactions;
+        this.transactions = new TransactionTemplate(transactions);
+        // Read committed on every database: under InnoDB's default, repeatable read, the claim's scan would also lock
+        // the gaps between the events it reads, and the writers' inserts into the outbox would wait for the round.
+        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.targets = targets;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static io.sentro.spring.it.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,30 +107,60 @@ abstract class OutboxScenarios extends DatabaseScenarios {
     }
 
     @Test
-    void twoRelaysNeverDeliverTheSameEvent() throws Exception {
+    void twoRelaysNeverDeliverTheSameEventAndKeepEachRowsOrder() throws Exception {
         relay().stop();
-        for (int i = 0; i < 40; i++) {
-            api.post("/api/posts", "{\"author_id\": 1, \"title\": \"many " + i + "\"}");
+        // 40 events: 10 posts created, then each updated three times, rows interleaved.
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(api.post("/api/posts", "{\"author_id\": 1, \"title\": \"many " + i + "\"}").json().get("id")
+                .asLong());
+        }
+        for (int round = 1; round <= 3; round++) {
+            for (long id : ids) {
+                api.patch("/api/posts/" + id, "{\"views\": " + round + "}");
+            }
         }
         // A second relay, as another instance would run it: its own connections, its outbox and its transactions
-        // on the same DataSource; small batches, so that both relays take part.
+        // on the same DataSource. It claims the three oldest events (the first three posts' creates) and holds them,
+        // its first delivery waiting, while this application's relay runs.
         javax.sql.DataSource own = database.dataSource();
         Outbox outbox = new Outbox(new org.springframework.jdbc.core.JdbcTemplate(own),
                 app.context().getBean(io.sentro.spring.dialect.SqlDialect.class).outbox("sentro_outbox"),
                 "sentro_outbox");
-        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(own));
-        OutboxRelay other = new OutboxRelay(outbox, transactions, () -> List.of(OutboxApplication.DELIVERED::add),
-                Duration.ofMillis(10), 3, 3, Duration.ofMillis(50), Duration.ofDays(1));
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<String> byOther = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        OutboxRelay other = new OutboxRelay(outbox, new DataSourceTransactionManager(own), () -> List.of(event -> {
+            holding.countDown();
+            release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            byOther.add(event.id());
+            OutboxApplication.DELIVERED.add(event);
+        }), Duration.ofMillis(10), 3, 3, Duration.ofMillis(50), Duration.ofDays(1));
         other.start();
-        relay().start();
         try {
+            assertThat(holding.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            relay().start();
+            // The other seven posts' 28 events; none of the held posts', whose later events wait for the held ones.
+            await(() -> delivered().size() == 28, "the events of the posts not held delivered");
+            Thread.sleep(200);
+            assertThat(delivered()).hasSize(28).noneMatch(event -> ids.subList(0, 3).contains(
+                    ((Number) event.key().get("id")).longValue()));
+            release.countDown();
             await(() -> jdbc.queryForObject("SELECT COUNT(*) FROM sentro_outbox WHERE delivered_at IS NULL",
                     Long.class) == 0, "every event delivered");
         }
         finally {
+            release.countDown();
             other.stop();
         }
         assertThat(delivered()).hasSize(40).extracting(ChangeEvent::id).doesNotHaveDuplicates();
+        assertThat(byOther).hasSizeGreaterThanOrEqualTo(3);
+        // Each row's events arrived in the order they were written, whichever relay delivered them.
+        for (long id : ids) {
+            assertThat(delivered().stream().filter(event -> ((Number) event.key().get("id")).longValue() == id)
+                .map(event -> event.operation() + ":" + event.after().get("views")))
+                .as("the events of post %d", id).containsExactly("create:0", "update:1", "update:2", "update:3");
+        }
     }
 
 }
