@@ -146,6 +146,6 @@ public class MySqlDialect implements SqlDialect {
         return OutboxSql.of(table, "BIGINT AUTO_INCREMENT", "LONGTEXT", "DATETIME(6)", "CURRENT_TIMESTAMP(6)",
                 "TIMESTAMPADD(MICROSECOND, ? * 1000, CURRENT_TIMESTAMP(6))",
                 "TIMESTAMPADD(MICROSECOND, -? * 1000, CURRENT_TIMESTAMP(6))",
-                "", "", " ORDER BY o.seq LIMIT ? FOR UPDATE SKIP LOCKED", OutboxSql.fullIndexes(table));
+                "", "", " ORDER BY o.seq LIMIT ? FOR UPDATE SKIP LOCKED", true, OutboxSql.fullIndexes(table));
     }
 }

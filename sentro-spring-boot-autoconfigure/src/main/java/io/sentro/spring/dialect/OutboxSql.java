@@ -16,9 +16,12 @@ import java.util.List;
  * @param purge deletes events delivered longer ago than the parameter, in ms
  * @param since a table's events after a sequence (parameters: table name, sequence), in order: a change stream's
  * resumption
+ * @param readCommitted whether the relay must ask for read committed, its database's default being stricter: under
+ * InnoDB's repeatable read, the claim's scan would also lock the gaps between the events, and the writers' inserts
+ * would wait for the relay's round (where read committed is the default, asking costs a round trip per round)
  */
 public record OutboxSql(List<String> create, String insert, String claim, String delivered, String retry,
-        String counts, String purge, String since) {
+        String counts, String purge, String since, boolean readCommitted) {
 
     public OutboxSql {
         create = List.copyOf(create);
@@ -36,11 +39,12 @@ public record OutboxSql(List<String> create, String insert, String claim, String
      * @param top what follows SELECT to limit the claim ({@code TOP (?) } on SQL Server), or nothing
      * @param hint the table hint that locks and skips ({@code WITH (UPDLOCK, READPAST, ROWLOCK)}), or nothing
      * @param tail what ends the claim: its order, and its limit and lock where the dialect puts them there
+     * @param readCommitted whether the relay must ask for read committed
      * @param indexes the two indexes the claim reads: the pending events in order, and a row's pending events (a
      * dialect with partial indexes keeps only pending events in them, so that a delivered event leaves them)
      */
     static OutboxSql of(String table, String seq, String text, String timestamp, String now, String plusMillis,
-            String minusMillis, String top, String hint, String tail, List<String> indexes) {
+            String minusMillis, String top, String hint, String tail, boolean readCommitted, List<String> indexes) {
         List<String> create = List.of("CREATE TABLE " + table + " (seq " + seq + " PRIMARY KEY, "
                 + "id VARCHAR(36) NOT NULL, table_name VARCHAR(255) NOT NULL, row_key VARCHAR(500) NOT NULL, "
                 + "operation VARCHAR(10) NOT NULL, payload " + text + " NOT NULL, "
@@ -69,7 +73,7 @@ public record OutboxSql(List<String> create, String insert, String claim, String
                 "SELECT COALESCE(SUM(CASE WHEN delivered_at IS NULL AND dead = 0 THEN 1 ELSE 0 END), 0), "
                         + "COALESCE(SUM(dead), 0) FROM " + table,
                 "DELETE FROM " + table + " WHERE delivered_at IS NOT NULL AND delivered_at < " + minusMillis,
-                "SELECT seq, payload FROM " + table + " WHERE table_name = ? AND seq > ? ORDER BY seq");
+                "SELECT seq, payload FROM " + table + " WHERE table_name = ? AND seq > ? ORDER BY seq", readCommitted);
     }
 
     /**

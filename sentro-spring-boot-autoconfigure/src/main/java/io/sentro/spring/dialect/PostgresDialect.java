@@ -192,7 +192,7 @@ public class PostgresDialect implements SqlDialect {
     public OutboxSql outbox(String table) {
         return OutboxSql.of(table, "BIGSERIAL", "TEXT", "TIMESTAMPTZ", "CURRENT_TIMESTAMP",
                 "CURRENT_TIMESTAMP + (? * INTERVAL '1 millisecond')", "CURRENT_TIMESTAMP - (? * INTERVAL '1 millisecond')",
-                "", "", " ORDER BY o.seq LIMIT ? FOR UPDATE SKIP LOCKED",
+                "", "", " ORDER BY o.seq LIMIT ? FOR UPDATE SKIP LOCKED", false,
                 OutboxSql.partialIndexes(table));
     }
 }

@@ -199,6 +199,6 @@ public class SqlServerDialect implements SqlDialect {
     public OutboxSql outbox(String table) {
         return OutboxSql.of(table, "BIGINT IDENTITY", "NVARCHAR(MAX)", "DATETIME2", "SYSUTCDATETIME()",
                 "DATEADD(millisecond, ?, SYSUTCDATETIME())", "DATEADD(millisecond, -?, SYSUTCDATETIME())",
-                "TOP (?) ", " WITH (UPDLOCK, READPAST, ROWLOCK)", " ORDER BY o.seq", OutboxSql.partialIndexes(table));
+                "TOP (?) ", " WITH (UPDLOCK, READPAST, ROWLOCK)", " ORDER BY o.seq", false, OutboxSql.partialIndexes(table));
     }
 }

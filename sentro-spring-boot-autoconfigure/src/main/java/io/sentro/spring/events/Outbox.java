@@ -76,6 +76,11 @@ public final class Outbox {
         }
     }
 
+    /** Whether the relay's rounds must ask for read committed ({@link OutboxSql#readCommitted()}). */
+    boolean roundsReadCommitted() {
+        return sql.readCommitted();
+    }
+
     /** Inserts an event, called inside the write's transaction; its sequence in the outbox. */
     public long insert(ChangeEvent event) {
         KeyHolder keys = new GeneratedKeyHolder();

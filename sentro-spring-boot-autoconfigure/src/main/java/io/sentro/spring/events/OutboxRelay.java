@@ -53,9 +53,9 @@ public final class OutboxRelay implements SmartLifecycle {
         }
         this.outbox = outbox;
         this.transactions = new TransactionTemplate(transactions);
-        // Read committed on every database: under InnoDB's default, repeatable read, the claim's scan would also lock
-        // the gaps between the events it reads, and the writers' inserts into the outbox would wait for the round.
-        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        if (outbox.roundsReadCommitted()) {
+            this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        }
         this.targets = targets;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;

@@ -16,6 +16,10 @@ class OutboxSqlTests {
         OutboxSql sqlServer = new SqlServerDialect().outbox("sentro_outbox");
         assertThat(sqlServer.claim()).startsWith("SELECT TOP (?) o.seq, o.payload, o.attempts FROM sentro_outbox o "
                 + "WITH (UPDLOCK, READPAST, ROWLOCK) WHERE").endsWith("ORDER BY o.seq");
+        // Only InnoDB, whose default is repeatable read, has the relay ask for read committed.
+        assertThat(new MySqlDialect().outbox("sentro_outbox").readCommitted()).isTrue();
+        assertThat(postgres.readCommitted()).isFalse();
+        assertThat(sqlServer.readCommitted()).isFalse();
         // Only the oldest live event of each row is claimable: order per row. The claim reads the pending events in
         // order and stops at its limit, whatever the backlog (no grouping of all pending events).
         for (OutboxSql sql : java.util.List.of(postgres, sqlServer, new MySqlDialect().outbox("sentro_outbox"))) {
