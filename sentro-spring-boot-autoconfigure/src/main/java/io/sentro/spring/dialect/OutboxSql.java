@@ -10,7 +10,7 @@ import java.util.List;
  * @param insert one event: {@code id, table_name, row_key, operation, payload}
  * @param claim the next undelivered events (limit as the parameter), oldest first, locked for this relay and skipped
  * by others: of each row, only its oldest live event (order per row)
- * @param delivered marks one event delivered (parameter: {@code seq})
+ * @param delivered marks events delivered: the statement up to its list of {@code seq}s ({@link #delivered(int)})
  * @param retry records a failed delivery: {@code attempts, delay in ms, last_error, dead, seq}
  * @param counts the events pending and dead
  * @param purge deletes events delivered longer ago than the parameter, in ms
@@ -26,6 +26,20 @@ public record OutboxSql(List<String> create, String insert, String claim, String
     public OutboxSql {
         create = List.copyOf(create);
     }
+
+    /**
+     * Marks {@code events} events delivered in one statement (parameters: their {@code seq}s): one statement to plan
+     * and run per round rather than one per event. At most {@link #MAX_MARKED} at once.
+     */
+    public String delivered(int events) {
+        if (events < 1 || events > MAX_MARKED) {
+            throw new IllegalArgumentException("Marks 1 to " + MAX_MARKED + " events at once, not " + events);
+        }
+        return delivered + "?" + ", ?".repeat(events - 1) + ")";
+    }
+
+    /** The most events one statement marks delivered (SQL Server takes at most 2,100 parameters). */
+    public static final int MAX_MARKED = 1000;
 
     /**
      * The statements for a table, given the dialect's column types, its clock and its way of adding milliseconds to
@@ -67,7 +81,7 @@ public record OutboxSql(List<String> create, String insert, String claim, String
         return new OutboxSql(create,
                 "INSERT INTO " + table + " (id, table_name, row_key, operation, payload) VALUES (?, ?, ?, ?, ?)",
                 claim,
-                "UPDATE " + table + " SET delivered_at = " + now + " WHERE seq = ?",
+                "UPDATE " + table + " SET delivered_at = " + now + " WHERE seq IN (",
                 "UPDATE " + table + " SET attempts = ?, next_attempt_at = " + plusMillis
                         + ", last_error = ?, dead = ? WHERE seq = ?",
                 "SELECT COALESCE(SUM(CASE WHEN delivered_at IS NULL AND dead = 0 THEN 1 ELSE 0 END), 0), "

@@ -123,10 +123,11 @@ public final class Outbox {
                 json.read(row.getString(2)).withSequence(row.getLong(1)), row.getInt(3)), limit);
     }
 
-    /** Marks events delivered, in one batch. */
+    /** Marks events delivered: one statement for up to {@link OutboxSql#MAX_MARKED} of them. */
     public void delivered(List<Long> seqs) {
-        if (!seqs.isEmpty()) {
-            jdbc.batchUpdate(sql.delivered(), seqs.stream().map(seq -> new Object[] { seq }).toList());
+        for (int from = 0; from < seqs.size(); from += OutboxSql.MAX_MARKED) {
+            List<Long> some = seqs.subList(from, Math.min(seqs.size(), from + OutboxSql.MAX_MARKED));
+            jdbc.update(sql.delivered(some.size()), some.toArray());
         }
     }
 

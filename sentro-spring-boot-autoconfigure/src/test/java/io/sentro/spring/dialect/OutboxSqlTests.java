@@ -16,6 +16,11 @@ class OutboxSqlTests {
         OutboxSql sqlServer = new SqlServerDialect().outbox("sentro_outbox");
         assertThat(sqlServer.claim()).startsWith("SELECT TOP (?) o.seq, o.payload, o.attempts FROM sentro_outbox o "
                 + "WITH (UPDLOCK, READPAST, ROWLOCK) WHERE").endsWith("ORDER BY o.seq");
+        // One statement marks a round's events delivered.
+        assertThat(postgres.delivered(3)).isEqualTo(
+                "UPDATE sentro_outbox SET delivered_at = CURRENT_TIMESTAMP WHERE seq IN (?, ?, ?)");
+        assertThat(postgres.delivered(1)).endsWith("WHERE seq IN (?)");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> postgres.delivered(0));
         // Only InnoDB, whose default is repeatable read, has the relay ask for read committed.
         assertThat(new MySqlDialect().outbox("sentro_outbox").readCommitted()).isTrue();
         assertThat(postgres.readCommitted()).isFalse();
