@@ -18,6 +18,7 @@
 #          SYSTEMS=".."   the systems to run (default: "sentro floor")
 #          STARTS=3       how many timed starts of each kind before the load (0: none)
 #          JAVA17=...     a JDK 17 java for the baseline's start-up figure (default: Debian's, if installed; empty: skip)
+#          RESULT=...     where the table is saved (default: bench/results/<date>-<hostname>.md)
 #
 # What is measured, per system, each round (the two systems never run at the same time; nothing else runs on port
 # 18090 or against sentro_bench meanwhile):
@@ -329,7 +330,7 @@ MODEL=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 MEMORY=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
 HOST=$(hostname 2>/dev/null || cat /proc/sys/kernel/hostname)
 mkdir -p bench/results
-RESULT=bench/results/$(date +%Y-%m-%d-%H%M)-$HOST.md
+RESULT=${RESULT:-bench/results/$(date +%Y-%m-%d-%H%M)-$HOST.md}
 {
   echo "## Sentro vs the floor, $(date '+%Y-%m-%d %H:%M %Z')"
   echo
