@@ -7,9 +7,7 @@ import io.sentro.spring.schema.Table;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * What a hook, field writer or action can reach: the operation and table, the current HTTP request and its
@@ -27,10 +25,9 @@ public record HookContext(Operation operation, Table table, @Nullable HttpServle
      * API key, a JWT, a login), else whatever the servlet container or a filter of the application says.
      */
     public Optional<Principal> principal() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.isAuthenticated()
-                && !(authentication instanceof AnonymousAuthenticationToken)) {
-            return Optional.of(authentication);
+        Optional<Authentication> authenticated = Callers.authenticated();
+        if (authenticated.isPresent()) {
+            return Optional.of(authenticated.get());
         }
         return httpRequest == null ? Optional.empty() : Optional.ofNullable(httpRequest.getUserPrincipal());
     }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import io.sentro.spring.customize.Callers;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Table;
 
@@ -112,11 +113,7 @@ public final class ChangeEvents {
 
     /** The caller's name, from Spring Security's context, or {@code null} when anonymous. */
     public static @Nullable String principal() {
-        org.springframework.security.core.Authentication authentication =
-                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.isAuthenticated()
-                && !(authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)
-                        ? authentication.getName() : null;
+        return Callers.authenticated().map(org.springframework.security.core.Authentication::getName).orElse(null);
     }
 
     /** The transaction's pending events, registered with it on its first event. */

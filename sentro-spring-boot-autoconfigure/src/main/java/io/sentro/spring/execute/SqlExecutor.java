@@ -506,7 +506,7 @@ public final class SqlExecutor {
      * A bulk UPDATE, one statement. With {@code returning}, the updated rows as stored, read up to {@code limit}:
      * where the dialect returns them from the UPDATE itself that is still one statement; elsewhere (MySQL) the rows'
      * keys are selected and locked first and the rows selected again after. Run it in a transaction: a caller that
-     * finds more rows than it allows rolls it back.
+     * finds more rows than it allows rolls it back. A limit of 0 is none.
      */
     public Written updateWhere(UpdateWherePlan plan, boolean returning, long limit) {
         Table table = plan.table();
@@ -520,7 +520,7 @@ public final class SqlExecutor {
                 return new Written(rows, rows.size());
             }
             List<Map<String, Object>> locked = queryAtMost(renderer.selectForUpdate(table, plan.condition()), limit);
-            if (locked.size() >= limit) {
+            if (limit > 0 && locked.size() >= limit) {
                 return new Written(locked, locked.size()); // more than the caller allows: nothing is written
             }
             SqlStatement update = renderer.updateWhere(plan, false);
@@ -536,6 +536,7 @@ public final class SqlExecutor {
     /**
      * A bulk DELETE, one statement. With {@code returning}, the deleted rows as they were, read up to {@code limit}:
      * from the DELETE itself where the dialect can, else selected and locked before it. Run it in a transaction.
+     * A limit of 0 is none.
      */
     public Written deleteWhere(DeleteWherePlan plan, boolean returning, long limit) {
         Table table = plan.table();
@@ -549,8 +550,8 @@ public final class SqlExecutor {
                 return new Written(rows, rows.size());
             }
             List<Map<String, Object>> locked = queryAtMost(renderer.selectForUpdate(table, plan.condition()), limit);
-            if (locked.size() >= limit) {
-                return new Written(locked, locked.size());
+            if (limit > 0 && locked.size() >= limit) {
+                return new Written(locked, locked.size()); // more than the caller allows: nothing is deleted
             }
             SqlStatement delete = renderer.deleteWhere(plan, false);
             return new Written(locked, jdbc.update(delete.sql(), delete.parameters().toArray()));

@@ -1,17 +1,20 @@
 package io.sentro.spring.pipeline;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.sentro.spring.customize.SentroDb;
-import io.sentro.spring.events.ChangeEvents;
 import io.sentro.spring.customize.SqlExpression;
+import io.sentro.spring.events.ChangeEvents;
 import io.sentro.spring.execute.SqlExecutor;
+import io.sentro.spring.execute.SqlExecutor.Written;
 import io.sentro.spring.plan.Condition;
 import io.sentro.spring.plan.Filter;
 import io.sentro.spring.plan.Increment;
+import io.sentro.spring.plan.OperationPlan.UpdateWherePlan;
 import io.sentro.spring.plan.RawValue;
 import io.sentro.spring.plan.RowTags;
 import io.sentro.spring.plan.ValueConverter;
@@ -93,26 +96,44 @@ final class JdbcSentroDb implements SentroDb {
         if (!events.enabled(served) || !served.hasPrimaryKey()) {
             return executor.updateWhere(served, row, condition);
         }
-        // Each row before (locked) and after, for its event: read by key after the update, which may change the
-        // columns the condition names.
+        // Each row before (locked) and after, for its event: the rows after come from the UPDATE itself (where the
+        // dialect returns them; else read again by key in one query), paired with the rows before by key.
         return executor.inTransaction(served, () -> {
             List<Map<String, @Nullable Object>> before = executor.selectForUpdate(served, condition);
-            int updated = executor.updateWhere(served, row, condition);
+            Written written = executor.updateWhere(new UpdateWherePlan(served, row, condition), true, 0);
+            Map<List<@Nullable Object>, Map<String, @Nullable Object>> after = new HashMap<>();
+            written.rows().forEach(updated -> after.put(key(served, updated), updated));
             for (Map<String, @Nullable Object> previous : before) {
-                List<Map<String, @Nullable Object>> after = executor.selectWhere(served, byKey(served, previous));
-                events.record(served, "update", previous, after.isEmpty() ? null : after.get(0),
-                        ChangeEvents.principal());
+                Map<String, @Nullable Object> updated = after.get(keyAfter(served, previous, row));
+                if (updated == null && before.size() == 1 && written.rows().size() == 1) {
+                    updated = written.rows().get(0); // its key set by an expression: the one row written is it
+                }
+                events.record(served, "update", previous, updated, ChangeEvents.principal());
             }
-            return updated;
+            return (int) written.count();
         });
     }
 
-    private static Condition byKey(Table table, Map<String, @Nullable Object> row) {
-        List<Filter> filters = new ArrayList<>();
+    private static List<@Nullable Object> key(Table table, Map<String, @Nullable Object> row) {
+        List<@Nullable Object> key = new ArrayList<>();
+        table.primaryKeyColumns().forEach(column -> key.add(row.get(column.name())));
+        return key;
+    }
+
+    /** A row's key after an update that may set key columns ({@code null} parts: set by an expression, unknown). */
+    private static List<@Nullable Object> keyAfter(Table table, Map<String, @Nullable Object> previous,
+            Map<Column, @Nullable Object> values) {
+        List<@Nullable Object> key = new ArrayList<>();
         for (Column column : table.primaryKeyColumns()) {
-            filters.add(new Filter(column, Operator.EQ, row.get(column.name())));
+            if (!values.containsKey(column)) {
+                key.add(previous.get(column.name()));
+            }
+            else {
+                Object value = values.get(column);
+                key.add(value instanceof RawValue || value instanceof Increment ? null : value);
+            }
         }
-        return Condition.allOf(filters);
+        return key;
     }
 
     @Override

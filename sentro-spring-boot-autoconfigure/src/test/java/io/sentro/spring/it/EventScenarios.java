@@ -138,4 +138,24 @@ abstract class EventScenarios extends DatabaseScenarios {
         assertThat(events.get(1).after()).containsEntry("name", "featured-2");
         assertThat(events).extracting(ChangeEvent::transaction).containsOnly(events.get(0).transaction());
     }
+
+    @Test
+    void aDbUpdateOfManyRowsIsAnEventPerRowWithItsRowBeforeAndAfter() {
+        List<Long> ids = jdbc.queryForList("SELECT id FROM posts WHERE author_id = 2 ORDER BY id", Long.class);
+        assertThat(ids).hasSizeGreaterThan(1);
+        io.sentro.spring.customize.SentroDb db = app.context().getBean(io.sentro.spring.customize.SentroDb.class);
+        assertThat(db.update("posts", java.util.Map.of("views", 4242), java.util.Map.of("author_id", 2)))
+            .isEqualTo(ids.size());
+        List<ChangeEvent> events = received();
+        assertThat(events).extracting(event -> ((Number) event.key().get("id")).longValue())
+            .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.operation()).isEqualTo("update");
+            assertThat(((Number) event.after().get("views")).intValue()).isEqualTo(4242);
+            assertThat(((Number) event.before().get("views")).intValue()).isNotEqualTo(4242);
+            assertThat(event.after().get("id")).isEqualTo(event.before().get("id"));
+            assertThat(event.after().get("title")).isEqualTo(event.before().get("title"));
+        });
+        assertThat(events).extracting(ChangeEvent::transaction).containsOnly(events.get(0).transaction());
+    }
 }
