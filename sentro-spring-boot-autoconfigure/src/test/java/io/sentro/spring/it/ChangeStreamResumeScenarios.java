@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import io.sentro.spring.it.FixtureDatabases.Dialect;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,15 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OnDatabase.Condition.class)
-@OnDatabase(Dialect.POSTGRES)
-class ChangeStreamResumeTests {
+abstract class ChangeStreamResumeScenarios {
 
     private RunningApp app;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start() {
-        FixtureDatabase database = FixtureDatabases.of(Dialect.POSTGRES);
+        FixtureDatabase database = FixtureDatabases.of(getClass().getAnnotation(OnDatabase.class).value());
         database.resetRows();
         app = RunningApp.start(PlainApplication.class, database, "sentro.security.access.default=permit-all",
                 "sentro.events.enabled=true", "sentro.events.tables=posts", "sentro.events.outbox.enabled=true",

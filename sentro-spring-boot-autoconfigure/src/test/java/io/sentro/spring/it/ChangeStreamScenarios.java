@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import io.sentro.spring.events.ChangeStreams;
-import io.sentro.spring.it.FixtureDatabases.Dialect;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OnDatabase.Condition.class)
-@OnDatabase(Dialect.POSTGRES)
-class ChangeStreamTests {
+abstract class ChangeStreamScenarios {
 
     private static final String ADA = "ada-key-0123456789";
     private static final String ALAN = "alan-key-0123456789";
@@ -34,7 +32,7 @@ class ChangeStreamTests {
 
     @BeforeAll
     void start() {
-        FixtureDatabase database = FixtureDatabases.of(Dialect.POSTGRES);
+        FixtureDatabase database = FixtureDatabases.of(getClass().getAnnotation(OnDatabase.class).value());
         database.resetRows();
         app = RunningApp.start(PlainApplication.class, database, "sentro.events.enabled=true",
                 "sentro.events.tables=posts", "sentro.events.sse.max-subscribers=2", "sentro.events.sse.heartbeat=200ms",
