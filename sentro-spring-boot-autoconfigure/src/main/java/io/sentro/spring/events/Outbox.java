@@ -6,11 +6,16 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import io.sentro.spring.dialect.OutboxSql;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -22,6 +27,8 @@ import org.springframework.jdbc.support.KeyHolder;
  * ({@code sentro.events.outbox.table}); never served as an API table.
  */
 public final class Outbox {
+
+    private static final Log log = LogFactory.getLog(Outbox.class);
 
     /** A claimed event: its place in the outbox, the event, and how many deliveries of it failed so far. */
     public record Claimed(long seq, ChangeEvent event, int attempts) {
@@ -43,12 +50,49 @@ public final class Outbox {
         this.table = table;
     }
 
-    /** Creates the table and its indexes unless it exists. */
+    /**
+     * Creates the table and its indexes unless it exists. An existing table that lacks one of the claim's indexes (made
+     * by a migration that forgot it, or by an earlier version of Sentro, whose indexes differed) is left as it is,
+     * with a warning that gives the statements: without them the relay still works, but reads more per round.
+     */
     public void createIfMissing() {
         boolean exists = Boolean.TRUE.equals(jdbc.execute((Connection connection) -> exists(connection)));
         if (!exists) {
             sql.create().forEach(jdbc::execute);
+            return;
         }
+        List<String> missing = jdbc.execute((Connection connection) -> missingIndexes(connection));
+        if (missing != null && !missing.isEmpty()) {
+            log.warn("Sentro's outbox table " + table + " lacks the indexes its relay reads; create them: "
+                    + String.join("; ", missing));
+        }
+    }
+
+    /** The statements of the dialect's indexes that the table does not have (by name). */
+    private List<String> missingIndexes(Connection connection) throws SQLException {
+        Set<String> present = new HashSet<>();
+        DatabaseMetaData metaData = connection.getMetaData();
+        for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+            try (ResultSet indexes = metaData.getIndexInfo(connection.getCatalog(), currentSchema(connection), name,
+                    false, true)) {
+                while (indexes.next()) {
+                    String index = indexes.getString("INDEX_NAME");
+                    if (index != null) {
+                        present.add(index.toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String statement : sql.create()) {
+            if (statement.startsWith("CREATE INDEX ")) {
+                String index = statement.substring("CREATE INDEX ".length()).split(" ", 2)[0];
+                if (!present.contains(index.toLowerCase(Locale.ROOT))) {
+                    missing.add(statement);
+                }
+            }
+        }
+        return missing;
     }
 
     private boolean exists(Connection connection) throws SQLException {
