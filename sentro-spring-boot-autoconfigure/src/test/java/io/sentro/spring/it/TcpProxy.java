@@ -78,8 +78,17 @@ final class TcpProxy implements AutoCloseable {
                 try {
                     Socket client = listening.accept();
                     Socket database = new Socket(targetHost, targetPort);
-                    sockets.add(client);
-                    sockets.add(database);
+                    // Under cut()'s lock: a connection accepted just before a cut is closed with the others, not
+                    // added after cut() cleared them (which left it open, and the replica in use).
+                    synchronized (TcpProxy.this) {
+                        if (listening.isClosed()) {
+                            client.close();
+                            database.close();
+                            return;
+                        }
+                        sockets.add(client);
+                        sockets.add(database);
+                    }
                     pipe(client, database);
                     pipe(database, client);
                 }
