@@ -48,7 +48,7 @@ class SentroEventsConfiguration {
                 + "the change events of the tables sentro.events.tables names");
         String table = events.getOutbox().getTable();
         Assert.state(table.matches("[A-Za-z_][A-Za-z0-9_]*"), "sentro.events.outbox.table must be a plain table name");
-        Outbox outbox = new Outbox(new JdbcTemplate(writes(dataSource, replicas)), dialect.outbox(table), table);
+        Outbox outbox = new Outbox(new JdbcTemplate(replicas.writes(dataSource)), dialect.outbox(table), table);
         outbox.createIfMissing();
         return outbox;
     }
@@ -59,7 +59,7 @@ class SentroEventsConfiguration {
     OutboxRelay sentroOutboxRelay(Outbox outbox, DataSource dataSource, SentroReadReplicas replicas,
             ObjectProvider<ChangeEventTarget> targets, SentroProperties properties) {
         SentroProperties.Outbox settings = properties.getEvents().getOutbox();
-        return new OutboxRelay(outbox, new JdbcTransactionManager(writes(dataSource, replicas)),
+        return new OutboxRelay(outbox, new JdbcTransactionManager(replicas.writes(dataSource)),
                 () -> targets.orderedStream().toList(), settings.getPollInterval(), settings.getBatchSize(),
                 settings.getMaxAttempts(), settings.getBackoff(), settings.getRetention());
     }
@@ -129,10 +129,5 @@ class SentroEventsConfiguration {
             return new RabbitChangeEventTarget(template, settings.getExchange(),
                     settings.getConfirmTimeout());
         }
-    }
-
-    /** The DataSource Sentro's writes run on: the routing one with read replicas, else the application's. */
-    static DataSource writes(DataSource dataSource, SentroReadReplicas replicas) {
-        return replicas.replicas() != null ? replicas.replicas().dataSource() : dataSource;
     }
 }

@@ -74,7 +74,7 @@ class SentroGenerationExecution {
             ObjectProvider<PlatformTransactionManager> transactionManager, SentroReadReplicas replicas,
             ObjectProvider<ObservationRegistry> observations, SentroProperties properties) {
         ReadReplicas routing = replicas.replicas();
-        DataSource effective = routing != null ? routing.dataSource() : dataSource;
+        DataSource effective = replicas.writes(dataSource);
         PlatformTransactionManager transactions = routing != null ? new JdbcTransactionManager(effective)
                 : transactionManager.getIfUnique(() -> new JdbcTransactionManager(dataSource));
         JdbcTemplate jdbc = new JdbcTemplate(effective);

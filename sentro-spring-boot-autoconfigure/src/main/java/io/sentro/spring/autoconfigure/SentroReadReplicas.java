@@ -1,5 +1,7 @@
 package io.sentro.spring.autoconfigure;
 
+import javax.sql.DataSource;
+
 import io.sentro.spring.execute.ReadReplicas;
 
 import org.jspecify.annotations.Nullable;
@@ -16,6 +18,14 @@ public final class SentroReadReplicas implements AutoCloseable {
     /** The replicas and their routing, or null when there are none. */
     public @Nullable ReadReplicas replicas() {
         return replicas;
+    }
+
+    /**
+     * The DataSource Sentro's statements run on, writes and the outbox's included: the replicas' routing one, which
+     * sends a transaction's statements to the primary, else the application's.
+     */
+    public DataSource writes(DataSource application) {
+        return replicas != null ? replicas.dataSource() : application;
     }
 
     @Override

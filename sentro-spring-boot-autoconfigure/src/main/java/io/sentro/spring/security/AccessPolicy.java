@@ -11,6 +11,7 @@ import java.util.Set;
 
 import io.sentro.spring.customize.AccessRequest;
 import io.sentro.spring.customize.Action;
+import io.sentro.spring.customize.Callers;
 import io.sentro.spring.customize.ModelCustomizer;
 import io.sentro.spring.customize.Operation;
 import io.sentro.spring.customize.RowScope;
@@ -26,8 +27,6 @@ import io.sentro.spring.schema.Table;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.authentication.AuthenticationTrustResolver;
-import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -52,8 +51,6 @@ public final class AccessPolicy {
     private final AccessRule defaultRule;
     private final SecurityContextHolderStrategy contexts;
     private final String challenge;
-    private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
-
     /**
      * @param configured rules from properties by table name; a name that is not a served table fails the start
      * @param challenge the {@code WWW-Authenticate} value of a 401, naming the credentials the API accepts
@@ -206,8 +203,7 @@ public final class AccessPolicy {
 
     /** Whether the current caller is anonymous (no credentials, or Spring Security's anonymous token). */
     public boolean anonymous() {
-        Authentication authentication = authentication();
-        return authentication == null || trust.isAnonymous(authentication) || !authentication.isAuthenticated();
+        return Callers.authenticated(authentication()).isEmpty();
     }
 
     /** A 401 problem with the challenge that names the credentials the API accepts. */
