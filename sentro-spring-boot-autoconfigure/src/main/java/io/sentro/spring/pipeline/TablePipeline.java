@@ -138,12 +138,12 @@ public final class TablePipeline {
 
     /** The hooks to run once a write of this operation is committed ({@link CommittedHooks}). */
     public List<io.sentro.spring.customize.CommittedHook> committed(Operation operation) {
-        return committed.get(operation);
+        return java.util.Collections.unmodifiableList(committed.get(operation));
     }
 
     /** The hooks that shape this table's change events, in pipeline order. */
     public List<io.sentro.spring.events.ChangeEventHook> changeEventHooks() {
-        return changeEventHooks;
+        return java.util.Collections.unmodifiableList(changeEventHooks);
     }
 
     public List<Action> actions() {
