@@ -44,7 +44,7 @@ abstract class ChangeStreamResumeScenarios {
 
     private SseStream open(String lastEventId) {
         String url = app.api().origin() + "/api/posts/_changes";
-        return lastEventId == null ? SseStream.open(http, url) : SseStream.open(http, url, "Last-Event-ID", lastEventId);
+        return lastEventId == null ? SseStream.open(url) : SseStream.open(url, "Last-Event-ID", lastEventId);
     }
 
     private void post(String title) {
@@ -69,7 +69,9 @@ abstract class ChangeStreamResumeScenarios {
             await(() -> resumed.text().contains("missed two"), "the missed events");
         }
         catch (AssertionError ex) {
-            throw new AssertionError("resumed after " + last + " got: " + resumed.text(), ex);
+            throw new AssertionError("resumed after " + last + " (" + app.context().getBean(
+                    io.sentro.spring.events.ChangeStreams.class).subscribers() + " streams open) got: "
+                    + resumed.text(), ex);
         }
         post("live again");
         await(() -> resumed.text().contains("live again"), "a live event");
