@@ -2,6 +2,8 @@ package io.sentro.spring.dialect;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The statements of the transactional outbox in one dialect: the table, and the SQL its writer and relay run. The
  * table has the same columns everywhere; only types, time arithmetic and row locking differ.
@@ -19,12 +21,34 @@ import java.util.List;
  * @param readCommitted whether the relay must ask for read committed, its database's default being stricter: under
  * InnoDB's repeatable read, the claim's scan would also lock the gaps between the events, and the writers' inserts
  * would wait for the relay's round (where read committed is the default, asking costs a round trip per round)
+ * @param committingInsert the insert that also ends its transaction, where the dialect's driver sends both in one
+ * round trip, or {@code null}
  */
 public record OutboxSql(List<String> create, String insert, String claim, String delivered, String retry,
-        String counts, String purge, String since, boolean readCommitted) {
+        String counts, String purge, String since, boolean readCommitted, @Nullable CommittingInsert committingInsert) {
 
     public OutboxSql {
         create = List.copyOf(create);
+    }
+
+    /**
+     * An event's insert that also commits its transaction ({@code INSERT ... RETURNING seq; COMMIT}, the parameters of
+     * {@link #insert()}), for an event that is the last statement of a transaction its writer began. Where the driver
+     * sends the statements of one string in one round trip and learns from the database that the transaction ended,
+     * it saves the COMMIT's round trip: the transaction manager's commit then finds nothing to commit, and its
+     * after-commit work runs as usual. A COMMIT that fails (a deferred constraint) fails the statement.
+     *
+     * @param sql the statements
+     * @param driverName the JDBC driver that works so ({@code DatabaseMetaData.getDriverName()}); with another driver
+     * for the same database, the plain insert is used
+     */
+    public record CommittingInsert(String sql, String driverName) {
+    }
+
+    /** These statements with {@code committingInsert}: the insert, returning the sequence, then COMMIT. */
+    OutboxSql withCommittingInsert(String driverName) {
+        return new OutboxSql(create, insert, claim, delivered, retry, counts, purge, since, readCommitted,
+                new CommittingInsert(insert + " RETURNING seq; COMMIT", driverName));
     }
 
     /**
@@ -87,7 +111,8 @@ public record OutboxSql(List<String> create, String insert, String claim, String
                 "SELECT COALESCE(SUM(CASE WHEN delivered_at IS NULL AND dead = 0 THEN 1 ELSE 0 END), 0), "
                         + "COALESCE(SUM(dead), 0) FROM " + table,
                 "DELETE FROM " + table + " WHERE delivered_at IS NOT NULL AND delivered_at < " + minusMillis,
-                "SELECT seq, payload FROM " + table + " WHERE table_name = ? AND seq > ? ORDER BY seq", readCommitted);
+                "SELECT seq, payload FROM " + table + " WHERE table_name = ? AND seq > ? ORDER BY seq", readCommitted,
+                null);
     }
 
     /**

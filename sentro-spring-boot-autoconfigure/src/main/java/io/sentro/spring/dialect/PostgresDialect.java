@@ -188,11 +188,15 @@ public class PostgresDialect implements SqlDialect {
         return java.util.Optional.of(new PostgresNotifications());
     }
 
+    /**
+     * PostgreSQL's JDBC driver sends the statements of one string in one round trip and skips its COMMIT when the
+     * server reports the transaction over, so an event's insert can carry its transaction's COMMIT.
+     */
     @Override
     public OutboxSql outbox(String table) {
         return OutboxSql.of(table, "BIGSERIAL", "TEXT", "TIMESTAMPTZ", "CURRENT_TIMESTAMP",
                 "CURRENT_TIMESTAMP + (? * INTERVAL '1 millisecond')", "CURRENT_TIMESTAMP - (? * INTERVAL '1 millisecond')",
                 "", "", " ORDER BY o.seq LIMIT ? FOR UPDATE SKIP LOCKED", false,
-                OutboxSql.partialIndexes(table));
+                OutboxSql.partialIndexes(table)).withCommittingInsert("PostgreSQL JDBC Driver");
     }
 }

@@ -70,6 +70,23 @@ public final class ChangeEvents {
      */
     public void record(Table table, String operation, @Nullable Map<String, @Nullable Object> before,
             @Nullable Map<String, @Nullable Object> after, @Nullable String principal) {
+        record(table, operation, before, after, principal, false);
+    }
+
+    /**
+     * Records the last written row of a transaction that the caller began for this write alone and commits right
+     * after, with nothing in between. With the outbox, the event's insert may then carry the transaction's COMMIT
+     * ({@link Outbox#insertCommitting}): one round trip less per write. It does so only while this recorder's is the
+     * transaction's one synchronization, since another's before-commit work would otherwise run after the commit.
+     * The caller's commit publishes the events as usual.
+     */
+    public void recordEnding(Table table, String operation, @Nullable Map<String, @Nullable Object> before,
+            @Nullable Map<String, @Nullable Object> after, @Nullable String principal) {
+        record(table, operation, before, after, principal, true);
+    }
+
+    private void record(Table table, String operation, @Nullable Map<String, @Nullable Object> before,
+            @Nullable Map<String, @Nullable Object> after, @Nullable String principal, boolean ending) {
         if (!enabled(table)) {
             return;
         }
@@ -92,7 +109,8 @@ public final class ChangeEvents {
         }
         if (outbox != null) {
             // In the write's transaction: the event is in the outbox if and only if the write commits.
-            event = event.withSequence(outbox.insert(event));
+            boolean alone = TransactionSynchronizationManager.getSynchronizations().equals(List.of(pending));
+            event = event.withSequence(ending && alone ? outbox.insertCommitting(event) : outbox.insert(event));
         }
         pending.events.add(event);
     }

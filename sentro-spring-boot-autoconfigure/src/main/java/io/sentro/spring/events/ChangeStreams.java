@@ -50,6 +50,8 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
     private final java.util.function.Supplier<@Nullable Outbox> outbox;
     private final ChangeEventJson json = new ChangeEventJson();
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    /** Streams whose client left, until the container ends their requests (or, at the latest, until shutdown). */
+    private final Set<Subscriber> leaving = ConcurrentHashMap.newKeySet();
     private @Nullable ExecutorService writers;
     private @Nullable ScheduledExecutorService heartbeats;
 
@@ -171,6 +173,8 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
     @Override
     public void stop() {
         subscribers.forEach(Subscriber::close);
+        // A request the container never ended (it did not notice its client leave) would hold a graceful shutdown.
+        leaving.forEach(Subscriber::close);
         if (heartbeats != null) {
             heartbeats.shutdownNow();
         }
@@ -318,16 +322,23 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
             }
         }
 
-        /** Drops this stream without touching the request: the container ends it. */
+        /**
+         * Drops this stream without touching the request: the container ends it, through {@link #onError} or
+         * {@link #onComplete}. It stays known until then, so that a shutdown can end it if the container never does.
+         */
         void forget() {
             closed = true;
+            leaving.add(this);
             subscribers.remove(this);
         }
 
-        /** Ends a stream whose connection is alive (shutdown, a subscriber too far behind). */
+        /**
+         * Ends a stream: one whose connection is alive (shutdown, a subscriber too far behind), or, from the
+         * container's own error callback, one whose client left.
+         */
         void close() {
             closed = true;
-            if (subscribers.remove(this)) {
+            if (subscribers.remove(this) | leaving.remove(this)) {
                 // Only the async context is completed, never the writer closed: once the container ends a request
                 // it recycles its writer for the next one, which a late close would end.
                 try {
@@ -343,6 +354,7 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
         public void onComplete(AsyncEvent event) {
             closed = true;
             subscribers.remove(this);
+            leaving.remove(this);
         }
 
         @Override

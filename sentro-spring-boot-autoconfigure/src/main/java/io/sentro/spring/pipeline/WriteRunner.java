@@ -38,6 +38,7 @@ import io.sentro.spring.schema.Table;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -173,9 +174,7 @@ public final class WriteRunner {
             CreatePlan plan = planner.create(table, bodyRows.rows(), bodyRows.many(), grant);
             List<Map<String, @Nullable Object>> created;
             try {
-                // One statement; with change events, in a transaction with them (a create has no row before).
-                created = events.enabled(table) ? inTransaction(table, () -> recorded(pipeline,
-                        executor.create(plan))) : executor.create(plan);
+                created = events.enabled(table) ? createRecorded(pipeline, plan) : executor.create(plan);
             }
             catch (SentroException ex) {
                 throw bodyRows.many() ? culprit(plan, ex) : ex;
@@ -199,13 +198,26 @@ public final class WriteRunner {
     }
 
     /** Records the change events of rows a single statement created, in its transaction. */
-    private List<Map<String, @Nullable Object>> recorded(TablePipeline pipeline,
-            List<Map<String, @Nullable Object>> created) {
-        String principal = ChangeEvents.principal();
-        for (Map<String, @Nullable Object> row : created) {
-            events.record(pipeline.table(), "create", null, row, principal);
-        }
-        return created;
+    /**
+     * One statement; with change events, in a transaction with them (a create has no row before). When the
+     * transaction is this write's own, nothing follows the last event, which may then carry the COMMIT
+     * ({@link ChangeEvents#recordEnding}).
+     */
+    private List<Map<String, @Nullable Object>> createRecorded(TablePipeline pipeline, CreatePlan plan) {
+        boolean own = !TransactionSynchronizationManager.isActualTransactionActive();
+        return inTransaction(plan.table(), () -> {
+            List<Map<String, @Nullable Object>> created = executor.create(plan);
+            String principal = ChangeEvents.principal();
+            for (int i = 0; i < created.size(); i++) {
+                if (own && i == created.size() - 1) {
+                    events.recordEnding(pipeline.table(), "create", null, created.get(i), principal);
+                }
+                else {
+                    events.record(pipeline.table(), "create", null, created.get(i), principal);
+                }
+            }
+            return created;
+        });
     }
 
     /**

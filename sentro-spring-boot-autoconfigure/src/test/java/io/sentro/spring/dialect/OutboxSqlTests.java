@@ -21,6 +21,12 @@ class OutboxSqlTests {
                 "UPDATE sentro_outbox SET delivered_at = CURRENT_TIMESTAMP WHERE seq IN (?, ?, ?)");
         assertThat(postgres.delivered(1)).endsWith("WHERE seq IN (?)");
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> postgres.delivered(0));
+        // Only PostgreSQL's driver sends an insert and the COMMIT after it in one round trip, and then skips its own.
+        assertThat(postgres.committingInsert()).isEqualTo(new OutboxSql.CommittingInsert("INSERT INTO sentro_outbox "
+                + "(id, table_name, row_key, operation, payload) VALUES (?, ?, ?, ?, ?) RETURNING seq; COMMIT",
+                "PostgreSQL JDBC Driver"));
+        assertThat(new MariaDbDialect().outbox("sentro_outbox").committingInsert()).isNull();
+        assertThat(sqlServer.committingInsert()).isNull();
         // Only InnoDB, whose default is repeatable read, has the relay ask for read committed.
         assertThat(new MySqlDialect().outbox("sentro_outbox").readCommitted()).isTrue();
         assertThat(postgres.readCommitted()).isFalse();

@@ -91,6 +91,7 @@ abstract class ChangeStreamScenarios {
         SseStream again = open(ADA);
         await(() -> again.text().contains("sentro change stream"), "a new stream");
         again.close();
+        await(() -> streams.subscribers() == 0, "the new stream dropped once closed");
     }
 
 }

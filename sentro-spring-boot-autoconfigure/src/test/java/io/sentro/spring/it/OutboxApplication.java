@@ -24,6 +24,14 @@ class OutboxApplication {
     static final List<ChangeEvent> DELIVERED = Collections.synchronizedList(new ArrayList<>());
     static final Map<String, Integer> TRIES = new ConcurrentHashMap<>();
 
+    /** The events published in-process, as a transactional listener receives them: after their commit. */
+    static final List<ChangeEvent> COMMITTED = Collections.synchronizedList(new ArrayList<>());
+
+    @org.springframework.transaction.event.TransactionalEventListener
+    void committed(ChangeEvent event) {
+        COMMITTED.add(event);
+    }
+
     @Bean
     ChangeEventTarget recordingTarget() {
         return event -> {

@@ -42,6 +42,7 @@ abstract class OutboxScenarios extends DatabaseScenarios {
         jdbc.update("DELETE FROM sentro_outbox");
         OutboxApplication.DELIVERED.clear();
         OutboxApplication.TRIES.clear();
+        OutboxApplication.COMMITTED.clear();
         relay().start();
     }
 
@@ -104,6 +105,49 @@ abstract class OutboxScenarios extends DatabaseScenarios {
         JsonNode health = api.get("/actuator/health").json().at("/components/sentro");
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.at("/details/outbox/dead").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * The event of a transaction's last write: where the driver can (PostgreSQL's), its insert carries the COMMIT, so
+     * that another connection sees it before the transaction manager's own commit, which then only publishes. With
+     * another synchronization in the transaction (whose before-commit work must come first), or elsewhere, the event
+     * waits for that commit.
+     */
+    @Test
+    void theLastEventOfAWritesOwnTransactionCommitsItWhereTheDriverCan() {
+        relay().stop();
+        io.sentro.spring.reload.ApiGeneration generation = app.context()
+            .getBean(io.sentro.spring.reload.ApiGenerations.class).current();
+        io.sentro.spring.schema.Table posts = generation.model().table("posts").orElseThrow();
+        io.sentro.spring.events.ChangeEvents events = generation.component(io.sentro.spring.events.ChangeEvents.class);
+        boolean committing = app.context().getBean(io.sentro.spring.dialect.SqlDialect.class).outbox("sentro_outbox")
+            .committingInsert() != null;
+        org.springframework.transaction.support.TransactionTemplate transactions =
+                new org.springframework.transaction.support.TransactionTemplate(new DataSourceTransactionManager(
+                        app.context().getBean(javax.sql.DataSource.class)));
+        String seen = "SELECT COUNT(*) FROM sentro_outbox WHERE payload LIKE ?";
+
+        Long beforeItsCommit = transactions.execute(status -> {
+            events.recordEnding(posts, "create", null, java.util.Map.of("id", 900001, "title", "the end"), null);
+            return jdbc.queryForObject(seen, Long.class, "%the end%");
+        });
+        assertThat(beforeItsCommit).isEqualTo(committing ? 1L : 0L);
+        assertThat(jdbc.queryForObject(seen, Long.class, "%the end%")).isEqualTo(1L);
+        assertThat(OutboxApplication.COMMITTED).extracting(event -> event.after().get("title"))
+            .containsExactly("the end");
+
+        Long withAnotherSynchronization = transactions.execute(status -> {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                    });
+            events.recordEnding(posts, "create", null, java.util.Map.of("id", 900002, "title", "not alone"), null);
+            return jdbc.queryForObject(seen, Long.class, "%not alone%");
+        });
+        assertThat(withAnotherSynchronization).isZero();
+        assertThat(jdbc.queryForObject(seen, Long.class, "%not alone%")).isEqualTo(1L);
+
+        assertThat(OutboxApplication.COMMITTED).extracting(event -> event.after().get("title"))
+            .containsExactly("the end", "not alone");
     }
 
     @Test
