@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # What an outbox row costs PostgreSQL itself, without the application: pgbench runs one create of the benchmark's
-# posts table five ways against the same database, and prints transactions per second and the ratio to the first:
+# posts table six ways against the same database, and prints transactions per second and the ratio to the first:
 #   insert       the INSERT ... RETURNING alone, auto-commit (what Sentro runs for a create without events)
 #   tx           the same in a transaction: BEGIN sent with the INSERT, then COMMIT (two round trips, as with events)
-#   tx_outbox    the INSERT and the outbox's INSERT in a transaction (three round trips: Sentro's outbox path)
+#   tx_outbox    the INSERT and the outbox's INSERT in a transaction, then COMMIT (three round trips: Sentro's outbox
+#                path before the committing insert, and still on MySQL, MariaDB and SQL Server)
+#   tx_outbox_commit  the same with the outbox's INSERT and the COMMIT sent together (two round trips: Sentro's path
+#                on PostgreSQL, OutboxSql.CommittingInsert)
 #   one_stmt     both in one statement, a writable CTE, auto-commit (one round trip)
 #   one_relayed  one_stmt while one more client claims and marks delivered what it writes, as the relay does
 # The outbox table is Sentro's (PostgresDialect.outbox), created empty before each run; the payload is a real event's.
 # Prints a Markdown table and saves it under bench/results/.
 #
-# Usage:  bash bench/outbox-floor.sh          (CLIENTS=16 SECONDS_EACH=8 ROUNDS=3: about three minutes)
+# Usage:  bash bench/outbox-floor.sh          (CLIENTS=16 SECONDS_EACH=8 ROUNDS=3: about four minutes)
 # Needs:  the local PostgreSQL (127.0.0.1:5432, user postgres, trust) and pgbench; the database sentro_bench with the
 #         benchmark's schema (bench/run.sh or bench/events.sh leave it; this script loads bench/schema.sql when absent).
 set -euo pipefail
@@ -24,6 +27,7 @@ if ! "${PG[@]}" -d sentro_bench -c "SELECT 1 FROM posts LIMIT 1" >/dev/null 2>&1
   "${PG[@]}" -d postgres -c "DROP DATABASE IF EXISTS sentro_bench" -c "CREATE DATABASE sentro_bench"
   "${PG[@]}" -d sentro_bench -f bench/schema.sql >/dev/null
 fi
+WAYS="insert tx tx_outbox tx_outbox_commit one_stmt one_relayed"
 
 outbox() {
   "${PG[@]}" -d sentro_bench <<'SQL'
@@ -64,6 +68,17 @@ $INSERT
 $OUTBOX_INSERT
 COMMIT;
 EOF
+cat > "$WORK/tx_outbox_commit.sql" <<EOF
+\set a random(1, 1000)
+\startpipeline
+BEGIN;
+$INSERT
+\endpipeline
+\startpipeline
+$OUTBOX_INSERT
+COMMIT;
+\endpipeline
+EOF
 cat > "$WORK/one_stmt.sql" <<EOF
 \set a random(1, 1000)
 WITH r AS ($INSERT), o AS (INSERT INTO sentro_outbox (id, table_name, row_key, operation, payload) SELECT gen_random_uuid()::text, 'posts', '[' || r.id || ']', 'create', '$PAYLOAD' FROM r RETURNING seq) SELECT r.*, o.seq FROM r, o;
@@ -79,7 +94,7 @@ run() { pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$1" -j 2 -T "$SECOND
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 declare -A EACH
 for round in $(seq 1 "$ROUNDS"); do
-  for way in insert tx tx_outbox one_stmt one_relayed; do
+  for way in $WAYS; do
     outbox
     if [ "$way" = one_relayed ]; then
       run 1 relay >/dev/null &
@@ -93,7 +108,7 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 declare -A TPS
-for way in insert tx tx_outbox one_stmt one_relayed; do
+for way in $WAYS; do
   TPS[$way]=$(echo "${EACH[$way]}" | median)
 done
 HOST=$(hostname 2>/dev/null || cat /proc/sys/kernel/hostname)
@@ -104,11 +119,11 @@ RESULT=bench/results/$(date +%Y-%m-%d-%H%M)-outbox-floor-$HOST.md
   echo
   echo "Machine: $HOST, $(nproc) CPUs. $(psql -U postgres -h 127.0.0.1 -qAt -d postgres -c 'SHOW server_version')."
   echo "pgbench -M prepared -c $CLIENTS -j 2, ${SECONDS_EACH} s each; one_relayed: $((CLIENTS - 1)) writers and a relay."
-  echo "$ROUNDS rounds, the five ways interleaved in each; medians."
+  echo "$ROUNDS rounds, the six ways interleaved in each; medians."
   echo
   echo "| per request, PostgreSQL alone | tps, median | each round | ÷ insert |"
   echo "|---|---:|---|---:|"
-  for way in insert tx tx_outbox one_stmt one_relayed; do
+  for way in $WAYS; do
     echo "| $way | ${TPS[$way]} |${EACH[$way]} | $(awk -v a="${TPS[$way]}" -v b="${TPS[insert]}" 'BEGIN {printf "%.2f", a / b}') |"
   done
 } | tee "$RESULT"
