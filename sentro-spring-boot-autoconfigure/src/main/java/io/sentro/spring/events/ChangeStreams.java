@@ -137,14 +137,35 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
                 + "\ndata: " + json.write(event) + "\n\n";
     }
 
-    /** Fans a committed event out to the subscribers of its table that may see it. */
+    /**
+     * Fans a committed event out to the subscribers of its table that may see it. The subscribers that see it whole
+     * (nothing hidden from them) share one frame, written once.
+     */
     @Override
     public void onApplicationEvent(PayloadApplicationEvent<ChangeEvent> published) {
-        ChangeEvent event = published.getPayload();
+        SharedFrame shared = new SharedFrame(published.getPayload());
         for (Subscriber subscriber : subscribers) {
-            if (subscriber.table.equals(event.table())) {
-                subscriber.deliver(event, false);
+            if (subscriber.table.equals(shared.event.table())) {
+                subscriber.deliver(shared, false);
             }
+        }
+    }
+
+    /** An event, and its frame once a subscriber needed it. */
+    private final class SharedFrame {
+
+        private final ChangeEvent event;
+        private @Nullable String text;
+
+        SharedFrame(ChangeEvent event) {
+            this.event = event;
+        }
+
+        synchronized String text() {
+            if (text == null) {
+                text = frame(event);
+            }
+            return text;
         }
     }
 
@@ -199,7 +220,7 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
         private final PrintWriter out;
         private final ExecutorService pool;
         private final Deque<String> frames = new ArrayDeque<>();
-        private final List<ChangeEvent> held = new java.util.ArrayList<>();
+        private final List<SharedFrame> held = new java.util.ArrayList<>();
         private boolean draining;
         private boolean replaying;
         private long lastSequence = -1;
@@ -219,11 +240,12 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
          * Sends an event this subscriber may see, once: an event of the outbox at or before the last one sent is not
          * sent again. While missed events are replayed, live ones wait.
          */
-        synchronized void deliver(ChangeEvent event, boolean replayed) {
+        synchronized void deliver(SharedFrame shared, boolean replayed) {
             if (replaying && !replayed) {
-                held.add(event);
+                held.add(shared);
                 return;
             }
+            ChangeEvent event = shared.event;
             Long sequence = event.sequence();
             if (sequence != null) {
                 if (sequence <= lastSequence) {
@@ -233,14 +255,14 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
             }
             ChangeEvent visible = visible(event);
             if (visible != null) {
-                offer(frame(visible));
+                offer(visible == event ? shared.text() : frame(visible));
             }
         }
 
         synchronized void resume(List<ChangeEvent> missed) {
-            missed.forEach(event -> deliver(event, true));
+            missed.forEach(event -> deliver(new SharedFrame(event), true));
             replaying = false;
-            held.forEach(event -> deliver(event, false));
+            held.forEach(waiting -> deliver(waiting, false));
             held.clear();
         }
 
