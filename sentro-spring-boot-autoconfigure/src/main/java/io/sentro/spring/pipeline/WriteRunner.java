@@ -197,7 +197,6 @@ public final class WriteRunner {
         });
     }
 
-    /** Records the change events of rows a single statement created, in its transaction. */
     /**
      * One statement; with change events, in a transaction with them (a create has no row before). When the
      * transaction is this write's own, nothing follows the last event, which may then carry the COMMIT
