@@ -225,6 +225,10 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
         private boolean replaying;
         private long lastSequence = -1;
         private volatile boolean closed;
+        /** Held while a frame is written, and by the container's callbacks that end the request. */
+        private final Object writing = new Object();
+        /** Whether the container ended the request; guarded by {@code writing}. */
+        private boolean ended;
 
         Subscriber(String table, Grant grant, AsyncContext async, PrintWriter out, ExecutorService pool,
                 boolean replaying) {
@@ -320,21 +324,17 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
                         return;
                     }
                 }
-                try {
-                    out.write(frame);
-                    out.flush();
-                }
-                catch (RuntimeException gone) {
-                    // The container already ended the request (the client left): the writer is no longer ours.
-                    synchronized (this) {
-                        draining = false;
+                boolean failed;
+                synchronized (writing) {
+                    if (ended) {
+                        failed = true;
                     }
-                    forget();
-                    return;
+                    else {
+                        failed = write(frame);
+                    }
                 }
-                if (out.checkError()) {
-                    // The client left. The container, which saw the error too, ends the request itself; completing it
-                    // here could race with that and end the next request the recycled objects serve.
+                if (failed) {
+                    // The client left. The container, which saw the error too, ends the request (onError).
                     synchronized (this) {
                         draining = false;
                     }
@@ -342,6 +342,30 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
                     return;
                 }
             }
+        }
+
+        /** Writes a frame; whether the connection failed. Called holding {@code writing}, while the request lasts. */
+        private boolean write(String frame) {
+            try {
+                out.write(frame);
+                out.flush();
+                return out.checkError();
+            }
+            catch (RuntimeException gone) {
+                return true;
+            }
+        }
+
+        /**
+         * The container is ending the request: from now on its writer and response are not this stream's, and the
+         * container may hand them to the next request on any connection. Waits for a write in progress, so that no
+         * frame of this stream lands in another's.
+         */
+        private void ending() {
+            synchronized (writing) {
+                ended = true;
+            }
+            closed = true;
         }
 
         /**
@@ -374,18 +398,20 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
 
         @Override
         public void onComplete(AsyncEvent event) {
-            closed = true;
+            ending();
             subscribers.remove(this);
             leaving.remove(this);
         }
 
         @Override
         public void onTimeout(AsyncEvent event) {
+            ending();
             close();
         }
 
         @Override
         public void onError(AsyncEvent event) {
+            ending();
             close();
         }
 
