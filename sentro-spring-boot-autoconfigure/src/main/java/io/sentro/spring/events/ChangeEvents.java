@@ -109,8 +109,9 @@ public final class ChangeEvents {
         }
         if (outbox != null) {
             // In the write's transaction: the event is in the outbox if and only if the write commits.
-            boolean alone = TransactionSynchronizationManager.getSynchronizations().equals(List.of(pending));
-            event = event.withSequence(ending && alone ? outbox.insertCommitting(event) : outbox.insert(event));
+            boolean committing = ending
+                    && TransactionSynchronizationManager.getSynchronizations().equals(List.of(pending));
+            event = event.withSequence(committing ? outbox.insertCommitting(event) : outbox.insert(event));
         }
         pending.events.add(event);
     }

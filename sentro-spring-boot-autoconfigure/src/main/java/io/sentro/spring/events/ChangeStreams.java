@@ -326,12 +326,7 @@ public final class ChangeStreams implements ApplicationListener<PayloadApplicati
                 }
                 boolean failed;
                 synchronized (writing) {
-                    if (ended) {
-                        failed = true;
-                    }
-                    else {
-                        failed = write(frame);
-                    }
+                    failed = ended || write(frame);
                 }
                 if (failed) {
                     // The client left. The container, which saw the error too, ends the request (onError).

@@ -42,6 +42,8 @@ public final class Outbox {
     private final OutboxSql sql;
     private final String table;
     private final ChangeEventJson json = new ChangeEventJson();
+    /** Whether the DataSource's driver sends the committing insert in one round trip; known after the first use. */
+    private volatile @Nullable Boolean committingDriver;
 
     /** @param jdbc on the DataSource Sentro's writes run on, so that inserts join their transactions */
     public Outbox(JdbcTemplate jdbc, OutboxSql sql, String table) {
@@ -152,7 +154,7 @@ public final class Outbox {
             return insert(event);
         }
         Long seq = jdbc.execute((Connection connection) -> {
-            if (!committing.driverName().equals(connection.getMetaData().getDriverName())) {
+            if (!committingDriver(connection, committing)) {
                 return null;
             }
             try (PreparedStatement insert = connection.prepareStatement(committing.sql())) {
@@ -169,6 +171,16 @@ public final class Outbox {
             }
         });
         return seq != null ? seq : insert(event);
+    }
+
+    /** Whether the connections' driver is the one the committing insert needs: asked of the first connection only. */
+    private boolean committingDriver(Connection connection, OutboxSql.CommittingInsert committing) throws SQLException {
+        Boolean known = committingDriver;
+        if (known == null) {
+            known = committing.driverName().equals(connection.getMetaData().getDriverName());
+            committingDriver = known;
+        }
+        return known;
     }
 
     /** The parameters of an insert: {@code id, table_name, row_key, operation, payload}. */

@@ -6,11 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static io.sentro.spring.it.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,36 +15,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A change stream resumed with {@code Last-Event-ID}, from the outbox: a client that reconnects with the id of the
  * last event it got receives the events it missed, in order, then the live ones, none twice.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(OnDatabase.Condition.class)
-abstract class ChangeStreamResumeScenarios {
+abstract class ChangeStreamResumeScenarios extends DatabaseScenarios {
 
-    private RunningApp app;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeAll
-    void start() {
-        FixtureDatabase database = FixtureDatabases.of(getClass().getAnnotation(OnDatabase.class).value());
-        database.resetRows();
-        app = RunningApp.start(PlainApplication.class, database, "sentro.security.access.default=permit-all",
-                "sentro.events.enabled=true", "sentro.events.tables=posts", "sentro.events.outbox.enabled=true",
-                "sentro.events.sse.heartbeat=200ms");
+    @Override
+    protected Class<?> application() {
+        return PlainApplication.class;
     }
 
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
+    @Override
+    protected String[] properties() {
+        return new String[] { "sentro.security.access.default=permit-all", "sentro.events.enabled=true",
+                "sentro.events.tables=posts", "sentro.events.outbox.enabled=true", "sentro.events.sse.heartbeat=200ms" };
     }
 
     private SseStream open(String lastEventId) {
-        String url = app.api().origin() + "/api/posts/_changes";
+        String url = api.origin() + "/api/posts/_changes";
         return lastEventId == null ? SseStream.open(url) : SseStream.open(url, "Last-Event-ID", lastEventId);
     }
 
     private void post(String title) {
-        assertThat(app.api().post("/api/posts", "{\"author_id\": 1, \"title\": \"" + title + "\"}").status())
+        assertThat(api.post("/api/posts", "{\"author_id\": 1, \"title\": \"" + title + "\"}").status())
             .isEqualTo(201);
     }
 
@@ -85,7 +73,7 @@ abstract class ChangeStreamResumeScenarios {
         io.sentro.spring.events.ChangeStreams streams = app.context().getBean(io.sentro.spring.events.ChangeStreams.class);
         await(() -> streams.subscribers() == 0, "closed streams dropped");
 
-        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(app.api().origin()
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(api.origin()
                 + "/api/posts/_changes")).header("Last-Event-ID", "yesterday").build(), HttpResponse.BodyHandlers
                     .ofString());
         assertThat(bad.statusCode()).isEqualTo(400);

@@ -6,11 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import io.sentro.spring.events.ChangeStreams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static io.sentro.spring.it.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,38 +16,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of rows in its row scope (a tenant its own posts), without the columns hidden from it; idle streams get
  * heartbeats; streams are bounded, and a closed one frees its place.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(OnDatabase.Condition.class)
-abstract class ChangeStreamScenarios {
+abstract class ChangeStreamScenarios extends DatabaseScenarios {
 
     private static final String ADA = "ada-key-0123456789";
     private static final String ALAN = "alan-key-0123456789";
 
-    private RunningApp app;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeAll
-    void start() {
-        FixtureDatabase database = FixtureDatabases.of(getClass().getAnnotation(OnDatabase.class).value());
-        database.resetRows();
-        app = RunningApp.start(PlainApplication.class, database, "sentro.events.enabled=true",
-                "sentro.events.tables=posts", "sentro.events.sse.max-subscribers=2", "sentro.events.sse.heartbeat=200ms",
+    @Override
+    protected Class<?> application() {
+        return PlainApplication.class;
+    }
+
+    @Override
+    protected String[] properties() {
+        return new String[] { "sentro.events.enabled=true", "sentro.events.tables=posts",
+                "sentro.events.sse.max-subscribers=2", "sentro.events.sse.heartbeat=200ms",
                 "sentro.security.api-keys[0].name=ada", "sentro.security.api-keys[0].key=" + ADA,
                 "sentro.security.api-keys[0].attributes.author=1", "sentro.security.api-keys[1].name=alan",
                 "sentro.security.api-keys[1].key=" + ALAN, "sentro.security.api-keys[1].attributes.author=2",
                 "sentro.security.access.tables.posts.row-scope.author_id=author",
-                "sentro.security.access.tables.posts.hidden-columns=rating");
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
+                "sentro.security.access.tables.posts.hidden-columns=rating" };
     }
 
     private SseStream open(String key) {
-        return SseStream.open(app.api().origin() + "/api/posts/_changes", "X-API-Key", key, "Accept",
+        return SseStream.open(api.origin() + "/api/posts/_changes", "X-API-Key", key, "Accept",
                 "text/event-stream");
     }
 
@@ -64,14 +53,14 @@ abstract class ChangeStreamScenarios {
         assertThat(ada.contentType()).startsWith("text/event-stream");
 
         // Both places are taken: a third stream is refused.
-        HttpResponse<String> third = http.send(HttpRequest.newBuilder(URI.create(app.api().origin()
+        HttpResponse<String> third = http.send(HttpRequest.newBuilder(URI.create(api.origin()
                 + "/api/posts/_changes")).header("X-API-Key", ADA).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(third.statusCode()).isEqualTo(503);
         assertThat(third.body()).contains("SENTRO-503").contains("sentro.events.sse.max-subscribers");
 
-        assertThat(app.api().send("POST", "/api/posts", "{\"author_id\": 1, \"title\": \"ada writes\"}",
+        assertThat(api.send("POST", "/api/posts", "{\"author_id\": 1, \"title\": \"ada writes\"}",
                 "application/json", "X-API-Key", ADA).status()).isEqualTo(201);
-        assertThat(app.api().send("POST", "/api/posts", "{\"author_id\": 2, \"title\": \"alan writes\"}",
+        assertThat(api.send("POST", "/api/posts", "{\"author_id\": 2, \"title\": \"alan writes\"}",
                 "application/json", "X-API-Key", ALAN).status()).isEqualTo(201);
         await(() -> ada.text().contains("ada writes") && alan.text().contains("alan writes"), "each tenant's event");
         Thread.sleep(300);
