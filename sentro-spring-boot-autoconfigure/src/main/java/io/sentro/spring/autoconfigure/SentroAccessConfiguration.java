@@ -1,16 +1,19 @@
 package io.sentro.spring.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import io.sentro.spring.security.AccessRule;
+import io.sentro.spring.customize.Operation;
+import io.sentro.spring.security.AccessDefaults;
 import io.sentro.spring.security.ApiKey;
 import io.sentro.spring.security.ApiKeyAuthenticationProvider;
 import io.sentro.spring.security.SentroCredentials;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -46,27 +49,25 @@ class SentroAccessConfiguration {
         boolean jwt = ClassUtils.isPresent(JWT_DECODER, beans.getClass().getClassLoader())
                 && beans.getBeanNamesForType(ClassUtils.resolveClassName(JWT_DECODER, beans.getClass().getClassLoader()))
                         .length > 0;
-        AccessRule defaultRule = defaultRule(security.getAccess().getDefault());
-        if (keys.isEmpty() && !jwt && defaultRule == AccessRule.AUTHENTICATED) {
+        if (keys.isEmpty() && !jwt && defaults(security.getAccess()).needCredentials()) {
             String generated = new Base64StringKeyGenerator(java.util.Base64.getUrlEncoder().withoutPadding(), 32)
                     .generateKey();
             log.warn("\n\nUsing generated Sentro API key: " + generated
                     + "\n\nSend it as the X-API-Key header; set sentro.security.api-keys to choose your own.\n");
             keys.add(new ApiKey("generated", generated, List.of(), Map.of()));
+            return new SentroCredentials(new ApiKeyAuthenticationProvider(keys), true, false, true);
         }
         return new SentroCredentials(new ApiKeyAuthenticationProvider(keys), !keys.isEmpty(), jwt);
     }
 
-    static AccessRule defaultRule(String text) {
-        AccessRule rule;
-        try {
-            rule = AccessRule.parse(text, "sentro.security.access.default");
-        }
-        catch (IllegalArgumentException ex) {
-            throw new IllegalStateException(ex.getMessage(), ex);
-        }
-        Assert.state(rule == AccessRule.PERMIT_ALL || rule == AccessRule.AUTHENTICATED || rule == AccessRule.DENY_ALL,
-                "sentro.security.access.default is '" + text + "': expected permit-all, authenticated or deny-all");
-        return rule;
+    /** The default rules of {@code sentro.security.access.default} and {@code .defaults.*}, checked. */
+    static AccessDefaults defaults(SentroProperties.Access access) {
+        SentroProperties.OperationDefaults defaults = access.getDefaults();
+        Map<Operation, @Nullable String> perOperation = new EnumMap<>(Operation.class);
+        perOperation.put(Operation.READ, defaults.getRead());
+        perOperation.put(Operation.CREATE, defaults.getCreate());
+        perOperation.put(Operation.UPDATE, defaults.getUpdate());
+        perOperation.put(Operation.DELETE, defaults.getDelete());
+        return AccessDefaults.parse(access.getDefault(), perOperation);
     }
 }

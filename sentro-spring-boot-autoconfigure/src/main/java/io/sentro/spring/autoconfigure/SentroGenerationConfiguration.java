@@ -116,7 +116,7 @@ class SentroGenerationConfiguration {
             tables.put(name, new TableRules(operations, table.getActions(), table.getHiddenColumns(),
                     table.getRowScope()));
         });
-        return new AccessPolicy(model, registry, SentroAccessConfiguration.defaultRule(access.getDefault()), tables,
+        return new AccessPolicy(model, registry, SentroAccessConfiguration.defaults(access), tables,
                 contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), credentials.challenge());
     }
 
@@ -125,7 +125,7 @@ class SentroGenerationConfiguration {
     static SmartInitializingSingleton sentroAccessReport(ObjectProvider<AccessPolicy> policy) {
         return () -> policy.ifAvailable(access -> {
             if (log.isInfoEnabled()) {
-                log.info("Sentro access (default: " + access.defaultRule() + ")");
+                log.info("Sentro access (default: " + access.defaults() + ")");
                 access.describe().forEach(line -> log.info("Sentro access " + line));
             }
         });

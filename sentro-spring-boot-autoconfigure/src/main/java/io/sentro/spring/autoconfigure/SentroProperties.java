@@ -1034,6 +1034,8 @@ public class SentroProperties {
 
         private String defaultRule = "authenticated";
 
+        private final OperationDefaults defaults = new OperationDefaults();
+
         /**
          * Who may read the sentro actuator endpoint and reload the schema through it: a comma-separated list of roles
          * (held by an API key or a JWT's roles claim), authenticated, permit-all or deny-all.
@@ -1053,7 +1055,10 @@ public class SentroProperties {
             this.admin = admin;
         }
 
-        /** Rule for every table and operation without a rule of its own: permit-all, authenticated or deny-all. */
+        /**
+         * Rule for every table and operation without a rule of its own, nor one in 'defaults': permit-all,
+         * authenticated or deny-all.
+         */
         public String getDefault() {
             return defaultRule;
         }
@@ -1062,12 +1067,78 @@ public class SentroProperties {
             this.defaultRule = defaultRule;
         }
 
+        /** Rules per operation for every table without a rule of its own; each falls back to 'default'. */
+        public OperationDefaults getDefaults() {
+            return defaults;
+        }
+
         public Map<String, TableAccess> getTables() {
             return tables;
         }
 
         public void setTables(Map<String, TableAccess> tables) {
             this.tables = tables;
+        }
+    }
+
+    /**
+     * Rules per operation for every table that has no rule of its own for it ("everyone signed in reads, only
+     * editors write"). Each is 'permit-all', 'authenticated', 'deny-all' or a comma-separated list of roles; unset,
+     * 'sentro.security.access.default' applies.
+     */
+    public static class OperationDefaults {
+
+        /**
+         * Rule for reading rows (list, get, count, search) of every table without a read rule of its own.
+         */
+        private @Nullable String read;
+
+        /**
+         * Rule for creating rows in every table without a create rule of its own.
+         */
+        private @Nullable String create;
+
+        /**
+         * Rule for updating rows (PATCH and PUT) of every table without an update rule of its own; actions without a
+         * rule follow their table's update rule.
+         */
+        private @Nullable String update;
+
+        /**
+         * Rule for deleting rows of every table without a delete rule of its own.
+         */
+        private @Nullable String delete;
+
+        public @Nullable String getRead() {
+            return read;
+        }
+
+        public void setRead(@Nullable String read) {
+            this.read = read;
+        }
+
+        public @Nullable String getCreate() {
+            return create;
+        }
+
+        public void setCreate(@Nullable String create) {
+            this.create = create;
+        }
+
+        public @Nullable String getUpdate() {
+            return update;
+        }
+
+        public void setUpdate(@Nullable String update) {
+            this.update = update;
+        }
+
+        public @Nullable String getDelete() {
+            return delete;
+        }
+
+        public void setDelete(@Nullable String delete) {
+            this.delete = delete;
         }
     }
 
@@ -1097,7 +1168,7 @@ public class SentroProperties {
         private @Nullable String delete;
 
         /**
-         * Rules per action id. An action without one follows 'update' (detail actions) or 'read' (table actions).
+         * Rules per action id. An action without one follows the table's 'update' rule.
          */
         private Map<String, String> actions = new LinkedHashMap<>();
 

@@ -38,6 +38,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.tags.Tag;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
@@ -115,25 +116,29 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         if (openApi.getInfo() == null || openApi.getInfo().getTitle() == null
                 || SPRINGDOC_DEFAULT_TITLE.equals(openApi.getInfo().getTitle())) {
             openApi.setInfo(new Info().title(info.getTitle()).version(info.getVersion())
-                    .description(info.getDescription()));
+                    .description(withAuthentication(info.getDescription())));
         }
         Components components = openApi.getComponents();
         components.addSchemas("Problem", problemSchema());
         addProblemResponses(components);
         addSecuritySchemes(components);
+        // The index, _types.ts and _schema list the tables the caller may read: open when one is open to all.
+        AccessRule descriptions = model.tables().isEmpty() || model.tables().stream()
+                .anyMatch(table -> access.rule(table, io.sentro.spring.customize.Operation.READ).permitsAnonymous())
+                        ? AccessRule.PERMIT_ALL : AccessRule.AUTHENTICATED;
         openApi.getPaths().addPathItem(basePath, new PathItem().get(described(new Operation()
                 .operationId("getSentroIndex").summary("The served tables and their paths")
                 .addTagsItem("Sentro").responses(new ApiResponses()
-                        .addApiResponse("200", jsonResponse("The index", object()))), AccessRule.PERMIT_ALL)));
+                        .addApiResponse("200", jsonResponse("The index", object()))), descriptions)));
         openApi.getPaths().addPathItem(basePath + "/_types.ts", new PathItem().get(described(new Operation()
                 .operationId("getSentroTypeScript").summary("TypeScript declarations of the served tables")
                 .addTagsItem("Sentro").responses(new ApiResponses().addApiResponse("200", new ApiResponse()
                         .description("TypeScript source").content(new Content().addMediaType("application/typescript",
-                                new MediaType().schema(string()))))), AccessRule.PERMIT_ALL)));
+                                new MediaType().schema(string()))))), descriptions)));
         openApi.getPaths().addPathItem(basePath + "/_schema", new PathItem().get(described(new Operation()
                 .operationId("getSentroSchema").summary("The served tables, columns, keys, relations and actions")
                 .addTagsItem("Sentro").responses(new ApiResponses()
-                        .addApiResponse("200", jsonResponse("The model", object()))), AccessRule.PERMIT_ALL)));
+                        .addApiResponse("200", jsonResponse("The model", object()))), descriptions)));
         openApi.addTagsItem(new Tag().name("Sentro").description("The model behind the generated API"));
         for (Table table : model.tables()) {
             TablePipeline pipeline = registry.pipeline(table);
@@ -729,6 +734,15 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
                     + "Denied to every caller by the access rules.");
         }
         return operation;
+    }
+
+    /** The configured description, followed by how to authenticate (what Swagger UI's Authorize wants). */
+    private @Nullable String withAuthentication(@Nullable String description) {
+        String how = credentials.howToAuthenticate();
+        if (how.isEmpty()) {
+            return description;
+        }
+        return description == null || description.isBlank() ? how : description.strip() + "\n\n" + how;
     }
 
     private void addSecuritySchemes(Components components) {

@@ -37,8 +37,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * <li>properties, {@code sentro.security.access.tables.<table>.<operation>} and {@code .actions.<id>};</li>
  * <li>customizers, {@link ModelCustomizer#access}, {@link ModelCustomizer#allow}, {@link ModelCustomizer#authorize}
  * (the last customizer in {@code @Order} order wins);</li>
- * <li>{@code sentro.security.access.default}; an action without a rule follows its table's UPDATE rule (detail
- * actions) or READ rule (table actions).</li>
+ * <li>for an operation, {@code sentro.security.access.defaults.<operation>}, else {@code sentro.security.access.default};
+ * an action without a rule follows its table's UPDATE rule, decided as above.</li>
  * </ol>
  * Hidden columns add up from properties and customizers. Each request is decided once, before any hook runs, with
  * the {@link Authentication} of Spring Security's context: an anonymous caller who is refused gets 401, a signed-in
@@ -48,16 +48,16 @@ public final class AccessPolicy {
 
     private final Map<String, TableAccess> tables = new LinkedHashMap<>();
     private final Map<String, Grant> staticGrants = new LinkedHashMap<>();
-    private final AccessRule defaultRule;
+    private final AccessDefaults defaults;
     private final SecurityContextHolderStrategy contexts;
     private final String challenge;
     /**
      * @param configured rules from properties by table name; a name that is not a served table fails the start
      * @param challenge the {@code WWW-Authenticate} value of a 401, naming the credentials the API accepts
      */
-    public AccessPolicy(SchemaModel model, CustomizerRegistry registry, AccessRule defaultRule,
+    public AccessPolicy(SchemaModel model, CustomizerRegistry registry, AccessDefaults defaults,
             Map<String, TableRules> configured, SecurityContextHolderStrategy contexts, String challenge) {
-        this.defaultRule = defaultRule;
+        this.defaults = defaults;
         this.contexts = contexts;
         this.challenge = challenge;
         for (String name : configured.keySet()) {
@@ -86,7 +86,8 @@ public final class AccessPolicy {
             ModelCustomizer.AccessDeclaration declared = pipeline.operationAccess().get(operation);
             String where = prefix + operation.name().toLowerCase(java.util.Locale.ROOT);
             operations.put(operation, property != null ? parse(property, where)
-                    : declared != null ? rule(declared, "ModelCustomizer of '" + table.name() + "'") : defaultRule);
+                    : declared != null ? rule(declared, "ModelCustomizer of '" + table.name() + "'")
+                    : defaults.rule(operation));
         }
         for (String id : configured.actions().keySet()) {
             if (pipeline.action(id).isEmpty()) {
@@ -145,9 +146,14 @@ public final class AccessPolicy {
                 : parse(java.util.Objects.requireNonNull(declared.rule()), where);
     }
 
-    /** The rule that applies when nothing more specific does. */
+    /** The rule that applies when nothing more specific does ({@code sentro.security.access.default}). */
     public AccessRule defaultRule() {
-        return defaultRule;
+        return defaults.fallback();
+    }
+
+    /** The rules per operation for tables without their own. */
+    public AccessDefaults defaults() {
+        return defaults;
     }
 
     /**

@@ -10,11 +10,41 @@ import java.util.List;
  * @param apiKeys checks presented keys
  * @param apiKeysEnabled whether any key is configured (or was generated)
  * @param jwtEnabled whether bearer JWTs are accepted
+ * @param generatedKey whether the one key is the one Sentro generated and logged at start-up (none was configured)
  */
-public record SentroCredentials(ApiKeyAuthenticationProvider apiKeys, boolean apiKeysEnabled, boolean jwtEnabled) {
+public record SentroCredentials(ApiKeyAuthenticationProvider apiKeys, boolean apiKeysEnabled, boolean jwtEnabled,
+        boolean generatedKey) {
 
     /** The request header that carries an API key. */
     public static final String API_KEY_HEADER = "X-API-Key";
+
+    /** Credentials of configured keys or JWTs: no generated key. */
+    public SentroCredentials(ApiKeyAuthenticationProvider apiKeys, boolean apiKeysEnabled, boolean jwtEnabled) {
+        this(apiKeys, apiKeysEnabled, jwtEnabled, false);
+    }
+
+    /**
+     * How a client authenticates, in a sentence for people (the OpenAPI description, the console's sign-in page):
+     * which header, and where the key is when Sentro generated it.
+     */
+    public String howToAuthenticate() {
+        StringBuilder text = new StringBuilder();
+        if (apiKeysEnabled && jwtEnabled) {
+            text.append("Authenticate with an API key in the " + API_KEY_HEADER
+                    + " header, or a JWT as 'Authorization: Bearer <token>'.");
+        }
+        else if (apiKeysEnabled) {
+            text.append("Authenticate with an API key in the " + API_KEY_HEADER + " header.");
+        }
+        else if (jwtEnabled) {
+            text.append("Authenticate with a JWT as 'Authorization: Bearer <token>'.");
+        }
+        if (generatedKey) {
+            text.append(" No key is configured, so Sentro generated one at start-up: it is in the application's log "
+                    + "(WARN, 'Using generated Sentro API key'); set sentro.security.api-keys to choose your own.");
+        }
+        return text.toString();
+    }
 
     /** The {@code WWW-Authenticate} value of a 401: one challenge per accepted credential. */
     public String challenge() {

@@ -69,11 +69,12 @@ final class TableAccess {
     }
 
     /**
-     * The operation an action without a rule of its own follows: UPDATE for a detail action (it acts on one row,
-     * usually to change it), READ for a table action (it acts on rows the caller could list).
+     * The operation an action without a rule of its own follows: UPDATE, for table and detail actions alike. An
+     * action is a POST that runs the application's code with a database at hand: it may change anything, so a caller
+     * who may only read runs none unless its rule says so.
      */
     static Operation defaultOperation(Action action) {
-        return action.type() == Action.Type.DETAIL ? Operation.UPDATE : Operation.READ;
+        return Operation.UPDATE;
     }
 
     List<Hidden> hidden() {

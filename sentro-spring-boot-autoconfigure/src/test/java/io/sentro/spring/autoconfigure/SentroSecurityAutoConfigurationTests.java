@@ -56,6 +56,43 @@ class SentroSecurityAutoConfigurationTests {
     }
 
     @Test
+    void generatesAKeyWhenAnOperationsDefaultNeedsOneThoughTheDefaultIsOpen(CapturedOutput output) {
+        runner.withPropertyValues("sentro.security.access.default=permit-all",
+                "sentro.security.access.defaults.create=authenticated").run(context -> {
+                    SentroCredentials credentials = context.getBean(SentroCredentials.class);
+                    assertThat(credentials.apiKeysEnabled()).isTrue();
+                    assertThat(credentials.generatedKey()).isTrue();
+                    assertThat(credentials.howToAuthenticate()).contains("X-API-Key").contains("start-up")
+                            .contains("log");
+                    assertThat(output).containsOnlyOnce("Using generated Sentro API key: ");
+                });
+    }
+
+    @Test
+    void configuredKeysAreNotGenerated() {
+        runner.withPropertyValues("sentro.security.api-keys[0].key=mine").run(context -> assertThat(context
+                .getBean(SentroCredentials.class).howToAuthenticate()).contains("X-API-Key").doesNotContain("log"));
+    }
+
+    @Test
+    void operationDefaultsApplyToTablesWithoutRulesAndFallBackToTheDefault(CapturedOutput output) {
+        runner.withPropertyValues("sentro.security.api-keys[0].key=mine", "sentro.security.access.default=deny-all",
+                "sentro.security.access.defaults.read=authenticated", "sentro.security.access.defaults.update=EDITOR",
+                "sentro.security.access.tables.posts.update=ADMIN").run(context -> assertThat(output)
+                        .contains("Sentro access (default: deny-all, read=authenticated, update=EDITOR)")
+                        .contains("Sentro access posts: read=authenticated, create=deny-all, update=ADMIN, "
+                                + "delete=deny-all"));
+    }
+
+    @Test
+    void refusesMalformedOperationDefaults() {
+        runner.withPropertyValues("sentro.security.access.defaults.update=EDITOR;ADMIN").run(context -> assertThat(
+                context).getFailure().rootCause().hasMessageContaining("sentro.security.access.defaults.update"));
+        runner.withPropertyValues("sentro.security.access.defaults.read= ").run(context -> assertThat(context)
+                .hasNotFailed());
+    }
+
+    @Test
     void logsWhoMayDoWhatPerTable(CapturedOutput output) {
         runner.withPropertyValues("sentro.security.api-keys[0].key=mine",
                 "sentro.security.access.tables.posts.delete=ADMIN").run(context -> assertThat(output)

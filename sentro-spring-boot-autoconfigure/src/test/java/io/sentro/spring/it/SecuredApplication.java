@@ -15,6 +15,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * A Boot app whose API is protected: rules in customizers here, the rest in {@link AccessScenarios#properties()}.
@@ -67,6 +69,13 @@ class SecuredApplication {
                             : PrincipalAttributes.of(caller).get("author"));
         }
         return authors;
+    }
+
+    /** The OpenAPI document is open, as an application would serve it to its clients. */
+    @Bean
+    SecurityFilterChain openApiDocument(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/v3/api-docs/**").authorizeHttpRequests(requests -> requests.anyRequest()
+                .permitAll()).build();
     }
 
     @Bean

@@ -14,6 +14,7 @@ import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
 import io.sentro.spring.schema.TypeKind;
 import io.sentro.spring.security.AccessPolicy;
+import io.sentro.spring.security.AccessDefaults;
 import io.sentro.spring.security.AccessRule;
 import io.sentro.spring.security.ApiKeyAuthenticationProvider;
 import io.sentro.spring.security.SentroCredentials;
@@ -64,7 +65,7 @@ class RelationDeclarationsTests {
     private final CustomizerRegistry registry = new CustomizerRegistry(model, List.of());
 
     /** posts.editor_id is hidden from every caller; nobody may read audit_log. */
-    private final AccessPolicy access = new AccessPolicy(model, registry, AccessRule.AUTHENTICATED, Map.of(
+    private final AccessPolicy access = new AccessPolicy(model, registry, AccessDefaults.of(AccessRule.AUTHENTICATED), Map.of(
             "posts", new TableRules(Map.of(), Map.of(), List.of("editor_id"), Map.of()),
             "audit_log", new TableRules(Map.of(Operation.READ, "deny-all"), Map.of(), List.of(), Map.of())),
             SecurityContextHolder.getContextHolderStrategy(), "ApiKey");
