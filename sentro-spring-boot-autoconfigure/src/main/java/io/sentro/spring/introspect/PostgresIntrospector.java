@@ -62,8 +62,8 @@ public class PostgresIntrospector implements SchemaIntrospector {
             SELECT enumtypid, enumlabel FROM pg_enum ORDER BY enumtypid, enumsortorder""";
 
     /**
-     * Primary keys, unique constraints and foreign keys, one row each, for the served tables (rows of other
-     * relations, partitions among them, are dropped by the caller).
+     * Primary keys, unique constraints and foreign keys of the relations in the served schemas, except partitions,
+     * one row each; the schema list is bound in each of the three places it is named.
      * <p>
      * A foreign key whose table references a partitioned table has, since PostgreSQL 12, one more {@code pg_constraint}
      * row per partition of the referenced table, on the same referencing table: a clone whose parent constraint has
@@ -156,7 +156,7 @@ public class PostgresIntrospector implements SchemaIntrospector {
             }
         }, args);
 
-        Object[] thrice = new Object[args.length * 3];
+        Object[] thrice = new Object[args.length * 3]; // CONSTRAINTS names the schema list three times
         for (int i = 0; i < 3; i++) {
             System.arraycopy(args, 0, thrice, i * args.length, args.length);
         }
