@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Reads PostgreSQL's {@code pg_catalog}: tables, partitioned tables, views, materialized views and foreign tables;
  * enum labels; identity, serial and generated columns; and what {@code pg_relation_is_updatable} says of views.
+ * Partitions are not served themselves: their rows are read and written through their partitioned table, which
+ * PostgreSQL routes to the right partition.
  */
 public class PostgresIntrospector implements SchemaIntrospector {
 
@@ -59,20 +61,69 @@ public class PostgresIntrospector implements SchemaIntrospector {
     private static final String ENUMS = """
             SELECT enumtypid, enumlabel FROM pg_enum ORDER BY enumtypid, enumsortorder""";
 
+    /**
+     * Primary keys, unique constraints and foreign keys of the relations in the served schemas, except partitions,
+     * one row each; the schema list is bound in each of the three places it is named.
+     * <p>
+     * A foreign key whose table references a partitioned table has, since PostgreSQL 12, one more {@code pg_constraint}
+     * row per partition of the referenced table, on the same referencing table: a clone whose parent constraint has
+     * the same {@code conrelid}. Those clones are left out ({@code fk}), or a table referencing a partitioned table
+     * would get one foreign key per partition, to relations Sentro does not serve.
+     * <p>
+     * A partitioned table also gets the foreign keys that its partitions hold and it does not: those that EVERY leaf
+     * partition (every partition, through sub-partitions, that holds rows) has, matched by column and referenced
+     * column names (a partition's attribute numbers may differ from its parent's) and referenced table. Such a key
+     * holds for every row of the partitioned table, so a read through it can join and embed as through a key declared
+     * on the parent (pagila's {@code payment}, whose keys were declared on each partition). A key that only some
+     * partitions have is not one: rows of the other partitions may name no row at all, so no relation is derived
+     * from it. A key declared on the parent itself (PostgreSQL 12+) is cloned onto every partition; the derived row
+     * is dropped when the parent has the same key, so it is not listed twice. The derived key takes the smallest of
+     * its partitions' constraint names: a real name, though a violation on another partition names its own.
+     */
     private static final String CONSTRAINTS = """
+            WITH fk AS (
+                SELECT con.conrelid, con.conname, con.confrelid, c.relispartition AS on_partition,
+                       fn.nspname AS ref_schema, fc.relname AS ref_table,
+                       ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
+                             JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+                             ORDER BY k.ord) AS cols,
+                       ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
+                             JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
+                             ORDER BY k.ord) AS ref_cols
+                FROM pg_constraint con
+                JOIN pg_class c ON c.oid = con.conrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                JOIN pg_class fc ON fc.oid = con.confrelid
+                JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+                WHERE con.contype = 'f' AND (c.relispartition OR n.nspname IN (%1$s))
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint pc
+                                  WHERE pc.oid = con.conparentid AND pc.conrelid = con.conrelid)
+            )
             SELECT con.conrelid, con.conname, con.contype,
                    ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
                          JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord) AS cols,
-                   fn.nspname AS ref_schema, fc.relname AS ref_table,
-                   ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
-                         JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord) AS ref_cols
+                   NULL AS ref_schema, NULL AS ref_table, NULL::name[] AS ref_cols
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
-            LEFT JOIN pg_class fc ON fc.oid = con.confrelid
-            LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-            WHERE con.contype IN ('p', 'u', 'f') AND n.nspname IN (%s)
-            ORDER BY con.conrelid, con.contype, con.conname""";
+            WHERE con.contype IN ('p', 'u') AND NOT c.relispartition AND n.nspname IN (%1$s)
+            UNION ALL
+            SELECT fk.conrelid, fk.conname, 'f', fk.cols, fk.ref_schema, fk.ref_table, fk.ref_cols
+            FROM fk
+            WHERE NOT fk.on_partition
+            UNION ALL
+            SELECT p.oid, min(fk.conname), 'f', fk.cols, fk.ref_schema, fk.ref_table, fk.ref_cols
+            FROM pg_class p
+            JOIN pg_namespace n ON n.oid = p.relnamespace
+            CROSS JOIN LATERAL pg_partition_tree(p.oid) leaf
+            JOIN fk ON fk.conrelid = leaf.relid
+            WHERE p.relkind = 'p' AND NOT p.relispartition AND n.nspname IN (%1$s) AND leaf.isleaf
+            GROUP BY p.oid, fk.confrelid, fk.ref_schema, fk.ref_table, fk.cols, fk.ref_cols
+            HAVING count(DISTINCT leaf.relid) = (SELECT count(*) FROM pg_partition_tree(p.oid) l WHERE l.isleaf)
+               AND NOT EXISTS (SELECT 1 FROM fk own
+                               WHERE own.conrelid = p.oid AND own.confrelid = fk.confrelid
+                                 AND own.cols = fk.cols AND own.ref_cols = fk.ref_cols)
+            ORDER BY 1, 3, 2""";
 
     @Override
     public List<String> defaultSchemas(JdbcTemplate jdbc) {
@@ -105,6 +156,10 @@ public class PostgresIntrospector implements SchemaIntrospector {
             }
         }, args);
 
+        Object[] thrice = new Object[args.length * 3]; // CONSTRAINTS names the schema list three times
+        for (int i = 0; i < 3; i++) {
+            System.arraycopy(args, 0, thrice, i * args.length, args.length);
+        }
         jdbc.query(CONSTRAINTS.formatted(in), rs -> {
             TableBuilder table = tables.get(rs.getLong("conrelid"));
             if (table == null) {
@@ -125,7 +180,7 @@ public class PostgresIntrospector implements SchemaIntrospector {
                 default -> {
                 }
             }
-        }, args);
+        }, thrice);
 
         return tables.values().stream().map(TableBuilder::build).toList();
     }
