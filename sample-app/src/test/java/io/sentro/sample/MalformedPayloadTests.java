@@ -103,14 +103,23 @@ class MalformedPayloadTests {
                 }
                 bodies.add(JSON.writeValueAsString(all));
             }
+            JsonNode primaryKey = table.get("primaryKey");
             for (String body : bodies) {
                 if (table.get("insertable").asBoolean()) {
-                    requests++;
+                    requests += 2;
                     check(failures, "POST", path, body);
+                    // An upsert takes an existing row through the UPDATE hooks, a new one through the CREATE hooks.
+                    check(failures, "POST", path, body, "Prefer", "resolution=merge-duplicates");
                 }
                 if (table.get("updatable").asBoolean() && firstKey != null && !body.equals("{}")) {
                     requests++;
                     check(failures, "PATCH", path + "/" + firstKey, body);
+                    if (primaryKey.size() == 1) {
+                        // A bulk write, with the row as stored in payload.previous().
+                        requests++;
+                        check(failures, "PATCH", path + "?where." + primaryKey.get(0).asString() + ".eq=" + firstKey,
+                                body);
+                    }
                 }
             }
         }
@@ -231,12 +240,14 @@ class MalformedPayloadTests {
     }
 
     /** Sends one request; a 5xx, or a 4xx that is not a problem, is added to {@code failures}. */
-    private void check(List<String> failures, String method, String path, String body) throws Exception {
-        HttpResponse<String> response = send(method, path, body);
+    private void check(List<String> failures, String method, String path, String body, String... headers)
+            throws Exception {
+        HttpResponse<String> response = send(method, path, body, headers);
         int status = response.statusCode();
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (status >= 500 || (status >= 400 && !type.startsWith("application/problem+json"))) {
-            failures.add(method + " " + path + " " + body + " -> " + status + " " + type + " " + response.body());
+            failures.add(method + " " + path + " " + String.join(": ", headers) + " " + body + " -> " + status + " "
+                    + type + " " + response.body());
         }
     }
 
@@ -260,8 +271,11 @@ class MalformedPayloadTests {
         };
     }
 
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path)).header("X-API-Key", KEY);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         if (!body.isEmpty()) {
             request.header("Content-Type", "application/json");
         }
