@@ -28,7 +28,11 @@ public class StorageService implements SentroIntegration {
         return isDataUrl(value) ? upload(prefix, (String) value) : value;
     }
 
-    /** Stores a {@code data:<type>;base64,<bytes>} URL under {@code prefix}, returning its public URL. */
+    /**
+     * Stores a {@code data:<type>;base64,<bytes>} URL under {@code prefix}, returning its public URL.
+     *
+     * @throws IllegalArgumentException when the URL holds no base64 data after its comma
+     */
     public synchronized String upload(String prefix, String dataUrl) {
         int comma = dataUrl.indexOf(',');
         String header = dataUrl.substring("data:".length(), Math.max(comma, "data:".length()));

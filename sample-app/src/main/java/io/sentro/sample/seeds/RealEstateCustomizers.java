@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,12 +35,14 @@ class RealEstateCustomizers {
     ModelCustomizer properties(Integrations integrations) {
         var c = new ModelCustomizer("properties");
         c.rename("Property Listings");
+        // Text is geocoded; any other value (null, or what another hook put) is written as given, and the API
+        // refuses it naming 'address'.
         c.replaceFieldWriting("address", value -> {
-            String address = String.valueOf(value);
             Map<String, Object> written = new HashMap<>();
-            written.put("address", address);
+            written.put("address", value);
             GeocodingService geocoder = integrations.using("geocoder", GeocodingService.class);
-            if (geocoder != null) {
+            String address = Fields.text(value);
+            if (geocoder != null && address != null) {
                 geocoder.geocode(address).ifPresent(location -> {
                     written.put("latitude", location.latitude());
                     written.put("longitude", location.longitude());
@@ -47,24 +50,39 @@ class RealEstateCustomizers {
             }
             return written;
         });
+        // A JSON column takes any JSON, so the API would store a string or an object here: the writer itself
+        // refuses what is not an array of text (422). Null is written as given: the API refuses it (NOT NULL).
         c.replaceFieldWriting("images", value -> {
+            if (value == null) {
+                return Collections.singletonMap("images", null);
+            }
             if (!(value instanceof List<?> images)) {
-                throw new SentroException(400, "'images' must be an array of URLs or data: URLs");
+                throw new SentroException(422, "'images' must be an array of image URLs or data: URLs");
             }
             StorageService s3 = integrations.using("s3", StorageService.class);
-            List<String> urls = new ArrayList<>();
-            for (Object image : images) {
-                urls.add(String.valueOf(s3 != null ? s3.stored("properties", image) : image));
+            List<Object> urls = new ArrayList<>();
+            for (int i = 0; i < images.size(); i++) {
+                if (!(images.get(i) instanceof String image) || image.isBlank()) {
+                    throw new SentroException(422, "'images[" + i + "]' must be an image URL or a data: URL");
+                }
+                try {
+                    urls.add(s3 != null ? s3.stored("properties", image) : image);
+                }
+                catch (IllegalArgumentException ex) {
+                    throw new SentroException(422, "'images[" + i + "]' is not a base64 data: URL");
+                }
             }
             return Map.of("images", urls);
         });
-        c.addDisplayField("formattedPrice", property -> NumberFormat.getCurrencyInstance(Locale.US)
-                .format(property.get("price")));
+        c.addDisplayField("formattedPrice", property -> {
+            BigDecimal price = Fields.decimal(property.get("price"));
+            return price == null ? null : NumberFormat.getCurrencyInstance(Locale.US).format(price);
+        });
         c.addDisplayField("pricePerSqft", property -> {
-            int sqft = (Integer) property.get("sqft");
-            if (sqft > 0) {
-                return "$" + ((BigDecimal) property.get("price")).divide(BigDecimal.valueOf(sqft), 2,
-                        RoundingMode.HALF_UP).toPlainString() + "/sqft";
+            BigDecimal price = Fields.decimal(property.get("price"));
+            Long sqft = Fields.wholeNumber(property.get("sqft"));
+            if (price != null && sqft != null && sqft > 0) {
+                return "$" + price.divide(BigDecimal.valueOf(sqft), 2, RoundingMode.HALF_UP).toPlainString() + "/sqft";
             }
             return "N/A";
         });

@@ -1,6 +1,7 @@
 package io.sentro.sample.seeds;
 
 import java.util.Map;
+import java.util.Objects;
 
 import io.sentro.sample.integrations.EmailService;
 import io.sentro.sample.integrations.StripeService;
@@ -37,24 +38,26 @@ class SaasCustomizers {
         c.allow(Operation.DELETE, "ADMIN");
         // Once the organization is committed, never for one rolled back: its Stripe customer, then its id on the row.
         c.onCommitted(Operation.CREATE, committed -> {
-            Map<String, Object> org = committed.rows().get(0);
             StripeService stripe = integrations.using("stripe", StripeService.class);
-            if (stripe != null && org.get("stripe_customer_id") == null) {
-                String customer = stripe.createCustomer((String) org.get("email"), (String) org.get("name"));
-                committed.db().update("organizations", Map.of("stripe_customer_id", customer),
-                        Map.of("id", org.get("id")));
+            for (Map<String, Object> org : committed.rows()) {
+                if (stripe != null && org.get("stripe_customer_id") == null && org.get("id") != null
+                        && org.get("email") instanceof String email && org.get("name") instanceof String name) {
+                    String customer = stripe.createCustomer(email, name);
+                    committed.db().update("organizations", Map.of("stripe_customer_id", customer),
+                            Map.of("id", org.get("id")));
+                }
             }
         });
         c.addAction(Action.detail("upgrade-plan", "Upgrade Plan", (request, record, db) -> {
             Object planId = request.param("planId");
             StripeService stripe = integrations.using("stripe", StripeService.class);
-            if (stripe == null || record.get("stripe_customer_id") == null) {
+            if (stripe == null || !(record.get("stripe_customer_id") instanceof String customer)) {
                 return ActionResult.failure("Stripe not configured");
             }
             if (!(planId instanceof String plan) || plan.isBlank()) {
                 return ActionResult.failure("'planId' is required");
             }
-            String subscription = stripe.createSubscription((String) record.get("stripe_customer_id"), plan);
+            String subscription = stripe.createSubscription(customer, plan);
             db.update("organizations", Map.of("plan", plan, "subscription_id", subscription),
                     Map.of("id", record.get("id")));
             return ActionResult.success("Upgraded to " + plan + " plan");
@@ -71,7 +74,7 @@ class SaasCustomizers {
         c.onCommitted(Operation.CREATE, committed -> {
             EmailService email = integrations.using("email", EmailService.class);
             if (email != null) {
-                invite(email, committed.db(), committed.rows().get(0));
+                committed.rows().forEach(member -> invite(email, committed.db(), member));
             }
         });
         c.addAction(Action.detail("resend-invite", "Resend Invitation", (request, record, db) -> {
@@ -79,7 +82,9 @@ class SaasCustomizers {
             if (email == null) {
                 return ActionResult.failure("Email not configured");
             }
-            invite(email, db, record);
+            if (!invite(email, db, record)) {
+                return ActionResult.failure("Team member " + record.get("id") + " has no e-mail address");
+            }
             return ActionResult.success("Invitation resent");
         }));
         return c;
@@ -94,10 +99,17 @@ class SaasCustomizers {
         return admin ? RowScope.ALL_ROWS : PrincipalAttributes.of(caller).get("organization");
     }
 
-    private static void invite(EmailService email, SentroDb db, Map<String, Object> member) {
-        Map<String, Object> org = db.getSingle("organizations", Map.of("id", member.get("organization_id")));
-        email.sendTemplate((String) member.get("email"), "team-invitation", Map.of(
-                "orgName", org == null ? "" : org.get("name"),
+    /** Sends the member their invitation; false when the member has no e-mail address to send it to. */
+    private static boolean invite(EmailService email, SentroDb db, Map<String, Object> member) {
+        if (!(member.get("email") instanceof String to)) {
+            return false;
+        }
+        Object organization = member.get("organization_id");
+        Map<String, Object> org = organization == null ? null
+                : db.getSingle("organizations", Map.of("id", organization));
+        email.sendTemplate(to, "team-invitation", Map.of(
+                "orgName", org == null ? "" : Objects.toString(org.get("name"), ""),
                 "inviteLink", "https://app.example.test/accept/" + member.get("invite_token")));
+        return true;
     }
 }
