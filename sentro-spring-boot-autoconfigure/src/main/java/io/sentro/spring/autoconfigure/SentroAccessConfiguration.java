@@ -47,14 +47,15 @@ class SentroAccessConfiguration {
                 && beans.getBeanNamesForType(ClassUtils.resolveClassName(JWT_DECODER, beans.getClass().getClassLoader()))
                         .length > 0;
         AccessRule defaultRule = defaultRule(security.getAccess().getDefault());
-        if (keys.isEmpty() && !jwt && defaultRule == AccessRule.AUTHENTICATED) {
+        boolean generate = keys.isEmpty() && !jwt && defaultRule == AccessRule.AUTHENTICATED;
+        if (generate) {
             String generated = new Base64StringKeyGenerator(java.util.Base64.getUrlEncoder().withoutPadding(), 32)
                     .generateKey();
             log.warn("\n\nUsing generated Sentro API key: " + generated
                     + "\n\nSend it as the X-API-Key header; set sentro.security.api-keys to choose your own.\n");
             keys.add(new ApiKey("generated", generated, List.of(), Map.of()));
         }
-        return new SentroCredentials(new ApiKeyAuthenticationProvider(keys), !keys.isEmpty(), jwt);
+        return new SentroCredentials(new ApiKeyAuthenticationProvider(keys), !keys.isEmpty(), jwt, generate);
     }
 
     static AccessRule defaultRule(String text) {

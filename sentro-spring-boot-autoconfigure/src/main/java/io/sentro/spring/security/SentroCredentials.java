@@ -10,11 +10,19 @@ import java.util.List;
  * @param apiKeys checks presented keys
  * @param apiKeysEnabled whether any key is configured (or was generated)
  * @param jwtEnabled whether bearer JWTs are accepted
+ * @param generatedKey whether the one key is Sentro's generated key, written to the log at start-up (none was
+ * configured): the console's sign-in page then says where to find it
  */
-public record SentroCredentials(ApiKeyAuthenticationProvider apiKeys, boolean apiKeysEnabled, boolean jwtEnabled) {
+public record SentroCredentials(ApiKeyAuthenticationProvider apiKeys, boolean apiKeysEnabled, boolean jwtEnabled,
+        boolean generatedKey) {
 
     /** The request header that carries an API key. */
     public static final String API_KEY_HEADER = "X-API-Key";
+
+    /** Credentials none of which Sentro generated. */
+    public SentroCredentials(ApiKeyAuthenticationProvider apiKeys, boolean apiKeysEnabled, boolean jwtEnabled) {
+        this(apiKeys, apiKeysEnabled, jwtEnabled, false);
+    }
 
     /** The {@code WWW-Authenticate} value of a 401: one challenge per accepted credential. */
     public String challenge() {
