@@ -41,8 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The data console as the people who manage the blog meet it, in headless Chromium on the sample app: sign in, list
  * the posts with their display names, filter, sort, page, open a post with its comments, create (a missing field
  * first), edit, delete, approve a comment, export to Markdown, a hostile value shown as text, and a read-only key that
- * sees no edit controls; an action that takes a body (the shop's "Adjust Inventory") asks for it. A screenshot of each step is saved under target/console/. Skipped, saying so, where Debian's
- * chromium and chromium-driver are not installed ({@code .ci/run} installs them).
+ * sees no edit controls; an action that takes a body (the shop's "Adjust Inventory") asks for it; the sign-in page's
+ * hint, a table without a display name under its humanised name, and decimals with their column's scale. A screenshot
+ * of each step is saved under target/console/. Skipped, saying so, where Debian's chromium and chromium-driver are not
+ * installed ({@code .ci/run} installs them).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTests {
@@ -96,11 +98,37 @@ class ConsoleBrowserTests {
         // Sign in with the admin's key.
         browser.get(base + "/sentro");
         WebElement credential = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("credential")));
+        // The sample's sign-in hint (sentro.console.sign-in-hint) names its demo keys.
+        assertThat(text(By.id("sign-in-hint"))).startsWith("Demo keys: admin-demo-key (everything)")
+            .contains("acme-demo-key", "globex-demo-key", "viewer-demo-key (reads only)");
         credential.sendKeys("admin-demo-key");
         shot("01-sign-in");
         browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Blog Posts")));
         shot("02-tables");
+
+        // A table no customizer renamed is listed under its name made readable; its URL keeps the name.
+        WebElement orderItems = browser.findElement(By.cssSelector(".console-nav a[href='#/t/order_items']"));
+        assertThat(orderItems.getText()).isEqualTo("Order items");
+        orderItems.click();
+        wait.until(ExpectedConditions.textToBe(By.id("list-title"), "Order items"));
+        assertThat(browser.getCurrentUrl()).endsWith("#/t/order_items");
+        // Decimals keep their column's scale: numeric(10,2) 149.00 is not 149.
+        wait.until(driver -> column("unit_price").stream().sorted().toList().equals(List.of("149.00", "7.50")));
+        browser.get(base + "/sentro#/t/order_items/r/1");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("dd[data-column=unit_price]"), "149.00"));
+        assertThat(browser.findElement(By.cssSelector("nav[aria-label=Breadcrumb] a")).getText())
+            .isEqualTo("Order items");
+        assertThat(text(By.id("detail-title"))).isEqualTo("Order items 1");
+        browser.get(base + "/sentro#/t/products?sort=id");
+        wait.until(ExpectedConditions.textToBe(By.id("list-title"), "Product Catalog"));
+        wait.until(driver -> column("price").equals(List.of("149.00", "39.90", "7.50")));
+        shot("02b-decimals");
+        browser.get(base + "/sentro#/t/products/r/1/edit");
+        WebElement price = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-price")));
+        wait.until(driver -> "149.00".equals(price.getDomProperty("value")));
+        browser.get(base + "/sentro#/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Blog Posts")));
 
         // The posts, under their display names.
         browser.findElement(By.linkText("Blog Posts")).click();

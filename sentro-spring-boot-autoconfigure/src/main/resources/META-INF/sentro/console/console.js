@@ -2,12 +2,15 @@
 // to a table's rows (#/t/posts?where.status.eq=draft), a row (#/t/posts/r/4), or a form (#/t/posts/new, .../edit).
 import { h, render, Component } from './dom.js';
 import { Api, problemText } from './api.js';
+import { tableTitle } from './names.js';
 import { ListView } from './list.js';
 import { DetailView } from './detail.js';
 import { FormView } from './form.js';
 
 const meta = (name) => document.querySelector(`meta[name="${name}"]`).getAttribute('content');
 const api = new Api(meta('sentro-api'));
+/** Where a credential comes from (sentro.console.sign-in-hint, or Sentro's default): text, rendered as text. */
+const signInHint = meta('sentro-sign-in-hint');
 
 function parseRoute(hash) {
   const match = /^#\/t\/([^/?]+)(?:\/(new)|\/r\/([^/?]+)(\/edit)?)?(?:\?(.*))?$/.exec(hash || '');
@@ -35,6 +38,7 @@ class SignIn extends Component {
     return h('article', { class: 'sign-in' },
       h('h2', null, 'Sign in'),
       h('p', null, 'The console uses the API with your credentials: it shows and does only what they allow.'),
+      signInHint ? h('p', { id: 'sign-in-hint', class: 'hint' }, signInHint) : null,
       problem ? h('p', { class: 'notice error', role: 'alert' }, problem) : null,
       h('form', { onSubmit: (event) => this.submit(event), id: 'sign-in' },
         h('fieldset', null, h('legend', null, 'Credentials'),
@@ -109,7 +113,7 @@ class App extends Component {
     if (route.view === 'home') {
       return h('section', null, h('h2', null, 'Tables'), h('ul', null, index.tables.map((entry) => {
         const table = schema.get(entry.name);
-        return h('li', null, h('a', { href: `#/t/${entry.name}` }, table ? table.displayName || entry.name : entry.name));
+        return h('li', null, h('a', { href: `#/t/${entry.name}` }, tableTitle(table || entry)));
       })));
     }
     const table = schema.get(route.table);
@@ -153,7 +157,7 @@ class App extends Component {
           index.tables.map((entry) => h('li', null, h('a', {
             href: `#/t/${entry.name}`,
             'aria-current': route.table === entry.name ? 'page' : undefined,
-          }, (schema.get(entry.name) || {}).displayName || entry.name)))))),
+          }, tableTitle(schema.get(entry.name) || entry))))))),
         h('div', null,
           notice ? h('p', { class: `notice ${notice.kind}`, role: notice.kind === 'error' ? 'alert' : 'status', id: 'notice' },
             notice.text) : null,

@@ -1,5 +1,6 @@
 // One row: its columns and display fields, its related rows (links to them), and what the caller may do with it.
 import { h, Component } from './dom.js';
+import { tableTitle } from './names.js';
 import { display } from './fields.js';
 import { problemText } from './api.js';
 import { ActionBar, keyPath } from './actions.js';
@@ -63,22 +64,23 @@ export class DetailView extends Component {
       h('thead', null, h('tr', null, columns.map((column) => h('th', { scope: 'col' }, column.displayName || column.name)))),
       h('tbody', null, rows.map((related) => h('tr', null, columns.map((column, index) => h('td', { class: 'cell' },
         index === 0 && target.primaryKey.length
-          ? h('a', { href: `#/t/${target.name}/r/${keyPath(target, related)}` }, display(related[column.name]))
-          : display(related[column.name]))))))));
+          ? h('a', { href: `#/t/${target.name}/r/${keyPath(target, related)}` }, display(related[column.name], column))
+          : display(related[column.name], column))))))));
   }
 
   relation(relation) {
     const { row } = this.state;
     const { schema } = this.props;
     const target = schema.get(relation.table);
-    const title = `${relation.name} (${target ? target.displayName || target.name : relation.table})`;
+    const title = `${relation.name} (${tableTitle(target || { name: relation.table })})`;
     const value = row[relation.name];
     if (relation.kind === 'many-to-one') {
       const key = relation.columns.map((column) => encodeURIComponent(String(row[column]))).join(',');
       const empty = relation.columns.some((column) => row[column] === null || row[column] === undefined);
+      const shown = target && (target.columns[1] || target.columns[0]);
       return h('section', { 'data-relation': relation.name }, h('h3', null, title),
         empty ? h('p', null, '—') : h('p', null, h('a', { href: `#/t/${relation.table}/r/${key}` },
-          value && target ? display(value[(target.columns[1] || target.columns[0]).name]) : decodeURIComponent(key))));
+          value && shown ? display(value[shown.name], shown) : decodeURIComponent(key))));
     }
     const rows = Array.isArray(value) ? value : [];
     const all = relation.kind === 'one-to-many' && relation.targetColumns.length === 1
@@ -102,9 +104,9 @@ export class DetailView extends Component {
     const canDelete = entry.operations.includes('delete');
     return h('section', { 'aria-labelledby': 'detail-title' },
       h('nav', { 'aria-label': 'Breadcrumb' }, h('ul', null,
-        h('li', null, h('a', { href: `#/t/${table.name}` }, table.displayName || table.name)),
+        h('li', null, h('a', { href: `#/t/${table.name}` }, tableTitle(table))),
         h('li', null, decodeURIComponent(rowKey)))),
-      h('h2', { id: 'detail-title' }, `${table.displayName || table.name} ${decodeURIComponent(rowKey)}`),
+      h('h2', { id: 'detail-title' }, `${tableTitle(table)} ${decodeURIComponent(rowKey)}`),
       h('div', { class: 'toolbar' },
         canEdit ? h('a', { role: 'button', id: 'edit-row', href: `#/t/${table.name}/r/${rowKey}/edit` }, 'Edit') : null,
         canDelete ? h('button', { type: 'button', class: 'secondary', id: 'delete-row',
@@ -112,14 +114,14 @@ export class DetailView extends Component {
         h(ActionBar, { api, table, allowed: entry.actions, type: 'detail', rowKey, notify, onDone: () => this.load() })),
       h('dl', { class: 'row' },
         table.columns.map((column) => [h('dt', null, column.displayName || column.name),
-          h('dd', { 'data-column': column.name }, display(row[column.name]))]),
+          h('dd', { 'data-column': column.name }, display(row[column.name], column))]),
         (table.displayFields || []).map((field) => [h('dt', null, field),
           h('dd', { 'data-column': field }, display(row[field]))])),
       this.relations().map((relation) => this.relation(relation)),
       confirming ? h('dialog', { open: true, 'aria-labelledby': 'confirm-title', id: 'confirm-delete' },
         h('article', null,
           h('h3', { id: 'confirm-title' }, 'Delete this row?'),
-          h('p', null, `${table.displayName || table.name} ${decodeURIComponent(rowKey)} will be deleted. This cannot be undone.`),
+          h('p', null, `${tableTitle(table)} ${decodeURIComponent(rowKey)} will be deleted. This cannot be undone.`),
           h('footer', null,
             h('button', { type: 'button', class: 'secondary', onClick: () => this.setState({ confirming: false }) }, 'Cancel'),
             h('button', { type: 'button', id: 'confirm-delete-button', onClick: () => this.remove() }, 'Delete')))) : null);

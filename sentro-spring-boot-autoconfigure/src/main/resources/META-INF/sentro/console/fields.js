@@ -17,10 +17,23 @@ export function editable(column) {
   return column.writable && !column.generated && !column.autoIncrement;
 }
 
-/** A value as text: JSON for objects and arrays, "—" for null. */
-export function display(value) {
+/**
+ * A decimal with its column's scale: JSON numbers lose trailing zeros when parsed (149.00 arrives as 149), so a
+ * numeric(10,2) shows 149.00 again. Other values, and decimals without a declared scale, as they are.
+ */
+function withScale(column, value) {
+  return column && column.kind === 'decimal' && typeof value === 'number' && Number.isInteger(column.scale)
+    ? value.toFixed(column.scale) : null;
+}
+
+/** A value as text: JSON for objects and arrays, "—" for null, a decimal with its column's scale. */
+export function display(value, column) {
   if (value === null || value === undefined) {
     return '—';
+  }
+  const decimal = withScale(column, value);
+  if (decimal !== null) {
+    return decimal;
   }
   if (typeof value === 'object') {
     return JSON.stringify(value);
@@ -53,7 +66,7 @@ export function toInput(column, value) {
     case 'timestamp':
       return String(value).slice(0, 19);
     default:
-      return String(value);
+      return withScale(column, value) ?? String(value);
   }
 }
 
@@ -94,6 +107,17 @@ export function fromInput(column, text) {
   }
 }
 
+/** An input's step: whole numbers, a decimal's scale (numeric(10,2): 0.01), whole seconds. */
+function step(column, type) {
+  if (INTEGERS.includes(column.kind)) {
+    return '1';
+  }
+  if (isNumeric(column)) {
+    return Number.isInteger(column.scale) ? (10 ** -column.scale).toFixed(column.scale) : 'any';
+  }
+  return type.startsWith('datetime') || type === 'time' ? '1' : undefined;
+}
+
 /** The input for a column: a select for enums and booleans, a code field for JSON, date inputs for dates. */
 export function input(column, { id, value, disabled, onInput, invalid, describedBy }) {
   const common = {
@@ -126,7 +150,7 @@ export function input(column, { id, value, disabled, onInput, invalid, described
   return h('input', {
     ...common,
     type,
-    step: INTEGERS.includes(column.kind) ? '1' : isNumeric(column) ? 'any' : type.startsWith('datetime') || type === 'time' ? '1' : undefined,
+    step: step(column, type),
     maxLength: column.maxLength || undefined,
   });
 }

@@ -1,5 +1,6 @@
 // Create and edit forms generated from the columns; the API's problems are shown next to the field they name.
 import { h, Component } from './dom.js';
+import { tableTitle } from './names.js';
 import { editable, fromInput, input, toInput } from './fields.js';
 import { problemText } from './api.js';
 import { keyPath } from './actions.js';
@@ -105,7 +106,7 @@ export class FormView extends Component {
   render() {
     const { table, rowKey } = this.props;
     const { loading, problem, saving } = this.state;
-    const title = `${rowKey ? 'Edit' : 'New'}: ${table.displayName || table.name}${rowKey ? ' ' + decodeURIComponent(rowKey) : ''}`;
+    const title = `${rowKey ? 'Edit' : 'New'}: ${tableTitle(table)}${rowKey ? ' ' + decodeURIComponent(rowKey) : ''}`;
     if (loading) {
       return h('p', { 'aria-busy': 'true' }, 'Loading…');
     }

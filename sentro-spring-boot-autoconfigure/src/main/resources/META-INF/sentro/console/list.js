@@ -1,6 +1,7 @@
 // A table's rows: display names as headings, display fields as columns, filters by column kind, search, sort by
 // clicking a heading, keyset pages and the count.
 import { h, Component } from './dom.js';
+import { tableTitle } from './names.js';
 import { display, isNumeric, isTemporal, toInput } from './fields.js';
 import { problemText } from './api.js';
 import { ActionBar, keyPath } from './actions.js';
@@ -124,7 +125,7 @@ export class ListView extends Component {
     const searchable = columns.some((column) => column.kind === 'text');
     const canCreate = entry.operations.includes('create');
     return h('section', { 'aria-labelledby': 'list-title' },
-      h('h2', { id: 'list-title' }, table.displayName || table.name),
+      h('h2', { id: 'list-title' }, tableTitle(table)),
       h('div', { class: 'toolbar' },
         canCreate ? h('a', { role: 'button', href: `#/t/${table.name}/new`, id: 'new-row' }, 'New') : null,
         h(ActionBar, { api, table, allowed: entry.actions, type: 'table', query, notify, onDone: () => this.load() })),
@@ -157,8 +158,8 @@ export class ListView extends Component {
           h('tbody', null, page.rows.map((row) => h('tr', null,
             columns.map((column) => h('td', { class: 'cell', 'data-column': column.name },
               column.name === table.primaryKey[0]
-                ? h('a', { href: `#/t/${table.name}/r/${keyPath(table, row)}` }, display(row[column.name]))
-                : display(row[column.name]))),
+                ? h('a', { href: `#/t/${table.name}/r/${keyPath(table, row)}` }, display(row[column.name], column))
+                : display(row[column.name], column))),
             fields.map((field) => h('td', { class: 'cell', 'data-column': field }, display(row[field]))))))) : null),
       page ? h('nav', { class: 'pager', 'aria-label': 'Pages' },
         query.has('after') ? h('button', { type: 'button', class: 'secondary', id: 'first-page',

@@ -630,6 +630,12 @@ public class SentroProperties {
          */
         private String path = "/sentro";
 
+        /**
+         * Text the console's sign-in page shows, saying where a credential comes from (unset: where Sentro's
+         * generated key is when it generated one, else how keys are configured). Shown as plain text.
+         */
+        private @Nullable String signInHint;
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -644,6 +650,14 @@ public class SentroProperties {
 
         public void setPath(String path) {
             this.path = path;
+        }
+
+        public @Nullable String getSignInHint() {
+            return signInHint;
+        }
+
+        public void setSignInHint(@Nullable String signInHint) {
+            this.signInHint = signInHint;
         }
     }
 

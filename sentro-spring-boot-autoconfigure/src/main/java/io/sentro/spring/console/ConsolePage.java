@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +20,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The console's one page. It loads the console's scripts and styles from the jar, and nothing inline: its
  * Content-Security-Policy allows scripts, styles and requests to the application's own origin only, and no framing.
- * Where the API and the console are is written into {@code <meta>} elements (HTML-escaped), for the scripts to read.
+ * Where the API and the console are, and the sign-in page's hint, are written into {@code <meta>} elements
+ * (HTML-escaped), for the scripts to read and show as text.
  */
 public final class ConsolePage implements HttpRequestHandler {
 
@@ -30,17 +33,22 @@ public final class ConsolePage implements HttpRequestHandler {
     private static final boolean SPRING_SECURITY = ClassUtils
         .isPresent("org.springframework.security.web.csrf.CsrfToken", ConsolePage.class.getClassLoader());
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(api|console|sign-in-hint|csrf)}}");
+
     private final String template;
     private final String apiPath;
     private final String consolePath;
+    private final String signInHint;
 
     /**
      * @param apiPath Sentro's base path ({@code /api})
      * @param consolePath where the console is served ({@code /sentro})
+     * @param signInHint what the sign-in page says about where a credential comes from, plain text
      */
-    public ConsolePage(String apiPath, String consolePath) {
+    public ConsolePage(String apiPath, String consolePath, String signInHint) {
         this.apiPath = apiPath;
         this.consolePath = consolePath;
+        this.signInHint = signInHint;
         try (InputStream page = new ClassPathResource(ConsoleResources.FILES + "index.html").getInputStream()) {
             this.template = new String(page.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -71,9 +79,14 @@ public final class ConsolePage implements HttpRequestHandler {
             return;
         }
         String context = request.getContextPath();
-        byte[] page = template.replace("{{api}}", HtmlUtils.htmlEscape(context + apiPath))
-            .replace("{{console}}", HtmlUtils.htmlEscape(context + consolePath))
-            .replace("{{csrf}}", csrfMeta(request))
+        // One pass over the template: a value that holds a placeholder's text is not read as one.
+        byte[] page = PLACEHOLDER.matcher(template).replaceAll(placeholder -> Matcher.quoteReplacement(
+                switch (placeholder.group(1)) {
+                    case "api" -> HtmlUtils.htmlEscape(context + apiPath);
+                    case "console" -> HtmlUtils.htmlEscape(context + consolePath);
+                    case "sign-in-hint" -> HtmlUtils.htmlEscape(signInHint);
+                    default -> csrfMeta(request);
+                }))
             .getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/html;charset=UTF-8");

@@ -25,10 +25,13 @@ public final class ConsoleResources {
     private ConsoleResources() {
     }
 
-    /** The handlers of the console's URL paths, for a {@code SimpleUrlHandlerMapping}. */
-    public static Map<String, Object> handlers(String apiPath, String consolePath) {
+    /**
+     * The handlers of the console's URL paths, for a {@code SimpleUrlHandlerMapping}; the sign-in page shows
+     * {@code signInHint} as text.
+     */
+    public static Map<String, Object> handlers(String apiPath, String consolePath, String signInHint) {
         Map<String, Object> handlers = new LinkedHashMap<>();
-        ConsolePage page = new ConsolePage(apiPath, consolePath);
+        ConsolePage page = new ConsolePage(apiPath, consolePath, signInHint);
         handlers.put(consolePath, page);
         handlers.put(consolePath + "/", page);
         handlers.put(consolePath + "/assets/**", files(FILES));

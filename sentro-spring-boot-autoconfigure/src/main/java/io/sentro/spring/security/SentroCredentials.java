@@ -10,7 +10,8 @@ import java.util.List;
  * @param apiKeys checks presented keys
  * @param apiKeysEnabled whether any key is configured (or was generated)
  * @param jwtEnabled whether bearer JWTs are accepted
- * @param generatedKey whether the one key is the one Sentro generated and logged at start-up (none was configured)
+ * @param generatedKey whether the one key is Sentro's generated key, written to the log at start-up (none was
+ * configured): the console's sign-in page then says where to find it
  */
 public record SentroCredentials(ApiKeyAuthenticationProvider apiKeys, boolean apiKeysEnabled, boolean jwtEnabled,
         boolean generatedKey) {

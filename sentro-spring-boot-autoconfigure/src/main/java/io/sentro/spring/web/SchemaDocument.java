@@ -185,6 +185,12 @@ public final class SchemaDocument {
         if (type.maxLength() != null) {
             json.put("maxLength", type.maxLength());
         }
+        // A decimal's declared precision and scale: clients that parse JSON numbers as doubles (149.00 becomes 149)
+        // format the value with its scale again.
+        if (type.precision() != null && type.scale() != null) {
+            json.put("precision", type.precision());
+            json.put("scale", type.scale());
+        }
         if (!type.enumValues().isEmpty()) {
             json.put("enumValues", type.enumValues());
         }

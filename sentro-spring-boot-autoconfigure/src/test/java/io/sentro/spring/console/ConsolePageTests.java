@@ -14,7 +14,7 @@ class ConsolePageTests {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/app/sentro");
         request.setContextPath("/app");
         MockHttpServletResponse response = new MockHttpServletResponse();
-        new ConsolePage("/api", "/sentro").handleRequest(request, response);
+        new ConsolePage("/api", "/sentro", "Ask ops for a key").handleRequest(request, response);
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getHeader("Content-Security-Policy")).contains("script-src 'self'")
             .contains("default-src 'none'").contains("frame-ancestors 'none'").doesNotContain("unsafe");
@@ -30,14 +30,24 @@ class ConsolePageTests {
     void escapesWhereTheApiIs() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/sentro");
         MockHttpServletResponse response = new MockHttpServletResponse();
-        new ConsolePage("/a\"><script>x</script>", "/sentro").handleRequest(request, response);
+        new ConsolePage("/a\"><script>x</script>", "/sentro", "hint").handleRequest(request, response);
         assertThat(response.getContentAsString()).doesNotContain("<script>x").contains("&quot;&gt;&lt;script&gt;");
+    }
+
+    @Test
+    void writesTheSignInHintAsEscapedTextWhereNothingInItIsReadAsAPlaceholder() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        new ConsolePage("/api", "/sentro", "<img src=x onerror=alert(1)> \"{{api}}\"\nnext line")
+            .handleRequest(new MockHttpServletRequest("GET", "/sentro"), response);
+        assertThat(response.getContentAsString()).contains("<meta name=\"sentro-sign-in-hint\" content=\""
+                + "&lt;img src=x onerror=alert(1)&gt; &quot;{{api}}&quot;\nnext line\">").doesNotContain("<img");
     }
 
     @Test
     void answersOnlyGetAndHead() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
-        new ConsolePage("/api", "/sentro").handleRequest(new MockHttpServletRequest("POST", "/sentro"), response);
+        new ConsolePage("/api", "/sentro", "Ask ops for a key")
+            .handleRequest(new MockHttpServletRequest("POST", "/sentro"), response);
         assertThat(response.getStatus()).isEqualTo(405);
         assertThat(response.getHeader("Allow")).isEqualTo("GET, HEAD");
     }

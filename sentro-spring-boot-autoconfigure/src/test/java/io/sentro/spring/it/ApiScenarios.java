@@ -187,6 +187,18 @@ abstract class ApiScenarios extends DatabaseScenarios {
     }
 
     @Test
+    void writesDecimalsWithTheirScaleAndDescribesIt() {
+        // decimal(12,2): 10.50 stays 10.50 on the wire (in a row and in a page); _schema gives precision and scale
+        // for clients whose JSON parser drops the trailing zero.
+        assertThat(api.get("/api/posts/1").text()).contains("\"price\":10.50,");
+        assertThat(api.get("/api/posts?where.id.eq=1").text()).contains("\"price\":10.50,");
+        JsonNode price = column(table(ok(api.get("/api/_schema")), "posts"), "price");
+        assertThat(price.get("precision").asInt()).isEqualTo(12);
+        assertThat(price.get("scale").asInt()).isEqualTo(2);
+        assertThat(column(table(ok(api.get("/api/_schema")), "posts"), "views").has("scale")).isFalse();
+    }
+
+    @Test
     void getsOneRowWithTypedValues() {
         JsonNode post = ok(api.get("/api/posts/3"));
         assertThat(post.get("title").asString()).isEqualTo("Computing machinery");
