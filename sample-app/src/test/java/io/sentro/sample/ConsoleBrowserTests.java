@@ -279,14 +279,14 @@ class ConsoleBrowserTests {
             .isEqualTo(0L);
         shot("15-hostile-value-as-text");
 
-        // A read-only key: no edit controls anywhere, but it may still export.
+        // A read-only key: no edit controls and no actions anywhere (actions follow the update rule).
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("credential"))).sendKeys("viewer-demo-key");
         browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Blog Posts"))).click();
         waitForRows();
         assertThat(browser.findElements(By.id("new-row"))).isEmpty();
-        assertThat(browser.findElements(By.cssSelector("button[data-action=export-markdown]"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("button[data-action=export-markdown]"))).isEmpty();
         browser.get(base + "/sentro#/t/posts/r/1");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("dd[data-column=title]"), "Hello, world"));
         assertThat(browser.findElements(By.id("edit-row"))).isEmpty();
@@ -295,6 +295,10 @@ class ConsoleBrowserTests {
         browser.get(base + "/sentro#/t/comments/r/1");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dd[data-column=text]")));
         assertThat(browser.findElements(By.cssSelector("button[data-action=approve-comment]"))).isEmpty();
+        browser.findElement(By.linkText("Product Catalog")).click();
+        waitForRows();
+        assertThat(browser.findElements(By.id("new-row"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("button[data-action]"))).isEmpty();
 
         // Nothing was fetched from anywhere but the application itself: no CDN, no font service.
         assertThat((List<?>) ((JavascriptExecutor) browser).executeScript("return performance.getEntriesByType("
