@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.sentro.spring.request.CountMode;
+import io.sentro.spring.query.CountMode;
 
 import org.jspecify.annotations.Nullable;
 

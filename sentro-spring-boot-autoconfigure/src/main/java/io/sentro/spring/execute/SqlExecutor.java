@@ -33,7 +33,7 @@ import io.sentro.spring.plan.OperationPlan.UpdatePlan;
 import io.sentro.spring.plan.OperationPlan.UpdateWherePlan;
 import io.sentro.spring.plan.OperationPlan.UpsertPlan;
 import io.sentro.spring.plan.SortOrder;
-import io.sentro.spring.request.CountMode;
+import io.sentro.spring.query.CountMode;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
@@ -646,7 +646,7 @@ public final class SqlExecutor {
     private static Condition keyCondition(Key key) {
         List<io.sentro.spring.plan.Filter> filters = new ArrayList<>(key.columns().size());
         for (int i = 0; i < key.columns().size(); i++) {
-            filters.add(new io.sentro.spring.plan.Filter(key.columns().get(i), io.sentro.spring.request.Operator.EQ,
+            filters.add(new io.sentro.spring.plan.Filter(key.columns().get(i), io.sentro.spring.query.Operator.EQ,
                     key.values().get(i)));
         }
         return Condition.allOf(filters);

@@ -9,7 +9,7 @@ import java.util.Set;
 import io.sentro.spring.customize.Action;
 import io.sentro.spring.pipeline.CustomizerRegistry;
 import io.sentro.spring.pipeline.TablePipeline;
-import io.sentro.spring.request.Operator;
+import io.sentro.spring.query.Operator;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Relations;
 import io.sentro.spring.schema.SchemaModel;
@@ -749,7 +749,10 @@ public final class SentroOpenApiCustomizer implements OpenApiCustomizer {
         if (credentials.apiKeysEnabled()) {
             components.addSecuritySchemes(API_KEY_SCHEME, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                     .in(SecurityScheme.In.HEADER).name(SentroCredentials.API_KEY_HEADER)
-                    .description("An API key of sentro.security.api-keys"));
+                    .description(credentials.generatedKey()
+                            ? "The API key Sentro generated at start-up: the application's log has it (WARN, 'Using "
+                                    + "generated Sentro API key')"
+                            : "An API key of sentro.security.api-keys"));
         }
         if (credentials.jwtEnabled()) {
             components.addSecuritySchemes(BEARER_SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)

@@ -15,8 +15,8 @@ import io.sentro.spring.error.SentroException;
 import io.sentro.spring.plan.Grant;
 import io.sentro.spring.plan.Grants;
 import io.sentro.spring.plan.Planner;
-import io.sentro.spring.request.ListQuery;
-import io.sentro.spring.request.RowQuery;
+import io.sentro.spring.query.ListQuery;
+import io.sentro.spring.query.RowQuery;
 import io.sentro.spring.schema.Table;
 
 import jakarta.servlet.http.HttpServletRequest;

@@ -19,8 +19,8 @@ import io.sentro.spring.plan.Grant;
 import io.sentro.spring.plan.Grants;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
 import io.sentro.spring.plan.Planner;
-import io.sentro.spring.request.ListQuery;
-import io.sentro.spring.request.SortTerm;
+import io.sentro.spring.query.ListQuery;
+import io.sentro.spring.query.SortTerm;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Table;
 

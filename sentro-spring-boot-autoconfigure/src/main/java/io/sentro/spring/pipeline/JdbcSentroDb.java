@@ -18,7 +18,7 @@ import io.sentro.spring.plan.OperationPlan.UpdateWherePlan;
 import io.sentro.spring.plan.RawValue;
 import io.sentro.spring.plan.RowTags;
 import io.sentro.spring.plan.ValueConverter;
-import io.sentro.spring.request.Operator;
+import io.sentro.spring.query.Operator;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;

@@ -26,11 +26,11 @@ import io.sentro.spring.plan.OperationPlan.GetPlan;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
 import io.sentro.spring.plan.Planner;
 import io.sentro.spring.plan.RowTags;
-import io.sentro.spring.request.CountMode;
-import io.sentro.spring.request.FilterTerm;
-import io.sentro.spring.request.ListQuery;
-import io.sentro.spring.request.RowQuery;
-import io.sentro.spring.request.SortTerm;
+import io.sentro.spring.query.CountMode;
+import io.sentro.spring.query.FilterTerm;
+import io.sentro.spring.query.ListQuery;
+import io.sentro.spring.query.RowQuery;
+import io.sentro.spring.query.SortTerm;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Table;
 

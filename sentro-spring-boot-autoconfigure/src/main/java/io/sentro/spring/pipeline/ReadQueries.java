@@ -7,11 +7,11 @@ import java.util.List;
 import io.sentro.spring.customize.ReadQuery;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
-import io.sentro.spring.request.EmbedQuery;
-import io.sentro.spring.request.FilterTerm;
-import io.sentro.spring.request.ListQuery;
-import io.sentro.spring.request.Operator;
-import io.sentro.spring.request.SortTerm;
+import io.sentro.spring.query.EmbedQuery;
+import io.sentro.spring.query.FilterTerm;
+import io.sentro.spring.query.ListQuery;
+import io.sentro.spring.query.Operator;
+import io.sentro.spring.query.SortTerm;
 
 /** Conversions between the request's intent and the {@link ReadQuery} that READ hooks see and change. */
 final class ReadQueries {

@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.sentro.spring.request.CountMode;
-import io.sentro.spring.request.Operator;
+import io.sentro.spring.query.CountMode;
+import io.sentro.spring.query.Operator;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Table;
 

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import io.sentro.spring.request.EmbedQuery;
+import io.sentro.spring.query.EmbedQuery;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Relation;
 import io.sentro.spring.schema.Table;

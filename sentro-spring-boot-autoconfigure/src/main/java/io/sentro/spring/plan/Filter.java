@@ -1,6 +1,6 @@
 package io.sentro.spring.plan;
 
-import io.sentro.spring.request.Operator;
+import io.sentro.spring.query.Operator;
 import io.sentro.spring.schema.Column;
 
 /**

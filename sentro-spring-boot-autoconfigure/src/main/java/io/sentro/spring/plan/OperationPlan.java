@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import io.sentro.spring.request.CountMode;
+import io.sentro.spring.query.CountMode;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Table;
 

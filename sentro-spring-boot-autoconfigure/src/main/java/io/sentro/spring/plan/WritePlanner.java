@@ -12,7 +12,7 @@ import io.sentro.spring.plan.OperationPlan.DeletePlan;
 import io.sentro.spring.plan.OperationPlan.DeleteWherePlan;
 import io.sentro.spring.plan.OperationPlan.UpdatePlan;
 import io.sentro.spring.plan.OperationPlan.UpdateWherePlan;
-import io.sentro.spring.request.ListQuery;
+import io.sentro.spring.query.ListQuery;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Table;
 

@@ -1,4 +1,4 @@
-package io.sentro.spring.request;
+package io.sentro.spring.query;
 
 /**
  * {@code count=exact|estimated|none}: whether a list response carries the total number of matching rows, and how it

@@ -1,5 +1,13 @@
 package io.sentro.spring.request;
 
+import io.sentro.spring.query.AggregateQuery;
+import io.sentro.spring.query.CountMode;
+import io.sentro.spring.query.EmbedQuery;
+import io.sentro.spring.query.FilterTerm;
+import io.sentro.spring.query.ListQuery;
+import io.sentro.spring.query.Operator;
+import io.sentro.spring.query.RowQuery;
+import io.sentro.spring.query.SortTerm;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

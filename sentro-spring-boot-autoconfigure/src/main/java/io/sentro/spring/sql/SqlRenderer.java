@@ -394,7 +394,7 @@ public final class SqlRenderer {
                 case IS_NULL -> sql.append(expression)
                         .append(Boolean.TRUE.equals(having.value()) ? " IS NULL" : " IS NOT NULL");
                 case IN, NIN -> {
-                    sql.append(expression).append(having.operator() == io.sentro.spring.request.Operator.IN ? " IN ("
+                    sql.append(expression).append(having.operator() == io.sentro.spring.query.Operator.IN ? " IN ("
                             : " NOT IN (");
                     List<?> values = (List<?>) having.value();
                     for (int v = 0; v < values.size(); v++) {
@@ -865,7 +865,7 @@ public final class SqlRenderer {
             case LTE -> comparison(sql, parameters, quoted, " <= ", filter);
             case IN, NIN -> {
                 List<?> values = (List<?>) filter.value();
-                sql.append(quoted).append(filter.operator() == io.sentro.spring.request.Operator.IN ? " IN (" : " NOT IN (");
+                sql.append(quoted).append(filter.operator() == io.sentro.spring.query.Operator.IN ? " IN (" : " NOT IN (");
                 for (int i = 0; i < values.size(); i++) {
                     sql.append(i == 0 ? "?" : ", ?");
                     parameters.add(bind(column, values.get(i)));

@@ -1,5 +1,10 @@
 package io.sentro.spring.request;
 
+import io.sentro.spring.query.CountMode;
+import io.sentro.spring.query.FilterTerm;
+import io.sentro.spring.query.ListQuery;
+import io.sentro.spring.query.Operator;
+import io.sentro.spring.query.SortTerm;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
