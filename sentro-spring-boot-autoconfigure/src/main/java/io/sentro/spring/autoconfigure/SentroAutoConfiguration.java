@@ -27,7 +27,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @Import({ SentroConnectionPoolConfiguration.class, SentroSchemaConfiguration.class, SentroExecutionConfiguration.class,
         SentroAccessConfiguration.class, SentroWebConfiguration.class, SentroTomcatConfiguration.class,
         SentroObservabilityConfiguration.class, SentroReloadConfiguration.class,
-        SentroConsoleConfiguration.class, SentroEventsConfiguration.class })
+        SentroConsoleConfiguration.class, SentroEventsConfiguration.class, SentroEntitiesConfiguration.class })
 public final class SentroAutoConfiguration {
 
 }

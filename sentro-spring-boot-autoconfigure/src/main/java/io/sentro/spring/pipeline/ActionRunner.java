@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import io.sentro.spring.customize.CallSite;
 import io.sentro.spring.customize.Action;
 import io.sentro.spring.customize.ActionRequest;
 import io.sentro.spring.customize.HookContext;
@@ -19,7 +20,6 @@ import io.sentro.spring.query.ListQuery;
 import io.sentro.spring.query.RowQuery;
 import io.sentro.spring.schema.Table;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +44,7 @@ public final class ActionRunner {
      * query selects.
      */
     public Map<String, @Nullable Object> tableAction(Table table, Action action, Map<String, @Nullable Object> body,
-            ListQuery selection, Grant grant, Grants grants, HttpServletRequest request) {
+            ListQuery selection, Grant grant, Grants grants, CallSite call) {
         if (selection.aggregate() != null) {
             // An action acts on records; groups are not records.
             throw new SentroException(ErrorCode.INVALID_PARAMETER, "A table action selects records with the list's "
@@ -62,7 +62,7 @@ public final class ActionRunner {
                 for (Object id : idList) {
                     List<String> rawKey = rawKey(table, id);
                     Map<String, @Nullable Object> record = runner.get(table, rawKey, RowQuery.ALL, grant, Grants.NONE,
-                    request);
+                    call);
                     if (record == null) {
                         throw new SentroException(ErrorCode.ROW_NOT_FOUND, "No row of '" + table.name() + "' has the key "
                                 + String.join(",", rawKey), "ids");
@@ -71,9 +71,9 @@ public final class ActionRunner {
                 }
             }
             else {
-                records = runner.list(table, selection, grant, grants, request).result().rows();
+                records = runner.list(table, selection, grant, grants, call).result().rows();
             }
-            HookContext context = runner.context(Operation.READ, table, request);
+            HookContext context = runner.context(Operation.READ, table, call);
             Action.TableHandler handler = action.tableHandler();
             return refuseFailure(action, OperationRunner.call(() -> handler.run(new ActionRequest(body, context), records, db)));
         });
@@ -81,15 +81,15 @@ public final class ActionRunner {
 
     /** Runs a detail action on the record with the key; 404 when there is none. */
     public Map<String, @Nullable Object> detailAction(Table table, Action action, List<String> rawKey,
-            Map<String, @Nullable Object> body, Grant grant, HttpServletRequest request) {
+            Map<String, @Nullable Object> body, Grant grant, CallSite call) {
         planner.key(table, rawKey); // a malformed key is a 400 before the transaction starts
         return runner.inTransaction(table, action.onlyReads(), () -> {
             Map<String, @Nullable Object> record = runner.get(table, rawKey, RowQuery.ALL, grant, Grants.NONE,
-                    request);
+                    call);
             if (record == null) {
                 throw SentroException.rowNotFound(table.name());
             }
-            HookContext context = runner.context(Operation.READ, table, request);
+            HookContext context = runner.context(Operation.READ, table, call);
             Action.DetailHandler handler = action.detailHandler();
             return refuseFailure(action, OperationRunner.call(() -> handler.run(new ActionRequest(body, context), record, db)));
         });

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.sentro.spring.customize.CallSite;
 import io.sentro.spring.customize.HookContext;
 import io.sentro.spring.customize.Integrations;
 import io.sentro.spring.customize.Operation;
@@ -24,7 +25,6 @@ import io.sentro.spring.query.SortTerm;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Table;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,14 +74,14 @@ public final class ExportRunner {
     }
 
     /** Exports the rows {@code query} selects; returns how many were streamed. */
-    public long export(Table table, ListQuery query, Grant grant, Grants grants, HttpServletRequest request,
+    public long export(Table table, ListQuery query, Grant grant, Grants grants, CallSite call,
             RowSink sink) {
         TablePipeline pipeline = registry.pipeline(table);
         if (!pipeline.around(Operation.READ).isEmpty()) {
             throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + table.name() + "' has READ around hooks, "
                     + "which wrap one whole result: its rows cannot be streamed. Read it in pages (JSON)", "format");
         }
-        HookContext context = new HookContext(Operation.READ, table, request, db, integrations);
+        HookContext context = new HookContext(Operation.READ, table, call, db, integrations);
         ListQuery effective = query;
         if (!pipeline.before(Operation.READ).isEmpty()) {
             ReadQuery readQuery = ReadQueries.of(query, -1);

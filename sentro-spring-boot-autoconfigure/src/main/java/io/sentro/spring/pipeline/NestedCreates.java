@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.sentro.spring.customize.CallSite;
 import io.sentro.spring.plan.NestedRow;
 import io.sentro.spring.plan.NestedRow.Related;
 import io.sentro.spring.pipeline.RowWrites.WrittenRow;
 import io.sentro.spring.schema.Relation;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,22 +36,22 @@ final class NestedCreates {
     record Created(Map<String, @Nullable Object> stored, Map<String, @Nullable Object> shown, @Nullable String tag) {
     }
 
-    Created create(NestedRow row, HttpServletRequest request) {
-        return create(row, Map.of(), request);
+    Created create(NestedRow row, CallSite call) {
+        return create(row, Map.of(), call);
     }
 
     /** {@code filled}: foreign key values from the row this one is nested in. */
-    private Created create(NestedRow row, Map<String, @Nullable Object> filled, HttpServletRequest request) {
+    private Created create(NestedRow row, Map<String, @Nullable Object> filled, CallSite call) {
         Map<String, @Nullable Object> values = new LinkedHashMap<>(row.values());
         values.putAll(filled);
         Map<String, @Nullable Object> embedded = new LinkedHashMap<>();
         for (Related parent : row.parents()) {
             Relation relation = parent.relation();
-            Created created = create(parent.rows().get(0), Map.of(), request);
+            Created created = create(parent.rows().get(0), Map.of(), call);
             values.putAll(copy(created.stored(), relation.targetColumns(), relation.columns(), parent.rows().get(0)));
             embedded.put(relation.name(), created.shown());
         }
-        WrittenRow self = rows.create(registry.pipeline(row.table()), values, row.path(), row.grant(), request);
+        WrittenRow self = rows.create(registry.pipeline(row.table()), values, row.path(), row.grant(), call);
         for (Related child : row.children()) {
             Relation relation = child.relation();
             List<Map<String, @Nullable Object>> shown = new ArrayList<>(child.rows().size());
@@ -59,16 +59,16 @@ final class NestedCreates {
                 if (child.through() == null) {
                     Map<String, @Nullable Object> key = copy(self.stored(), relation.columns(),
                             relation.targetColumns(), row);
-                    shown.add(create(related, key, request).shown());
+                    shown.add(create(related, key, call).shown());
                     continue;
                 }
-                Created far = create(related, Map.of(), request);
+                Created far = create(related, Map.of(), call);
                 Relation.Through join = relation.through();
                 Map<String, @Nullable Object> link = new LinkedHashMap<>(copy(self.stored(), relation.columns(),
                         join.sourceColumns(), row));
                 link.putAll(copy(far.stored(), relation.targetColumns(), join.targetColumns(), related));
                 rows.create(registry.pipeline(child.through().table()), link, related.path(), child.through().grant(),
-                        request);
+                        call);
                 shown.add(far.shown());
             }
             embedded.put(relation.name(), shown);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
+import io.sentro.spring.customize.CallSite;
 import io.sentro.spring.customize.HookContext;
 import io.sentro.spring.customize.Integrations;
 import io.sentro.spring.customize.Operation;
@@ -34,7 +35,6 @@ import io.sentro.spring.query.SortTerm;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Table;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,7 +67,7 @@ public final class OperationRunner {
         this.db = db;
         this.integrations = integrations;
         this.relatedRows = new RelatedRows(registry, planner, executor,
-                (table, request) -> context(Operation.READ, table, request));
+                (table, call) -> context(Operation.READ, table, call));
     }
 
     public static SentroDb db(io.sentro.spring.schema.SchemaModel model, io.sentro.spring.plan.ValueConverter values,
@@ -117,31 +117,31 @@ public final class OperationRunner {
      * A page of rows, with the relations the query embeds. {@code grants} decides what the caller may read of the
      * tables the query embeds or filters by.
      */
-    public ReadOutcome list(Table table, ListQuery query, Grant grant, Grants grants, HttpServletRequest request) {
+    public ReadOutcome list(Table table, ListQuery query, Grant grant, Grants grants, CallSite call) {
         // On a read replica when there are any, with the READ hooks' own reads.
-        return executor.readOnly(() -> listOnce(table, query, grant, grants, request));
+        return executor.readOnly(() -> listOnce(table, query, grant, grants, call));
     }
 
     private ReadOutcome listOnce(Table table, ListQuery query, Grant grant, Grants grants,
-            HttpServletRequest request) {
+            CallSite call) {
         TablePipeline pipeline = registry.pipeline(table);
         if (!HookChain.hasHooks(pipeline, Operation.READ)) {
-            return readPage(pipeline, query, grant, grants, request, new PageRead(0, 0));
+            return readPage(pipeline, query, grant, grants, call, new PageRead(0, 0));
         }
-        HookContext context = context(Operation.READ, table, request);
+        HookContext context = context(Operation.READ, table, call);
         ReadQuery readQuery = ReadQueries.of(query, planner.defaultPageSize());
         Payload payload = new Payload(Operation.READ, Map.of(), Map.of(), readQuery, context);
         // What the page was read with, unless an around hook answers without reading.
         PageRead page = new PageRead(readQuery.limit(), readQuery.offset());
         OperationResult result = HookChain.run(pipeline, context, payload, input -> {
             ReadQuery changed = input.query() != null ? input.query() : readQuery;
-            return readPage(pipeline, ReadQueries.listQuery(changed, query), grant, grants, request, page).result();
+            return readPage(pipeline, ReadQueries.listQuery(changed, query), grant, grants, call, page).result();
         });
         return page.outcome(stripped(grant, result));
     }
 
     private ReadOutcome readPage(TablePipeline pipeline, ListQuery query, Grant grant, Grants grants,
-            HttpServletRequest request, PageRead page) {
+            CallSite call, PageRead page) {
         Table table = pipeline.table();
         refuseDisplayFieldFilters(pipeline, query);
         for (SortTerm term : query.sort()) {
@@ -160,7 +160,7 @@ public final class OperationRunner {
         page.limit = rows.limit();
         page.offset = rows.offset();
         page.next = rows.next() == null ? null : planner.cursor(plan, rows.next());
-        relatedRows.attach(rows.rows(), plan, new RelatedRows.Level(table, grant, grants, 1, request));
+        relatedRows.attach(rows.rows(), plan, new RelatedRows.Level(table, grant, grants, 1, call));
         projection.apply(pipeline, rows.rows(), plan.helpers(), EmbedPlan.names(plan.embeds()));
         return page.outcome(new OperationResult(rows.rows(), rows.total(), rows.totalIsEstimate()));
     }
@@ -171,8 +171,8 @@ public final class OperationRunner {
 
     /** One row by key, with the relations the query embeds; null when there is none. See {@link #getTagged}. */
     public @Nullable Map<String, @Nullable Object> get(Table table, List<String> rawKey, RowQuery query, Grant grant,
-            Grants grants, HttpServletRequest request) {
-        return getTagged(table, rawKey, query, grant, grants, request).row();
+            Grants grants, CallSite call) {
+        return getTagged(table, rawKey, query, grant, grants, call).row();
     }
 
     /**
@@ -182,20 +182,20 @@ public final class OperationRunner {
      * narrows gets too.
      */
     public GetOutcome getTagged(Table table, List<String> rawKey, RowQuery query, Grant grant, Grants grants,
-            HttpServletRequest request) {
-        return executor.readOnly(() -> getOnce(table, rawKey, query, grant, grants, request));
+            CallSite call) {
+        return executor.readOnly(() -> getOnce(table, rawKey, query, grant, grants, call));
     }
 
     private GetOutcome getOnce(Table table, List<String> rawKey, RowQuery query, Grant grant, Grants grants,
-            HttpServletRequest request) {
+            CallSite call) {
         TablePipeline pipeline = registry.pipeline(table);
         Key key = planner.key(table, rawKey);
         String[] tag = new String[1];
         if (!HookChain.hasHooks(pipeline, Operation.READ)) {
-            Map<String, @Nullable Object> row = first(getRow(pipeline, key, query, grant, grants, request, tag));
+            Map<String, @Nullable Object> row = first(getRow(pipeline, key, query, grant, grants, call, tag));
             return new GetOutcome(row, row == null ? null : tag[0]);
         }
-        HookContext context = context(Operation.READ, table, request);
+        HookContext context = context(Operation.READ, table, call);
         List<ReadQuery.Filter> keyFilters = new ArrayList<>();
         key.asMap().forEach((column, value) -> keyFilters.add(new ReadQuery.Filter(column, "eq", value)));
         ReadQuery readQuery = new ReadQuery(keyFilters, List.of(), query.fields(), null, 1, 0);
@@ -204,7 +204,7 @@ public final class OperationRunner {
                 null, query.embeds(), null);
         Map<String, @Nullable Object> row = first(stripped(grant, HookChain.run(pipeline, context, payload, input -> {
             ReadQuery changed = input.query() != null ? input.query() : readQuery;
-            OperationResult result = readPage(pipeline, ReadQueries.listQuery(changed, one), grant, grants, request,
+            OperationResult result = readPage(pipeline, ReadQueries.listQuery(changed, one), grant, grants, call,
                     new PageRead(1, 0)).result();
             tag[0] = tag(table, result.rows(), grant);
             return result;
@@ -213,13 +213,13 @@ public final class OperationRunner {
     }
 
     private OperationResult getRow(TablePipeline pipeline, Key key, RowQuery query, Grant grant, Grants grants,
-            HttpServletRequest request, String[] tag) {
+            CallSite call, String[] tag) {
         Projection projection = Projection.of(pipeline, query.fields());
         GetPlan plan = planner.get(pipeline.table(), key, projection.columns(), query.embeds(), grant, grants);
         List<Map<String, @Nullable Object>> rows = new ArrayList<>(1);
         executor.get(plan).ifPresent(rows::add);
         tag[0] = tag(pipeline.table(), rows, grant);
-        relatedRows.embed(rows, plan.embeds(), new RelatedRows.Level(pipeline.table(), grant, grants, 1, request));
+        relatedRows.embed(rows, plan.embeds(), new RelatedRows.Level(pipeline.table(), grant, grants, 1, call));
         projection.apply(pipeline, rows, plan.helpers(), EmbedPlan.names(plan.embeds()));
         return new OperationResult(rows, null);
     }
@@ -234,8 +234,8 @@ public final class OperationRunner {
 
     // ---- the pipeline ----------------------------------------------------------------------------------------
 
-    HookContext context(Operation operation, Table table, HttpServletRequest request) {
-        return new HookContext(operation, table, request, db, integrations);
+    HookContext context(Operation operation, Table table, CallSite call) {
+        return new HookContext(operation, table, call, db, integrations);
     }
 
     <T> T inTransaction(Table table, boolean readOnly, Supplier<T> work) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import io.sentro.spring.customize.CallSite;
 import io.sentro.spring.customize.HookContext;
 import io.sentro.spring.customize.Operation;
 import io.sentro.spring.customize.OperationResult;
@@ -25,7 +26,6 @@ import io.sentro.spring.plan.Planner;
 import io.sentro.spring.schema.Relation;
 import io.sentro.spring.schema.Table;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,10 +44,10 @@ final class RelatedRows {
     private final CustomizerRegistry registry;
     private final Planner planner;
     private final SqlExecutor executor;
-    private final BiFunction<Table, HttpServletRequest, HookContext> readContext;
+    private final BiFunction<Table, CallSite, HookContext> readContext;
 
     RelatedRows(CustomizerRegistry registry, Planner planner, SqlExecutor executor,
-            BiFunction<Table, HttpServletRequest, HookContext> readContext) {
+            BiFunction<Table, CallSite, HookContext> readContext) {
         this.registry = registry;
         this.planner = planner;
         this.executor = executor;
@@ -55,10 +55,10 @@ final class RelatedRows {
     }
 
     /** What a level of embedding needs to re-plan a relation whose READ hooks changed it. */
-    record Level(Table table, Grant grant, Grants grants, int depth, HttpServletRequest request) {
+    record Level(Table table, Grant grant, Grants grants, int depth, CallSite call) {
 
         Level next(EmbedPlan plan) {
-            return new Level(plan.target(), plan.grant(), grants, depth + 1, request);
+            return new Level(plan.target(), plan.grant(), grants, depth + 1, call);
         }
     }
 
@@ -168,7 +168,7 @@ final class RelatedRows {
             rows = read(pipeline, plan, keys, level, parents);
         }
         else {
-            HookContext context = readContext.apply(plan.target(), level.request());
+            HookContext context = readContext.apply(plan.target(), level.call());
             ReadQuery query = ReadQueries.of(plan.query(), plan.toMany() ? plan.limit() : 1);
             Payload payload = new Payload(Operation.READ, Map.of(), Map.of(), query, context);
             OperationResult result = HookChain.run(pipeline, context, payload, input -> {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.sentro.spring.customize.CallSite;
 import io.sentro.spring.customize.HookContext;
 import io.sentro.spring.customize.Integrations;
 import io.sentro.spring.customize.Operation;
@@ -24,7 +25,6 @@ import io.sentro.spring.plan.RowTags;
 import io.sentro.spring.plan.WritePlanner;
 import io.sentro.spring.schema.Table;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,9 +71,9 @@ final class RowWrites {
 
     /** One row's create through the CREATE hooks. */
     WrittenRow create(TablePipeline pipeline, Map<String, @Nullable Object> row, String prefix, Grant grant,
-            HttpServletRequest request) {
+            CallSite call) {
         Table table = pipeline.table();
-        HookContext context = context(Operation.CREATE, table, request);
+        HookContext context = context(Operation.CREATE, table, call);
         Payload payload = new Payload(Operation.CREATE, row, Map.of(), null, context);
         Stored stored = new Stored();
         OperationResult result = HookChain.run(pipeline, context, payload, input -> {
@@ -95,10 +95,10 @@ final class RowWrites {
      * hook runs.
      */
     WrittenRow update(TablePipeline pipeline, Key key, Map<String, @Nullable Object> values, boolean replace,
-            @Nullable Map<String, @Nullable Object> previous, String prefix, Grant grant, HttpServletRequest request,
+            @Nullable Map<String, @Nullable Object> previous, String prefix, Grant grant, CallSite call,
             Supplier<SentroException> notFound) {
         Table table = pipeline.table();
-        HookContext context = context(Operation.UPDATE, table, request);
+        HookContext context = context(Operation.UPDATE, table, call);
         Payload payload = new Payload(Operation.UPDATE, values, key.asMap(), null, context, previous);
         Stored stored = new Stored();
         OperationResult result = HookChain.run(pipeline, context, payload, input -> {
@@ -121,9 +121,9 @@ final class RowWrites {
      * hooks get {@code previous}, the row as it was (read under a lock by the caller when they need it).
      */
     void delete(TablePipeline pipeline, Key key, @Nullable Map<String, @Nullable Object> previous, Grant grant,
-            HttpServletRequest request) {
+            CallSite call) {
         Table table = pipeline.table();
-        HookContext context = context(Operation.DELETE, table, request);
+        HookContext context = context(Operation.DELETE, table, call);
         Payload payload = new Payload(Operation.DELETE, Map.of(), key.asMap(), null, context, previous);
         HookChain.run(pipeline, context, payload, input -> {
             if (!executor.delete(planner.delete(table, key, grant))) {
@@ -149,9 +149,9 @@ final class RowWrites {
      * hooks (no CREATE or UPDATE hook ran for it). An after hook that takes it out leaves {@code {}}.
      */
     Map<String, @Nullable Object> asRead(TablePipeline pipeline, Map<String, @Nullable Object> row,
-            HttpServletRequest request) {
+            CallSite call) {
         List<Map<String, @Nullable Object>> one = new ArrayList<>(List.of(shaped(pipeline, row)));
-        OperationResult result = HookChain.after(pipeline, context(Operation.READ, pipeline.table(), request),
+        OperationResult result = HookChain.after(pipeline, context(Operation.READ, pipeline.table(), call),
                 new OperationResult(one, null));
         return result.rows().isEmpty() ? new LinkedHashMap<>() : result.rows().get(0);
     }
@@ -161,8 +161,8 @@ final class RowWrites {
         return tags.canTag(table, row, grant) ? tags.tag(table, row, grant) : null;
     }
 
-    HookContext context(Operation operation, Table table, HttpServletRequest request) {
-        return new HookContext(operation, table, request, db, integrations);
+    HookContext context(Operation operation, Table table, CallSite call) {
+        return new HookContext(operation, table, call, db, integrations);
     }
 
     static void computeDisplayFields(TablePipeline pipeline, List<Map<String, @Nullable Object>> rows) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.sentro.spring.customize.CallSite;
 import io.sentro.spring.customize.HookContext;
 import io.sentro.spring.customize.Integrations;
 import io.sentro.spring.customize.Operation;
@@ -36,7 +37,6 @@ import io.sentro.spring.schema.Column;
 import io.sentro.spring.pipeline.RowWrites.WrittenRow;
 import io.sentro.spring.schema.Table;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
@@ -138,10 +138,10 @@ public final class WriteRunner {
     // ---- one row ------------------------------------------------------------------------------------------------
 
     /** {@code POST {base}/T} without related rows: see {@link #create(Table, JsonNode, Grant, Function, HttpServletRequest)}. */
-    public CreateOutcome create(Table table, JsonNode body, Grant grant, HttpServletRequest request) {
+    public CreateOutcome create(Table table, JsonNode body, Grant grant, CallSite call) {
         return create(table, body, grant, other -> {
             throw new IllegalStateException("This create may not reach table '" + other.name() + "'");
-        }, request);
+        }, call);
     }
 
     /**
@@ -151,7 +151,7 @@ public final class WriteRunner {
      * needs the caller's CREATE right on its table ({@code createGrants}), and all are created in one transaction.
      */
     public CreateOutcome create(Table table, JsonNode body, Grant grant, Function<Table, Grant> createGrants,
-            HttpServletRequest request) {
+            CallSite call) {
         TablePipeline pipeline = registry.pipeline(table);
         refuseDisplayFields(pipeline, body.isArray() ? body.values() : List.of(body));
         if (planner.hasNestedRows(table, body)) {
@@ -160,7 +160,7 @@ public final class WriteRunner {
                 List<Map<String, @Nullable Object>> created = new ArrayList<>(nestedBody.rows().size());
                 String tag = null;
                 for (NestedRow row : nestedBody.rows()) {
-                    NestedCreates.Created one = nested.create(row, request);
+                    NestedCreates.Created one = nested.create(row, call);
                     created.add(one.shown());
                     tag = one.tag();
                 }
@@ -187,7 +187,7 @@ public final class WriteRunner {
             String tag = null;
             for (int i = 0; i < bodyRows.rows().size(); i++) {
                 WrittenRow written = rows.create(pipeline, bodyRows.rows().get(i), bodyRows.many() ? "[" + i + "]." : "",
-                        grant, request);
+                        grant, call);
                 if (written.shown() != null) {
                     created.add(written.shown());
                 }
@@ -278,7 +278,7 @@ public final class WriteRunner {
      * the row as it was) or is left as it is.
      */
     public UpsertOutcomes upsert(Table table, JsonNode body, boolean merge, @Nullable List<String> onConflict,
-            Grant grant, @Nullable Grant updateGrant, HttpServletRequest request) {
+            Grant grant, @Nullable Grant updateGrant, CallSite call) {
         TablePipeline pipeline = registry.pipeline(table);
         refuseDisplayFields(pipeline, body.isArray() ? body.values() : List.of(body));
         if (planner.hasNestedRows(table, body)) {
@@ -301,7 +301,7 @@ public final class WriteRunner {
                 if (!rowByRow) {
                     Upserted one = RowWrites.atPath(prefix, () -> executor.upsert(plan));
                     tag[0] = rows.tag(table, one.row(), grant);
-                    upserted.add(one.outcome() == UpsertOutcome.IGNORED ? rows.asRead(pipeline, one.row(), request)
+                    upserted.add(one.outcome() == UpsertOutcome.IGNORED ? rows.asRead(pipeline, one.row(), call)
                             : rows.shaped(pipeline, one.row()));
                     outcomes.add(one.outcome());
                     continue;
@@ -310,7 +310,7 @@ public final class WriteRunner {
                 Map<String, @Nullable Object> changes = new java.util.LinkedHashMap<>(row);
                 conflict.forEach(column -> changes.remove(column.name()));
                 if (existing == null) {
-                    WrittenRow created = rows.create(pipeline, row, prefix, grant, request);
+                    WrittenRow created = rows.create(pipeline, row, prefix, grant, call);
                     tag[0] = created.tag();
                     // Rows and outcomes stay aligned: a row an after hook took out shows as {}.
                     upserted.add(created.shownOrEmpty());
@@ -318,7 +318,7 @@ public final class WriteRunner {
                 }
                 else if (merge && !changes.isEmpty()) {
                     WrittenRow updated = rows.update(pipeline, Key.of(table, existing), changes, false, existing, prefix,
-                            mergeGrant, request, () -> new SentroException(ErrorCode.FORBIDDEN, "The row of '"
+                            mergeGrant, call, () -> new SentroException(ErrorCode.FORBIDDEN, "The row of '"
                                     + table.name() + "' with this key is outside your row scope: you may not update it",
                                     prefix.isEmpty() ? null : prefix + conflict.get(0).name()));
                     tag[0] = updated.tag();
@@ -327,7 +327,7 @@ public final class WriteRunner {
                 }
                 else {
                     tag[0] = rows.tag(table, existing, grant);
-                    upserted.add(rows.asRead(pipeline, existing, request));
+                    upserted.add(rows.asRead(pipeline, existing, call));
                     outcomes.add(UpsertOutcome.IGNORED);
                 }
             }
@@ -342,7 +342,7 @@ public final class WriteRunner {
      * given: otherwise 412, nothing written.
      */
     public UpdateOutcome update(Table table, List<String> rawKey, JsonNode body, boolean replace,
-            @Nullable EntityTags ifMatch, Grant grant, HttpServletRequest request) {
+            @Nullable EntityTags ifMatch, Grant grant, CallSite call) {
         TablePipeline pipeline = registry.pipeline(table);
         refuseDisplayFields(pipeline, List.of(body));
         Key key = planner.key(table, rawKey);
@@ -351,7 +351,7 @@ public final class WriteRunner {
         return writeByKey(pipeline, Operation.UPDATE, ifMatch, () -> {
             Map<String, @Nullable Object> previous = ifMatch != null ? precondition(table, key, ifMatch, grant)
                     : previousIfNeeded(pipeline, Operation.UPDATE, key, grant);
-            WrittenRow updated = rows.update(pipeline, key, values, replace, previous, "", grant, request,
+            WrittenRow updated = rows.update(pipeline, key, values, replace, previous, "", grant, call,
                     () -> notFound(table));
             if (updated.shown() == null) {
                 throw notFound(table); // an after hook took it out of the result
@@ -362,7 +362,7 @@ public final class WriteRunner {
 
     /** Deletes one row; 404 when there is none. With {@code ifMatch}, only if its tag matches (else 412). */
     public void delete(Table table, List<String> rawKey, @Nullable EntityTags ifMatch, Grant grant,
-            HttpServletRequest request) {
+            CallSite call) {
         TablePipeline pipeline = registry.pipeline(table);
         Key key = planner.key(table, rawKey);
         requireIfMatch(ifMatch, table, "DELETE");
@@ -370,7 +370,7 @@ public final class WriteRunner {
             // Committed hooks get the row as it was: read it, under a lock, when If-Match did not already.
             Map<String, @Nullable Object> previous = ifMatch != null ? precondition(table, key, ifMatch, grant)
                     : previousIfNeeded(pipeline, Operation.DELETE, key, grant);
-            rows.delete(pipeline, key, previous, grant, request);
+            rows.delete(pipeline, key, previous, grant, call);
             return null;
         });
     }
@@ -416,7 +416,7 @@ public final class WriteRunner {
      * the caller's row scope.
      */
     public BulkOutcome updateWhere(Table table, ListQuery filter, JsonNode body, BulkOptions options, Grant grant,
-            Grants grants, HttpServletRequest request) {
+            Grants grants, CallSite call) {
         TablePipeline pipeline = registry.pipeline(table);
         OperationRunner.refuseDisplayFieldFilters(pipeline, filter);
         Condition condition = planner.bulkCondition(table, filter, grant, grants);
@@ -430,7 +430,7 @@ public final class WriteRunner {
         long max = maxAffected(options, table, "PATCH");
         return inTransaction(table, () -> {
             if (!hasHooks(pipeline, Operation.UPDATE)) {
-                HookContext context = rows.context(Operation.UPDATE, table, request);
+                HookContext context = rows.context(Operation.UPDATE, table, call);
                 long[] count = new long[1];
                 // No hooks: the chain only applies the field writers to the values, once for every row.
                 OperationResult result = HookChain.run(pipeline, context, new Payload(Operation.UPDATE, values,
@@ -447,7 +447,7 @@ public final class WriteRunner {
             refuseAbove(previous.size(), max, table, "PATCH", options);
             List<Map<String, @Nullable Object>> updated = new ArrayList<>(previous.size());
             for (Map<String, @Nullable Object> row : previous) {
-                WrittenRow stored = rows.update(pipeline, Key.of(table, row), values, false, row, "", grant, request,
+                WrittenRow stored = rows.update(pipeline, Key.of(table, row), values, false, row, "", grant, call,
                         () -> notFound(table));
                 if (stored.shown() != null) {
                     updated.add(stored.shown());
@@ -463,7 +463,7 @@ public final class WriteRunner {
      * naming the item, and nothing is written.
      */
     public BulkOutcome updateEach(Table table, JsonNode body, BulkOptions options, Grant grant,
-            HttpServletRequest request) {
+            CallSite call) {
         TablePipeline pipeline = registry.pipeline(table);
         refuseDisplayFields(pipeline, body.values());
         List<KeyedValues> updates = planner.keyedUpdates(table, body, grant);
@@ -476,7 +476,7 @@ public final class WriteRunner {
                 Map<String, @Nullable Object> previous = events.enabled(table) ? executor.lockByKey(table, update.key(),
                         planner.scope(table, grant)).orElse(null) : null;
                 WrittenRow row = rows.update(pipeline, update.key(), update.values(), false, previous, update.prefix(),
-                        grant, request, () -> new SentroException(ErrorCode.ROW_NOT_FOUND, "Item " + item
+                        grant, call, () -> new SentroException(ErrorCode.ROW_NOT_FOUND, "Item " + item
                                 + " names no row of '" + table.name() + "' (" + update.key().asMap()
                                 + "); nothing was updated", update.prefix() + update.key().columns().get(0).name()));
                 if (row.shown() != null) {
@@ -489,7 +489,7 @@ public final class WriteRunner {
 
     /** {@code DELETE {base}/T?where...}: deletes every row the filters select, within the caller's row scope. */
     public BulkOutcome deleteWhere(Table table, ListQuery filter, BulkOptions options, Grant grant, Grants grants,
-            HttpServletRequest request) {
+            CallSite call) {
         TablePipeline pipeline = registry.pipeline(table);
         OperationRunner.refuseDisplayFieldFilters(pipeline, filter);
         Condition condition = planner.bulkCondition(table, filter, grant, grants);
@@ -505,7 +505,7 @@ public final class WriteRunner {
             List<Map<String, @Nullable Object>> previous = executor.selectForUpdate(table, condition, max + 1);
             refuseAbove(previous.size(), max, table, "DELETE", options);
             for (Map<String, @Nullable Object> row : previous) {
-                rows.delete(pipeline, Key.of(table, row), row, grant, request);
+                rows.delete(pipeline, Key.of(table, row), row, grant, call);
             }
             RowWrites.computeDisplayFields(pipeline, previous);
             return outcome(grant, options, previous, previous.size());

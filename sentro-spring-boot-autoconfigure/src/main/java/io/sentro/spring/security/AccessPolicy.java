@@ -11,6 +11,7 @@ import java.util.Set;
 
 import io.sentro.spring.customize.AccessRequest;
 import io.sentro.spring.customize.Action;
+import io.sentro.spring.customize.CallSite;
 import io.sentro.spring.customize.Callers;
 import io.sentro.spring.customize.ModelCustomizer;
 import io.sentro.spring.customize.Operation;
@@ -24,7 +25,6 @@ import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.SchemaModel;
 import io.sentro.spring.schema.Table;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -160,36 +160,36 @@ public final class AccessPolicy {
      * Decides whether the caller may run {@code operation} on {@code table}: the request's grant, or a 401/403
      * problem naming the table and the operation.
      */
-    public Grant authorize(Table table, Operation operation, HttpServletRequest request) {
+    public Grant authorize(Table table, Operation operation, CallSite call) {
         TableAccess access = access(table);
-        AccessRequest accessRequest = new AccessRequest(table, operation, null, request);
+        AccessRequest accessRequest = new AccessRequest(table, operation, null, call);
         decide(access.rule(operation), accessRequest, operation.name().toLowerCase(java.util.Locale.ROOT));
         return grant(access, accessRequest);
     }
 
     /** Decides whether the caller may run an action; see {@link #authorize}. */
-    public Grant authorizeAction(Table table, Action action, HttpServletRequest request) {
+    public Grant authorizeAction(Table table, Action action, CallSite call) {
         TableAccess access = access(table);
         AccessRequest accessRequest = new AccessRequest(table, TableAccess.defaultOperation(action), action.id(),
-                request);
+                call);
         decide(access.actionRule(action), accessRequest, "action '" + action.id() + "'");
         return grant(access, accessRequest);
     }
 
     /** Whether the caller may read the table (to list it in {@code GET {base}}, {@code _schema}, {@code _types.ts}). */
-    public boolean mayRead(Table table, HttpServletRequest request) {
-        return granted(access(table).rule(Operation.READ), new AccessRequest(table, Operation.READ, null, request));
+    public boolean mayRead(Table table, CallSite call) {
+        return granted(access(table).rule(Operation.READ), new AccessRequest(table, Operation.READ, null, call));
     }
 
     /** Whether the caller may run {@code operation} on {@code table}, for the index: what a client may offer. */
-    public boolean may(Table table, Operation operation, HttpServletRequest request) {
-        return granted(access(table).rule(operation), new AccessRequest(table, operation, null, request));
+    public boolean may(Table table, Operation operation, CallSite call) {
+        return granted(access(table).rule(operation), new AccessRequest(table, operation, null, call));
     }
 
     /** Whether the caller may run the action; see {@link #may}. */
-    public boolean mayRun(Table table, Action action, HttpServletRequest request) {
+    public boolean mayRun(Table table, Action action, CallSite call) {
         return granted(access(table).actionRule(action), new AccessRequest(table, TableAccess.defaultOperation(action),
-                action.id(), request));
+                action.id(), call));
     }
 
     /** The rule that decides {@code operation} on {@code table} (for documentation: OpenAPI, the start-up log). */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import io.sentro.spring.customize.CallSite;
 import io.sentro.spring.customize.Action;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
@@ -123,12 +124,12 @@ public final class ApiEndpoints {
         ExportResponses.Format chosen = ExportResponses.Format.of(format, request.getHeader(HttpHeaders.ACCEPT));
         if (chosen != ExportResponses.Format.JSON) {
             ListQuery query = parser.parseList(parameters);
-            long exported = exports.export(table, query, grant, grants(request), request,
+            long exported = exports.export(table, query, grant, grants(request), CallSite.rest(request),
                     exportResponses.start(response, chosen, table.name()));
             request.setAttribute(RowMeter.READ_ATTRIBUTE, exported);
             return;
         }
-        ReadOutcome outcome = runner.list(table, parser.parseList(parameters), grant, grants(request), request);
+        ReadOutcome outcome = runner.list(table, parser.parseList(parameters), grant, grants(request), CallSite.rest(request));
         if (outcome.next() != null) {
             response.setHeader(HttpHeaders.LINK, "<" + nextPage(request, outcome.next()) + ">; rel=\"next\"");
         }
@@ -144,7 +145,7 @@ public final class ApiEndpoints {
         EntityTags ifNoneMatch = EntityTags.parse(request.getHeader(HttpHeaders.IF_NONE_MATCH),
                 HttpHeaders.IF_NONE_MATCH);
         RowQuery query = parser.parseRow(request.getParameterMap());
-        GetOutcome outcome = runner.getTagged(table, key(table, request), query, grant, grants(request), request);
+        GetOutcome outcome = runner.getTagged(table, key(table, request), query, grant, grants(request), CallSite.rest(request));
         if (outcome.row() == null) {
             throw notFound(table);
         }
@@ -174,7 +175,7 @@ public final class ApiEndpoints {
                     + "with Prefer: resolution=merge-duplicates or resolution=ignore-duplicates", "on_conflict");
         }
         CreateOutcome created = writes.create(table, body, grant, other -> other.equals(table) ? grant
-                : access.authorize(other, Operation.CREATE, request), request);
+                : access.authorize(other, Operation.CREATE, CallSite.rest(request)), CallSite.rest(request));
         request.setAttribute(RowMeter.WRITTEN_ATTRIBUTE, created.written());
         applied(response, preferences.applied(true, false, false));
         if (created.many()) {
@@ -210,8 +211,8 @@ public final class ApiEndpoints {
             @Nullable List<String> onConflict, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         boolean merge = preferences.resolution() == Preferences.Resolution.MERGE_DUPLICATES;
-        Grant updateGrant = merge ? access.authorize(table, Operation.UPDATE, request) : null;
-        UpsertOutcomes upserted = writes.upsert(table, body, merge, onConflict, grant, updateGrant, request);
+        Grant updateGrant = merge ? access.authorize(table, Operation.UPDATE, CallSite.rest(request)) : null;
+        UpsertOutcomes upserted = writes.upsert(table, body, merge, onConflict, grant, updateGrant, CallSite.rest(request));
         request.setAttribute(RowMeter.WRITTEN_ATTRIBUTE, upserted.outcomes().stream()
                 .filter(outcome -> outcome != UpsertOutcome.IGNORED).count());
         applied(response, preferences.applied(true, true, false));
@@ -257,7 +258,7 @@ public final class ApiEndpoints {
         Preferences preferences = preferences(request);
         EntityTags ifMatch = ifMatch(request);
         parser.parseNone(request.getParameterMap());
-        UpdateOutcome updated = writes.update(table, key(table, request), body, replace, ifMatch, grant, request);
+        UpdateOutcome updated = writes.update(table, key(table, request), body, replace, ifMatch, grant, CallSite.rest(request));
         request.setAttribute(RowMeter.WRITTEN_ATTRIBUTE, 1);
         applied(response, preferences.applied(true, false, false));
         if (updated.tag() != null) {
@@ -275,7 +276,7 @@ public final class ApiEndpoints {
         preferences(request); // malformed is refused on every write
         EntityTags ifMatch = ifMatch(request);
         parser.parseNone(request.getParameterMap());
-        writes.delete(table, key(table, request), ifMatch, grant, request);
+        writes.delete(table, key(table, request), ifMatch, grant, CallSite.rest(request));
         request.setAttribute(RowMeter.WRITTEN_ATTRIBUTE, 1);
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
@@ -311,11 +312,11 @@ public final class ApiEndpoints {
                         + "rows their keys name, and takes no query parameter ('" + name + "'); to update the rows "
                         + "filters select, send one object", name);
             }
-            outcome = writes.updateEach(table, body, options, grant, request);
+            outcome = writes.updateEach(table, body, options, grant, CallSite.rest(request));
         }
         else {
             outcome = writes.updateWhere(table, parser.parseFilter(request.getParameterMap()), body, options, grant,
-                    grants(request), request);
+                    grants(request), CallSite.rest(request));
         }
         bulkResponse(request, response, preferences, outcome);
     }
@@ -326,7 +327,7 @@ public final class ApiEndpoints {
         refuseIfMatch(request);
         Preferences preferences = preferences(request);
         BulkOutcome outcome = writes.deleteWhere(table, parser.parseFilter(request.getParameterMap()),
-                bulkOptions(preferences), grant, grants(request), request);
+                bulkOptions(preferences), grant, grants(request), CallSite.rest(request));
         bulkResponse(request, response, preferences, outcome);
     }
 
@@ -359,7 +360,7 @@ public final class ApiEndpoints {
             HttpServletResponse response) throws IOException {
         Map<String, @Nullable Object> body = actionBody(request);
         Map<String, @Nullable Object> result = actions.tableAction(table, action, body,
-                parser.parseList(request.getParameterMap()), grant, grants(request), request);
+                parser.parseList(request.getParameterMap()), grant, grants(request), CallSite.rest(request));
         responses.actionResult(response, result);
     }
 
@@ -372,7 +373,7 @@ public final class ApiEndpoints {
         String keySegment = uri.substring(0, uri.lastIndexOf("/_actions/"));
         keySegment = keySegment.substring(keySegment.lastIndexOf('/') + 1);
         List<String> rawKey = parser.parseKey(keySegment, table.primaryKey().size());
-        Map<String, @Nullable Object> result = actions.detailAction(table, action, rawKey, body, grant, request);
+        Map<String, @Nullable Object> result = actions.detailAction(table, action, rawKey, body, grant, CallSite.rest(request));
         responses.actionResult(response, result);
     }
 
@@ -400,12 +401,12 @@ public final class ApiEndpoints {
             // What this caller may do, among what the table serves: what a client (the console) offers them.
             List<String> operations = new ArrayList<>();
             for (Operation operation : List.of(Operation.READ, Operation.CREATE, Operation.UPDATE, Operation.DELETE)) {
-                if (serves(routes, operation) && access.may(table, operation, request)) {
+                if (serves(routes, operation) && access.may(table, operation, CallSite.rest(request))) {
                     operations.add(operation.name().toLowerCase(java.util.Locale.ROOT));
                 }
             }
             entry.put("operations", operations);
-            entry.put("actions", schemaDocument.actions(table).stream().filter(action -> access.mayRun(table, action, request))
+            entry.put("actions", schemaDocument.actions(table).stream().filter(action -> access.mayRun(table, action, CallSite.rest(request)))
                     .map(Action::id).toList());
             tables.add(entry);
         }
@@ -477,7 +478,7 @@ public final class ApiEndpoints {
     private Predicate<Table> readable(HttpServletRequest request) {
         Set<String> names = new HashSet<>();
         for (Table table : model.tables()) {
-            if (access.mayRead(table, request)) {
+            if (access.mayRead(table, CallSite.rest(request))) {
                 names.add(table.name());
             }
         }
@@ -513,7 +514,7 @@ public final class ApiEndpoints {
 
     /** What the caller may read of the tables a request embeds or filters by: decided by the access policy. */
     private Grants grants(HttpServletRequest request) {
-        return table -> access.authorize(table, Operation.READ, request);
+        return table -> access.authorize(table, Operation.READ, CallSite.rest(request));
     }
 
     private List<String> key(Table table, HttpServletRequest request) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import io.sentro.spring.customize.CallSite;
 import io.sentro.spring.customize.Action;
 import io.sentro.spring.events.ChangeStreams;
 import io.sentro.spring.introspect.SchemaLoader;
@@ -84,24 +85,24 @@ public final class ApiRoutes {
                 ApiEndpoints.TableEndpoint endpoint = endpoints.endpoint(kind);
                 add(routes, new Route(kind.method(), kind.target() == TableRoutes.Target.ITEM ? item : collection,
                         table.name(), kind.label().replace(' ', '_'), (request, response) -> endpoint.serve(table,
-                                access.authorize(table, kind.operation(), request), request, response)));
+                                access.authorize(table, kind.operation(), CallSite.rest(request)), request, response)));
             }
             if (streams != null && changes.test(table)) {
                 add(routes, new Route("GET", collection + "/_changes", table.name(), "changes",
                         (request, response) -> streams.subscribe(table,
-                                access.authorize(table, io.sentro.spring.customize.Operation.READ, request), request,
+                                access.authorize(table, io.sentro.spring.customize.Operation.READ, CallSite.rest(request)), request,
                                 response)));
             }
             for (Action action : registry.pipeline(table).actions()) {
                 if (action.type() == Action.Type.TABLE) {
                     add(routes, new Route("POST", collection + "/_actions/" + action.id(), table.name(),
                             "action:" + action.id(), (request, response) -> endpoints.tableAction(table, action,
-                                    access.authorizeAction(table, action, request), request, response)));
+                                    access.authorizeAction(table, action, CallSite.rest(request)), request, response)));
                 }
                 else {
                     add(routes, new Route("POST", item + "/_actions/" + action.id(), table.name(),
                             "action:" + action.id(), (request, response) -> endpoints.detailAction(table, action,
-                                    access.authorizeAction(table, action, request), request, response)));
+                                    access.authorizeAction(table, action, CallSite.rest(request)), request, response)));
                 }
             }
         }

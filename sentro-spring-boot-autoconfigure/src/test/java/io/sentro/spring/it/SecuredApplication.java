@@ -28,6 +28,10 @@ class SecuredApplication {
     /** How often a posts hook ran: a refused request runs none. */
     static final java.util.concurrent.atomic.AtomicInteger POSTS_HOOKS = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** The front end of the call the last posts hook ran for. */
+    static final java.util.concurrent.atomic.AtomicReference<io.sentro.spring.customize.Origin> LAST_ORIGIN =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     /** The principal name the last posts hook saw. */
     static final java.util.concurrent.atomic.AtomicReference<String> LAST_PRINCIPAL =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -40,6 +44,7 @@ class SecuredApplication {
         for (Operation operation : Operation.values()) {
             posts.onBefore(operation, (payload, context) -> {
                 POSTS_HOOKS.incrementAndGet();
+                LAST_ORIGIN.set(context.origin());
                 LAST_PRINCIPAL.set(context.principal().map(java.security.Principal::getName).orElse("(none)"));
                 return payload;
             });
