@@ -2,6 +2,7 @@ package io.sentro.spring.entities;
 
 import java.util.function.Supplier;
 
+import io.sentro.spring.customize.Action;
 import io.sentro.spring.customize.CallSite;
 import io.sentro.spring.customize.Operation;
 import io.sentro.spring.plan.Grant;
@@ -25,6 +26,11 @@ sealed interface Caller {
 
     /** What the rules let this caller do to the table: 401/403 when they refuse. */
     Grant grant(AccessPolicy access, Table table, Operation operation);
+
+    /** What the rules let this caller do running the action: 401/403 when they refuse. */
+    default Grant grantAction(AccessPolicy access, Table table, Action action) {
+        return access.authorizeAction(table, action, CallSite.ENTITY_API);
+    }
 
     /** What the rules let this caller read of the tables a call embeds or filters by. */
     default Grants grants(AccessPolicy access) {
@@ -78,6 +84,11 @@ sealed interface Caller {
 
         @Override
         public Grant grant(AccessPolicy access, Table table, Operation operation) {
+            return Grant.FULL;
+        }
+
+        @Override
+        public Grant grantAction(AccessPolicy access, Table table, Action action) {
             return Grant.FULL;
         }
 

@@ -1,6 +1,7 @@
 package io.sentro.spring.entities;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,12 @@ import io.sentro.spring.customize.CallSite;
 import io.sentro.spring.customize.Operation;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
+import io.sentro.spring.customize.Action;
+import io.sentro.spring.pipeline.ActionRunner;
+import io.sentro.spring.pipeline.CustomizerRegistry;
 import io.sentro.spring.pipeline.ExportRunner;
+import io.sentro.spring.pipeline.TablePipeline;
+import io.sentro.spring.pipeline.WriteRunner;
 import io.sentro.spring.pipeline.OperationRunner;
 import io.sentro.spring.pipeline.OperationRunner.ReadOutcome;
 import io.sentro.spring.plan.Grant;
@@ -41,16 +47,26 @@ public final class Entity {
     }
 
     /** A page of the rows the query selects, with its embedded relations and count. */
-    public Page find(Query query) {
+    public Page<Row> find(Query query) {
         return entities.call((generation, caller) -> {
             Table table = table(generation);
             AccessPolicy access = generation.component(AccessPolicy.class);
             Grant grant = caller.grant(access, table, Operation.READ);
             ReadOutcome outcome = generation.component(OperationRunner.class).list(table, query.toListQuery(), grant,
                     caller.grants(access), CallSite.ENTITY_API);
-            return new Page(rows(outcome.result().rows()), outcome.result().total(),
+            return new Page<>(rows(outcome.result().rows()), outcome.result().total(),
                     outcome.result().totalIsEstimate(), outcome.limit(), outcome.offset(), outcome.next());
         });
+    }
+
+    /**
+     * A page of the rows the query selects, each mapped onto the record or class by column name ({@code created_at}
+     * to {@code createdAt}); columns without a property are left out.
+     */
+    public <T> Page<T> find(Query query, Class<T> type) {
+        Page<Row> page = find(query);
+        return new Page<>(page.rows().stream().map(row -> entities.mapping().as(row, type)).toList(), page.total(),
+                page.totalIsEstimate(), page.limit(), page.offset(), page.next());
     }
 
     /**
@@ -70,12 +86,9 @@ public final class Entity {
             Table table = table(generation);
             AccessPolicy access = generation.component(AccessPolicy.class);
             Grant grant = caller.grant(access, table, Operation.READ);
-            List<String> texts = new ArrayList<>();
-            for (int i = 0; i < key.length; i++) {
-                texts.addAll(QueryValues.texts(key[i], io.sentro.spring.query.Operator.EQ, "key"));
-            }
             Map<String, @Nullable Object> row = generation.component(OperationRunner.class).get(table,
-                    keyTexts(table, texts), query.toRowQuery(), grant, caller.grants(access), CallSite.ENTITY_API);
+                    keyTexts(table, List.of(key)), query.toRowQuery(), grant, caller.grants(access),
+                    CallSite.ENTITY_API);
             return Optional.ofNullable(row).map(Row::of);
         });
     }
@@ -126,8 +139,189 @@ public final class Entity {
         });
     }
 
+    // ---- writes -------------------------------------------------------------------------------------------------
+
+    /**
+     * Creates one row through the table's CREATE pipeline and returns it as the caller may see it. Related rows given
+     * inline ({@code "comments": List.of(Map.of(...))}) are created with it, in one transaction, as a nested insert
+     * of the HTTP API.
+     */
+    public Row insert(Map<String, ?> values) {
+        return Row.of(create(values).rows().get(0));
+    }
+
+    /** Creates the rows in one transaction; returns them in order. */
+    public List<Row> insert(List<? extends Map<String, ?>> rows) {
+        return rows(create(rows).rows());
+    }
+
+    /**
+     * Creates the row a record or class of the application's describes (its properties by column name in snake case;
+     * null properties are left out, so their columns get their defaults), and returns it as created, same type.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T insert(T record) {
+        return entities.mapping().as(create(record).rows().get(0), (Class<T>) record.getClass());
+    }
+
+    private WriteRunner.CreateOutcome create(Object body) {
+        return entities.call((generation, caller) -> {
+            Table table = table(generation);
+            AccessPolicy access = generation.component(AccessPolicy.class);
+            Grant grant = caller.grant(access, table, Operation.CREATE);
+            return generation.component(WriteRunner.class).create(table, entities.mapping().body(body), grant,
+                    other -> other.equals(table) ? grant : caller.grant(access, other, Operation.CREATE),
+                    CallSite.ENTITY_API);
+        });
+    }
+
+    /** Updates the given columns of the row with this primary key (a list for a composite key); 404 without it. */
+    public Row update(Object key, Map<String, ?> values) {
+        return entities.call((generation, caller) -> {
+            Table table = table(generation);
+            Grant grant = caller.grant(generation.component(AccessPolicy.class), table, Operation.UPDATE);
+            return Row.of(generation.component(WriteRunner.class).update(table, keyTexts(table, key),
+                    entities.mapping().body(values), false, null, grant, CallSite.ENTITY_API).row());
+        });
+    }
+
+    /**
+     * Sets the values on every row the query's filters select, within the caller's row scope, in one transaction;
+     * refused, writing nothing, when it would change more than {@code sentro.writes.max-affected} rows.
+     */
+    public Changes update(Query filter, Map<String, ?> values) {
+        return updateWhere(filter, values, null);
+    }
+
+    /** As {@link #update(Query, Map)}, refused when it would change more than {@code maxAffected} rows. */
+    public Changes update(Query filter, Map<String, ?> values, long maxAffected) {
+        return updateWhere(filter, values, maxAffected);
+    }
+
+    private Changes updateWhere(Query filter, Map<String, ?> values, @Nullable Long maxAffected) {
+        return entities.call((generation, caller) -> {
+            Table table = table(generation);
+            AccessPolicy access = generation.component(AccessPolicy.class);
+            Grant grant = caller.grant(access, table, Operation.UPDATE);
+            return changes(generation.component(WriteRunner.class).updateWhere(table, filter.toFilterQuery(),
+                    entities.mapping().body(values), new WriteRunner.BulkOptions(true, maxAffected), grant,
+                    caller.grants(access), CallSite.ENTITY_API));
+        });
+    }
+
+    /** Creates the row, or, when its key exists, merges the values into it or leaves it, as {@code conflict} says. */
+    public Upserted upsert(Map<String, ?> values, Conflict conflict) {
+        return entities.call((generation, caller) -> {
+            Table table = table(generation);
+            AccessPolicy access = generation.component(AccessPolicy.class);
+            Grant grant = caller.grant(access, table, Operation.CREATE);
+            Grant updateGrant = conflict.merges() ? caller.grant(access, table, Operation.UPDATE) : null;
+            WriteRunner.UpsertOutcomes outcome = generation.component(WriteRunner.class).upsert(table,
+                    entities.mapping().body(values), conflict.merges(), conflict.columns().isEmpty() ? null
+                            : conflict.columns(), grant, updateGrant, CallSite.ENTITY_API);
+            return new Upserted(Row.of(outcome.rows().get(0)),
+                    outcome.outcomes().get(0) == io.sentro.spring.execute.SqlExecutor.UpsertOutcome.CREATED);
+        });
+    }
+
+    /** Deletes the row with this primary key (a list for a composite key); 404 without it. */
+    public void delete(Object key) {
+        entities.call((generation, caller) -> {
+            Table table = table(generation);
+            Grant grant = caller.grant(generation.component(AccessPolicy.class), table, Operation.DELETE);
+            generation.component(WriteRunner.class).delete(table, keyTexts(table, key), null, grant,
+                    CallSite.ENTITY_API);
+            return null;
+        });
+    }
+
+    /**
+     * Deletes every row the query's filters select, within the caller's row scope, in one transaction; refused,
+     * deleting nothing, when it would delete more than {@code sentro.writes.max-affected} rows.
+     */
+    public Changes delete(Query filter) {
+        return deleteWhere(filter, null);
+    }
+
+    /** As {@link #delete(Query)}, refused when it would delete more than {@code maxAffected} rows. */
+    public Changes delete(Query filter, long maxAffected) {
+        return deleteWhere(filter, maxAffected);
+    }
+
+    private Changes deleteWhere(Query filter, @Nullable Long maxAffected) {
+        return entities.call((generation, caller) -> {
+            Table table = table(generation);
+            AccessPolicy access = generation.component(AccessPolicy.class);
+            Grant grant = caller.grant(access, table, Operation.DELETE);
+            return changes(generation.component(WriteRunner.class).deleteWhere(table, filter.toFilterQuery(),
+                    new WriteRunner.BulkOptions(true, maxAffected), grant, caller.grants(access),
+                    CallSite.ENTITY_API));
+        });
+    }
+
+    // ---- actions ------------------------------------------------------------------------------------------------
+
+    /**
+     * An action of the table, by id.
+     *
+     * @throws SentroException {@code SENTRO-205} when the table has no such action
+     */
+    public EntityAction action(String id) {
+        entities.call((generation, caller) -> action(generation, table(generation), id));
+        return new EntityAction(this, id);
+    }
+
+    Map<String, @Nullable Object> runDetailAction(String id, Object key, Map<String, @Nullable Object> input) {
+        return entities.call((generation, caller) -> {
+            Table table = table(generation);
+            Action action = action(generation, table, id);
+            if (action.type() != Action.Type.DETAIL) {
+                throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + id + "' is a table action: run it on "
+                        + "rows a query selects", "action");
+            }
+            Grant grant = caller.grantAction(generation.component(AccessPolicy.class), table, action);
+            return generation.component(ActionRunner.class).detailAction(table, action, keyTexts(table, key),
+                    new LinkedHashMap<>(input), grant, CallSite.ENTITY_API);
+        });
+    }
+
+    Map<String, @Nullable Object> runTableAction(String id, Query selection, Map<String, @Nullable Object> input) {
+        return entities.call((generation, caller) -> {
+            Table table = table(generation);
+            Action action = action(generation, table, id);
+            if (action.type() != Action.Type.TABLE) {
+                throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + id + "' is a detail action: run it on "
+                        + "one row, by its key", "action");
+            }
+            AccessPolicy access = generation.component(AccessPolicy.class);
+            Grant grant = caller.grantAction(access, table, action);
+            return generation.component(ActionRunner.class).tableAction(table, action, new LinkedHashMap<>(input),
+                    selection.toListQuery(), grant, caller.grants(access), CallSite.ENTITY_API);
+        });
+    }
+
+    private static Action action(ApiGeneration generation, Table table, String id) {
+        TablePipeline pipeline = generation.component(CustomizerRegistry.class).pipeline(table);
+        return pipeline.action(id).orElseThrow(() -> new SentroException(ErrorCode.NO_ROUTE, "'" + table.name()
+                + "' has no action '" + id + "'. Actions: " + pipeline.actions().stream().map(Action::id).toList(),
+                "action"));
+    }
+
     private Table table(ApiGeneration generation) {
         return SentroEntities.table(generation, name);
+    }
+
+    /** A key given as one value, or as a list of values in key order, in the engine's text form. */
+    private static List<String> keyTexts(Table table, Object key) {
+        List<String> texts = new ArrayList<>();
+        for (Object value : key instanceof List<?> values ? values : List.of(key)) {
+            texts.addAll(QueryValues.texts(value, io.sentro.spring.query.Operator.EQ, "key"));
+        }
+        return keyTexts(table, texts);
+    }
+
+    private static Changes changes(WriteRunner.BulkOutcome outcome) {
+        return new Changes(rows(outcome.rows()), outcome.count());
     }
 
     private static List<String> keyTexts(Table table, List<String> texts) {

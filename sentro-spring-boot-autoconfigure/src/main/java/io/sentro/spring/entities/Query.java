@@ -187,6 +187,19 @@ public final class Query {
                 List.of(Aggregate.count()), List.of());
     }
 
+    /**
+     * The filters, OR groups and search, for a write by query; a query that says more (fields, sort, page, embeds,
+     * aggregates) is refused rather than half-applied.
+     */
+    ListQuery toFilterQuery() {
+        if (!fields.isEmpty() || !sort.isEmpty() || limit != null || offset != null || after != null || count != null
+                || !embeds.isEmpty() || aggregates()) {
+            throw new io.sentro.spring.error.SentroException(io.sentro.spring.error.ErrorCode.INVALID_PARAMETER,
+                    "A write by query selects rows with filters, OR groups and search only: " + this, "where");
+        }
+        return toListQuery();
+    }
+
     /** The projection and embedded relations, for a read by key. */
     RowQuery toRowQuery() {
         return new RowQuery(fields, embeds.stream().map(embed -> embed.toEmbedQuery("")).toList());

@@ -31,20 +31,22 @@ public final class SentroEntities {
     private final Supplier<ApiGeneration> generations;
     private final SecurityContextHolderStrategy contexts;
     private final Caller caller;
+    private final RowMapping mapping;
 
     /**
      * @param generations the schema generation served at the time of each call (schema reloads apply)
      * @param contexts where Spring Security keeps the caller's authentication
      */
     public SentroEntities(Supplier<ApiGeneration> generations, SecurityContextHolderStrategy contexts) {
-        this(generations, contexts, new Caller.Current());
+        this(generations, contexts, new Caller.Current(), new RowMapping());
     }
 
     private SentroEntities(Supplier<ApiGeneration> generations, SecurityContextHolderStrategy contexts,
-            Caller caller) {
+            Caller caller, RowMapping mapping) {
         this.generations = generations;
         this.contexts = contexts;
         this.caller = caller;
+        this.mapping = mapping;
     }
 
     /**
@@ -59,7 +61,7 @@ public final class SentroEntities {
 
     /** The same API, calling as this authentication: its rules, hidden columns and row scopes apply. */
     public SentroEntities as(Authentication authentication) {
-        return new SentroEntities(generations, contexts, new Caller.As(authentication));
+        return new SentroEntities(generations, contexts, new Caller.As(authentication), mapping);
     }
 
     /**
@@ -67,7 +69,11 @@ public final class SentroEntities {
      * field writers and display fields still run). Use it where the application, not a user, is the caller.
      */
     public SentroEntities asSystem() {
-        return new SentroEntities(generations, contexts, new Caller.System());
+        return new SentroEntities(generations, contexts, new Caller.System(), mapping);
+    }
+
+    RowMapping mapping() {
+        return mapping;
     }
 
     <T> T call(BiFunction<ApiGeneration, Caller, T> work) {

@@ -36,6 +36,23 @@ class SecuredApplication {
     static final java.util.concurrent.atomic.AtomicReference<String> LAST_PRINCIPAL =
             new java.util.concurrent.atomic.AtomicReference<>();
 
+    /** Change events delivered after their transaction committed (when a scenario enables events). */
+    static final List<io.sentro.spring.events.ChangeEvent> COMMITTED = java.util.Collections
+            .synchronizedList(new java.util.ArrayList<>());
+
+    @Bean
+    CommittedEvents committedEvents() {
+        return new CommittedEvents();
+    }
+
+    static class CommittedEvents {
+
+        @org.springframework.transaction.event.TransactionalEventListener
+        void afterCommit(io.sentro.spring.events.ChangeEvent event) {
+            COMMITTED.add(event);
+        }
+    }
+
     @Bean
     ModelCustomizer securedPosts() {
         var posts = new ModelCustomizer("posts");
