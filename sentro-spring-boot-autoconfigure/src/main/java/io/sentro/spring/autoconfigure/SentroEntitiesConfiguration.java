@@ -1,7 +1,15 @@
 package io.sentro.spring.autoconfigure;
 
+import io.sentro.spring.entities.Engine;
 import io.sentro.spring.entities.SentroEntities;
+import io.sentro.spring.pipeline.ActionRunner;
+import io.sentro.spring.pipeline.CustomizerRegistry;
+import io.sentro.spring.pipeline.ExportRunner;
+import io.sentro.spring.pipeline.OperationRunner;
+import io.sentro.spring.pipeline.WriteRunner;
+import io.sentro.spring.reload.ApiGeneration;
 import io.sentro.spring.reload.ApiGenerations;
+import io.sentro.spring.security.AccessPolicy;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,7 +28,15 @@ class SentroEntitiesConfiguration {
     @ConditionalOnMissingBean
     SentroEntities sentroEntities(ObjectProvider<ApiGenerations> generations,
             ObjectProvider<SecurityContextHolderStrategy> contexts) {
-        return new SentroEntities(() -> generations.getObject().current(),
+        return new SentroEntities(() -> engine(generations.getObject().current()),
                 contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy));
+    }
+
+    /** The engine objects of a generation, which its child context holds. */
+    private static Engine engine(ApiGeneration generation) {
+        return new Engine(generation.model(), generation.component(CustomizerRegistry.class),
+                generation.component(AccessPolicy.class), generation.component(OperationRunner.class),
+                generation.component(WriteRunner.class), generation.component(ActionRunner.class),
+                generation.component(ExportRunner.class));
     }
 }

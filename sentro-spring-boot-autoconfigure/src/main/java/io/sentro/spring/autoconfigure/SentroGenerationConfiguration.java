@@ -15,7 +15,7 @@ import io.sentro.spring.customize.ModelCustomizer;
 import io.sentro.spring.customize.Operation;
 import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.events.ChangeEvents;
-import io.sentro.spring.events.ChangeStreams;
+import io.sentro.spring.web.ChangeStreams;
 import io.sentro.spring.openapi.SentroOpenApiCustomizer;
 import io.sentro.spring.openapi.TypeScriptDeclarations;
 import io.sentro.spring.pipeline.ActionRunner;

@@ -8,9 +8,9 @@ import io.sentro.spring.observe.SentroEndpoint;
 import io.sentro.spring.security.AccessRule;
 import io.sentro.spring.security.ApiKeyAuthentication;
 import io.sentro.spring.security.SentroCredentials;
-import io.sentro.spring.security.SentroEndpointMatcher;
+import io.sentro.spring.web.SentroEndpointMatcher;
 import io.sentro.spring.security.SentroHttpSecurityCustomizer;
-import io.sentro.spring.security.SentroRequestMatcher;
+import io.sentro.spring.web.SentroRequestMatcher;
 import io.sentro.spring.web.SecurityProblems;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -7,7 +7,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.sentro.spring.customize.Integrations;
 import io.sentro.spring.customize.SentroDb;
 import io.sentro.spring.customize.SentroIntegration;
-import io.sentro.spring.events.ChangeStreams;
+import io.sentro.spring.web.ChangeStreams;
 import io.sentro.spring.events.Outbox;
 import io.sentro.spring.pipeline.CommittedHooks;
 import io.sentro.spring.plan.Cursors;

@@ -12,15 +12,11 @@ import io.sentro.spring.customize.Operation;
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
 import io.sentro.spring.customize.Action;
-import io.sentro.spring.pipeline.ActionRunner;
-import io.sentro.spring.pipeline.CustomizerRegistry;
 import io.sentro.spring.pipeline.ExportRunner;
 import io.sentro.spring.pipeline.TablePipeline;
 import io.sentro.spring.pipeline.WriteRunner;
-import io.sentro.spring.pipeline.OperationRunner;
 import io.sentro.spring.pipeline.OperationRunner.ReadOutcome;
 import io.sentro.spring.plan.Grant;
-import io.sentro.spring.reload.ApiGeneration;
 import io.sentro.spring.schema.Table;
 import io.sentro.spring.security.AccessPolicy;
 
@@ -48,11 +44,11 @@ public final class Entity {
 
     /** A page of the rows the query selects, with its embedded relations and count. */
     public Page<Row> find(Query query) {
-        return entities.call((generation, caller) -> {
-            Table table = table(generation);
-            AccessPolicy access = generation.component(AccessPolicy.class);
+        return entities.call((engine, caller) -> {
+            Table table = table(engine);
+            AccessPolicy access = engine.access();
             Grant grant = caller.grant(access, table, Operation.READ);
-            ReadOutcome outcome = generation.component(OperationRunner.class).list(table, query.toListQuery(), grant,
+            ReadOutcome outcome = engine.reads().list(table, query.toListQuery(), grant,
                     caller.grants(access), CallSite.ENTITY_API);
             return new Page<>(rows(outcome.result().rows()), outcome.result().total(),
                     outcome.result().totalIsEstimate(), outcome.limit(), outcome.offset(), outcome.next());
@@ -82,11 +78,11 @@ public final class Entity {
      * apply).
      */
     public Optional<Row> findOne(Query query, Object... key) {
-        return entities.call((generation, caller) -> {
-            Table table = table(generation);
-            AccessPolicy access = generation.component(AccessPolicy.class);
+        return entities.call((engine, caller) -> {
+            Table table = table(engine);
+            AccessPolicy access = engine.access();
             Grant grant = caller.grant(access, table, Operation.READ);
-            Map<String, @Nullable Object> row = generation.component(OperationRunner.class).get(table,
+            Map<String, @Nullable Object> row = engine.reads().get(table,
                     keyTexts(table, List.of(key)), query.toRowQuery(), grant, caller.grants(access),
                     CallSite.ENTITY_API);
             return Optional.ofNullable(row).map(Row::of);
@@ -120,11 +116,11 @@ public final class Entity {
      * memory (the export path: {@code sentro.export.max-rows} applies); returns how many.
      */
     public long stream(Query query, Consumer<Row> consumer) {
-        return entities.call((generation, caller) -> {
-            Table table = table(generation);
-            AccessPolicy access = generation.component(AccessPolicy.class);
+        return entities.call((engine, caller) -> {
+            Table table = table(engine);
+            AccessPolicy access = engine.access();
             Grant grant = caller.grant(access, table, Operation.READ);
-            return generation.component(ExportRunner.class).export(table, query.toListQuery(), grant,
+            return engine.exports().export(table, query.toListQuery(), grant,
                     caller.grants(access), CallSite.ENTITY_API, new ExportRunner.RowSink() {
 
                         @Override
@@ -165,11 +161,11 @@ public final class Entity {
     }
 
     private WriteRunner.CreateOutcome create(Object body) {
-        return entities.call((generation, caller) -> {
-            Table table = table(generation);
-            AccessPolicy access = generation.component(AccessPolicy.class);
+        return entities.call((engine, caller) -> {
+            Table table = table(engine);
+            AccessPolicy access = engine.access();
             Grant grant = caller.grant(access, table, Operation.CREATE);
-            return generation.component(WriteRunner.class).create(table, entities.mapping().body(body), grant,
+            return engine.writes().create(table, entities.mapping().body(body), grant,
                     other -> other.equals(table) ? grant : caller.grant(access, other, Operation.CREATE),
                     CallSite.ENTITY_API);
         });
@@ -177,10 +173,10 @@ public final class Entity {
 
     /** Updates the given columns of the row with this primary key (a list for a composite key); 404 without it. */
     public Row update(Object key, Map<String, ?> values) {
-        return entities.call((generation, caller) -> {
-            Table table = table(generation);
-            Grant grant = caller.grant(generation.component(AccessPolicy.class), table, Operation.UPDATE);
-            return Row.of(generation.component(WriteRunner.class).update(table, keyTexts(table, key),
+        return entities.call((engine, caller) -> {
+            Table table = table(engine);
+            Grant grant = caller.grant(engine.access(), table, Operation.UPDATE);
+            return Row.of(engine.writes().update(table, keyTexts(table, key),
                     entities.mapping().body(values), false, null, grant, CallSite.ENTITY_API).row());
         });
     }
@@ -199,11 +195,11 @@ public final class Entity {
     }
 
     private Changes updateWhere(Query filter, Map<String, ?> values, @Nullable Long maxAffected) {
-        return entities.call((generation, caller) -> {
-            Table table = table(generation);
-            AccessPolicy access = generation.component(AccessPolicy.class);
+        return entities.call((engine, caller) -> {
+            Table table = table(engine);
+            AccessPolicy access = engine.access();
             Grant grant = caller.grant(access, table, Operation.UPDATE);
-            return changes(generation.component(WriteRunner.class).updateWhere(table, filter.toFilterQuery(),
+            return changes(engine.writes().updateWhere(table, filter.toFilterQuery(),
                     entities.mapping().body(values), new WriteRunner.BulkOptions(true, maxAffected), grant,
                     caller.grants(access), CallSite.ENTITY_API));
         });
@@ -211,12 +207,12 @@ public final class Entity {
 
     /** Creates the row, or, when its key exists, merges the values into it or leaves it, as {@code conflict} says. */
     public Upserted upsert(Map<String, ?> values, Conflict conflict) {
-        return entities.call((generation, caller) -> {
-            Table table = table(generation);
-            AccessPolicy access = generation.component(AccessPolicy.class);
+        return entities.call((engine, caller) -> {
+            Table table = table(engine);
+            AccessPolicy access = engine.access();
             Grant grant = caller.grant(access, table, Operation.CREATE);
             Grant updateGrant = conflict.merges() ? caller.grant(access, table, Operation.UPDATE) : null;
-            WriteRunner.UpsertOutcomes outcome = generation.component(WriteRunner.class).upsert(table,
+            WriteRunner.UpsertOutcomes outcome = engine.writes().upsert(table,
                     entities.mapping().body(values), conflict.merges(), conflict.columns().isEmpty() ? null
                             : conflict.columns(), grant, updateGrant, CallSite.ENTITY_API);
             return new Upserted(Row.of(outcome.rows().get(0)),
@@ -226,10 +222,10 @@ public final class Entity {
 
     /** Deletes the row with this primary key (a list for a composite key); 404 without it. */
     public void delete(Object key) {
-        entities.call((generation, caller) -> {
-            Table table = table(generation);
-            Grant grant = caller.grant(generation.component(AccessPolicy.class), table, Operation.DELETE);
-            generation.component(WriteRunner.class).delete(table, keyTexts(table, key), null, grant,
+        entities.call((engine, caller) -> {
+            Table table = table(engine);
+            Grant grant = caller.grant(engine.access(), table, Operation.DELETE);
+            engine.writes().delete(table, keyTexts(table, key), null, grant,
                     CallSite.ENTITY_API);
             return null;
         });
@@ -249,11 +245,11 @@ public final class Entity {
     }
 
     private Changes deleteWhere(Query filter, @Nullable Long maxAffected) {
-        return entities.call((generation, caller) -> {
-            Table table = table(generation);
-            AccessPolicy access = generation.component(AccessPolicy.class);
+        return entities.call((engine, caller) -> {
+            Table table = table(engine);
+            AccessPolicy access = engine.access();
             Grant grant = caller.grant(access, table, Operation.DELETE);
-            return changes(generation.component(WriteRunner.class).deleteWhere(table, filter.toFilterQuery(),
+            return changes(engine.writes().deleteWhere(table, filter.toFilterQuery(),
                     new WriteRunner.BulkOptions(true, maxAffected), grant, caller.grants(access),
                     CallSite.ENTITY_API));
         });
@@ -267,48 +263,48 @@ public final class Entity {
      * @throws SentroException {@code SENTRO-205} when the table has no such action
      */
     public EntityAction action(String id) {
-        entities.call((generation, caller) -> action(generation, table(generation), id));
+        entities.call((engine, caller) -> action(engine, table(engine), id));
         return new EntityAction(this, id);
     }
 
     Map<String, @Nullable Object> runDetailAction(String id, Object key, Map<String, @Nullable Object> input) {
-        return entities.call((generation, caller) -> {
-            Table table = table(generation);
-            Action action = action(generation, table, id);
+        return entities.call((engine, caller) -> {
+            Table table = table(engine);
+            Action action = action(engine, table, id);
             if (action.type() != Action.Type.DETAIL) {
                 throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + id + "' is a table action: run it on "
                         + "rows a query selects", "action");
             }
-            Grant grant = caller.grantAction(generation.component(AccessPolicy.class), table, action);
-            return generation.component(ActionRunner.class).detailAction(table, action, keyTexts(table, key),
+            Grant grant = caller.grantAction(engine.access(), table, action);
+            return engine.actions().detailAction(table, action, keyTexts(table, key),
                     new LinkedHashMap<>(input), grant, CallSite.ENTITY_API);
         });
     }
 
     Map<String, @Nullable Object> runTableAction(String id, Query selection, Map<String, @Nullable Object> input) {
-        return entities.call((generation, caller) -> {
-            Table table = table(generation);
-            Action action = action(generation, table, id);
+        return entities.call((engine, caller) -> {
+            Table table = table(engine);
+            Action action = action(engine, table, id);
             if (action.type() != Action.Type.TABLE) {
                 throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + id + "' is a detail action: run it on "
                         + "one row, by its key", "action");
             }
-            AccessPolicy access = generation.component(AccessPolicy.class);
+            AccessPolicy access = engine.access();
             Grant grant = caller.grantAction(access, table, action);
-            return generation.component(ActionRunner.class).tableAction(table, action, new LinkedHashMap<>(input),
+            return engine.actions().tableAction(table, action, new LinkedHashMap<>(input),
                     selection.toListQuery(), grant, caller.grants(access), CallSite.ENTITY_API);
         });
     }
 
-    private static Action action(ApiGeneration generation, Table table, String id) {
-        TablePipeline pipeline = generation.component(CustomizerRegistry.class).pipeline(table);
+    private static Action action(Engine engine, Table table, String id) {
+        TablePipeline pipeline = engine.registry().pipeline(table);
         return pipeline.action(id).orElseThrow(() -> new SentroException(ErrorCode.NO_ROUTE, "'" + table.name()
                 + "' has no action '" + id + "'. Actions: " + pipeline.actions().stream().map(Action::id).toList(),
                 "action"));
     }
 
-    private Table table(ApiGeneration generation) {
-        return SentroEntities.table(generation, name);
+    private Table table(Engine engine) {
+        return SentroEntities.table(engine, name);
     }
 
     /** A key given as one value, or as a list of values in key order, in the engine's text form. */

@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 
 import io.sentro.spring.error.ErrorCode;
 import io.sentro.spring.error.SentroException;
-import io.sentro.spring.reload.ApiGeneration;
 import io.sentro.spring.schema.Table;
 
 import org.springframework.security.core.Authentication;
@@ -28,22 +27,22 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  */
 public final class SentroEntities {
 
-    private final Supplier<ApiGeneration> generations;
+    private final Supplier<Engine> engines;
     private final SecurityContextHolderStrategy contexts;
     private final Caller caller;
     private final RowMapping mapping;
 
     /**
-     * @param generations the schema generation served at the time of each call (schema reloads apply)
+     * @param engines the engine of the schema generation served at the time of each call (schema reloads apply)
      * @param contexts where Spring Security keeps the caller's authentication
      */
-    public SentroEntities(Supplier<ApiGeneration> generations, SecurityContextHolderStrategy contexts) {
-        this(generations, contexts, new Caller.Current(), new RowMapping());
+    public SentroEntities(Supplier<Engine> engines, SecurityContextHolderStrategy contexts) {
+        this(engines, contexts, new Caller.Current(), new RowMapping());
     }
 
-    private SentroEntities(Supplier<ApiGeneration> generations, SecurityContextHolderStrategy contexts,
+    private SentroEntities(Supplier<Engine> engines, SecurityContextHolderStrategy contexts,
             Caller caller, RowMapping mapping) {
-        this.generations = generations;
+        this.engines = engines;
         this.contexts = contexts;
         this.caller = caller;
         this.mapping = mapping;
@@ -55,13 +54,13 @@ public final class SentroEntities {
      * @throws SentroException {@code SENTRO-201} when no such table is served
      */
     public Entity table(String name) {
-        table(generations.get(), name);
+        table(engines.get(), name);
         return new Entity(this, name);
     }
 
     /** The same API, calling as this authentication: its rules, hidden columns and row scopes apply. */
     public SentroEntities as(Authentication authentication) {
-        return new SentroEntities(generations, contexts, new Caller.As(authentication), mapping);
+        return new SentroEntities(engines, contexts, new Caller.As(authentication), mapping);
     }
 
     /**
@@ -69,21 +68,21 @@ public final class SentroEntities {
      * field writers and display fields still run). Use it where the application, not a user, is the caller.
      */
     public SentroEntities asSystem() {
-        return new SentroEntities(generations, contexts, new Caller.System(), mapping);
+        return new SentroEntities(engines, contexts, new Caller.System(), mapping);
     }
 
     RowMapping mapping() {
         return mapping;
     }
 
-    <T> T call(BiFunction<ApiGeneration, Caller, T> work) {
-        ApiGeneration generation = generations.get();
-        return caller.run(contexts, () -> work.apply(generation, caller));
+    <T> T call(BiFunction<Engine, Caller, T> work) {
+        Engine engine = engines.get();
+        return caller.run(contexts, () -> work.apply(engine, caller));
     }
 
-    static Table table(ApiGeneration generation, String name) {
-        return generation.model().table(name).orElseThrow(() -> new SentroException(ErrorCode.UNKNOWN_TABLE,
-                "Unknown table '" + name + "'. Served tables: " + String.join(", ", generation.model().tables()
+    static Table table(Engine engine, String name) {
+        return engine.model().table(name).orElseThrow(() -> new SentroException(ErrorCode.UNKNOWN_TABLE,
+                "Unknown table '" + name + "'. Served tables: " + String.join(", ", engine.model().tables()
                         .stream().map(Table::name).toList())));
     }
 }

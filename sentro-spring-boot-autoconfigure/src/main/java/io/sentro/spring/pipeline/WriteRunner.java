@@ -31,7 +31,7 @@ import io.sentro.spring.plan.RowTags;
 import io.sentro.spring.plan.WritePlanner;
 import io.sentro.spring.plan.WritePlanner.BodyRows;
 import io.sentro.spring.plan.WritePlanner.KeyedValues;
-import io.sentro.spring.request.EntityTags;
+import io.sentro.spring.query.EntityTags;
 import io.sentro.spring.query.ListQuery;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.pipeline.RowWrites.WrittenRow;

@@ -33,7 +33,7 @@ import io.sentro.spring.pipeline.WriteRunner.UpdateOutcome;
 import io.sentro.spring.pipeline.WriteRunner.UpsertOutcomes;
 import io.sentro.spring.execute.SqlExecutor.UpsertOutcome;
 import io.sentro.spring.request.ApiRequestParser;
-import io.sentro.spring.request.EntityTags;
+import io.sentro.spring.query.EntityTags;
 import io.sentro.spring.query.ListQuery;
 import io.sentro.spring.request.Preferences;
 import io.sentro.spring.schema.Column;

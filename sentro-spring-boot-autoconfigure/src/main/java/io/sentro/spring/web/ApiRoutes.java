@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 
 import io.sentro.spring.customize.CallSite;
 import io.sentro.spring.customize.Action;
-import io.sentro.spring.events.ChangeStreams;
+import io.sentro.spring.web.ChangeStreams;
 import io.sentro.spring.introspect.SchemaLoader;
 import io.sentro.spring.pipeline.CustomizerRegistry;
 import io.sentro.spring.schema.SchemaModel;

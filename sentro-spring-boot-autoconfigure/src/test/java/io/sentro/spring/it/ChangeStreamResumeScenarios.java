@@ -58,7 +58,7 @@ abstract class ChangeStreamResumeScenarios extends DatabaseScenarios {
         }
         catch (AssertionError ex) {
             throw new AssertionError("resumed after " + last + " (" + app.context().getBean(
-                    io.sentro.spring.events.ChangeStreams.class).subscribers() + " streams open) got: "
+                    io.sentro.spring.web.ChangeStreams.class).subscribers() + " streams open) got: "
                     + resumed.text(), ex);
         }
         post("live again");
@@ -70,7 +70,7 @@ abstract class ChangeStreamResumeScenarios extends DatabaseScenarios {
                 .isGreaterThan(Long.parseLong(last)));
         resumed.close();
         // The heartbeats find the closed streams and free them.
-        io.sentro.spring.events.ChangeStreams streams = app.context().getBean(io.sentro.spring.events.ChangeStreams.class);
+        io.sentro.spring.web.ChangeStreams streams = app.context().getBean(io.sentro.spring.web.ChangeStreams.class);
         await(() -> streams.subscribers() == 0, "closed streams dropped");
 
         HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(api.origin()

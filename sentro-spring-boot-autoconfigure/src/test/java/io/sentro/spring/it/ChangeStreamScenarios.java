@@ -5,7 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import io.sentro.spring.events.ChangeStreams;
+import io.sentro.spring.web.ChangeStreams;
 import org.junit.jupiter.api.Test;
 
 import static io.sentro.spring.it.Eventually.await;

@@ -1,4 +1,4 @@
-package io.sentro.spring.request;
+package io.sentro.spring.query;
 
 import java.util.ArrayList;
 import java.util.List;

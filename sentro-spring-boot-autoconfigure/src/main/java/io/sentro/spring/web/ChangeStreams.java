@@ -1,4 +1,4 @@
-package io.sentro.spring.events;
+package io.sentro.spring.web;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +15,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.sentro.spring.error.ErrorCode;
+import io.sentro.spring.events.ChangeEvent;
+import io.sentro.spring.events.ChangeEventJson;
+import io.sentro.spring.events.Outbox;
 import io.sentro.spring.error.SentroException;
 import io.sentro.spring.plan.Grant;
 import io.sentro.spring.schema.Table;

@@ -1,4 +1,4 @@
-package io.sentro.spring.security;
+package io.sentro.spring.web;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.sentro.spring.security;
+package io.sentro.spring.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.web.util.matcher.RequestMatcher;
