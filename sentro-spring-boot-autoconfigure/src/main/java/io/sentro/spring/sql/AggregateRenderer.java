@@ -10,17 +10,7 @@ import io.sentro.spring.schema.ColumnType;
 import io.sentro.spring.schema.TypeKind;
 
 /** Renders the grouped SELECT of an aggregate plan and the count of its groups. */
-final class AggregateRenderer {
-
-    private final SqlDialect dialect;
-    private final SqlParts parts;
-    private final ConditionSql conditions;
-
-    AggregateRenderer(SqlParts parts, ConditionSql conditions) {
-        this.dialect = parts.dialect();
-        this.parts = parts;
-        this.conditions = conditions;
-    }
+record AggregateRenderer(SqlDialect dialect, SqlParts parts, ConditionSql conditions) {
 
     /**
      * The groups of an aggregate plan and their aggregates, one more than the page (see

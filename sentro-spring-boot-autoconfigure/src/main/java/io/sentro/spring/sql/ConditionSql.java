@@ -15,15 +15,7 @@ import io.sentro.spring.schema.Table;
  * Renders conditions: WHERE clauses, their filters and related-row EXISTS, a row scope after a key predicate,
  * and lists of keys. Every value becomes a bound parameter, appended to the caller's list in order.
  */
-final class ConditionSql {
-
-    private final SqlDialect dialect;
-    private final SqlParts parts;
-
-    ConditionSql(SqlParts parts) {
-        this.dialect = parts.dialect();
-        this.parts = parts;
-    }
+record ConditionSql(SqlDialect dialect, SqlParts parts) {
 
     /**
      * {@code alias.c IN (?, ...)}, or for several columns {@code ((alias.a = ? AND alias.b = ?) OR ...)}. The list

@@ -9,17 +9,7 @@ import io.sentro.spring.dialect.SqlDialect;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
 
 /** Renders the count of the rows matching a page's condition, and the statement that estimates it. */
-final class CountRenderer {
-
-    private final SqlDialect dialect;
-    private final SqlParts parts;
-    private final ConditionSql conditions;
-
-    CountRenderer(SqlParts parts, ConditionSql conditions) {
-        this.dialect = parts.dialect();
-        this.parts = parts;
-        this.conditions = conditions;
-    }
+record CountRenderer(SqlDialect dialect, SqlParts parts, ConditionSql conditions) {
 
     /** The number of rows matching a page's condition. */
     SqlStatement count(ReadPlan plan) {

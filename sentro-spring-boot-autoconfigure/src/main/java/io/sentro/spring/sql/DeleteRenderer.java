@@ -11,17 +11,7 @@ import io.sentro.spring.plan.OperationPlan.DeleteWherePlan;
 import io.sentro.spring.schema.Table;
 
 /** Renders the DELETE of one row by key or of every row matching a condition. */
-final class DeleteRenderer {
-
-    private final SqlDialect dialect;
-    private final SqlParts parts;
-    private final ConditionSql conditions;
-
-    DeleteRenderer(SqlParts parts, ConditionSql conditions) {
-        this.dialect = parts.dialect();
-        this.parts = parts;
-        this.conditions = conditions;
-    }
+record DeleteRenderer(SqlDialect dialect, SqlParts parts, ConditionSql conditions) {
 
     /** A DELETE of one row by key, when it meets {@code scope}. */
     SqlStatement delete(Table table, Key key, Condition scope) {

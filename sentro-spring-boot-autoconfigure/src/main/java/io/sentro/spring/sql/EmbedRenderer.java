@@ -10,17 +10,7 @@ import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Relation;
 
 /** Renders the SELECT of an embedded relation's rows for a page of parent rows. */
-final class EmbedRenderer {
-
-    private final SqlDialect dialect;
-    private final SqlParts parts;
-    private final ConditionSql conditions;
-
-    EmbedRenderer(SqlParts parts, ConditionSql conditions) {
-        this.dialect = parts.dialect();
-        this.parts = parts;
-        this.conditions = conditions;
-    }
+record EmbedRenderer(SqlDialect dialect, SqlParts parts, ConditionSql conditions) {
 
     /**
      * The related rows of an embedded relation for some parent rows, in one statement: each result row begins with

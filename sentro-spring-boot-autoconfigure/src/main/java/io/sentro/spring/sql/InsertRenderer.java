@@ -13,15 +13,7 @@ import io.sentro.spring.schema.Table;
 import org.jspecify.annotations.Nullable;
 
 /** Renders the INSERT of one row or of several, with the fragments that return them where the dialect can. */
-final class InsertRenderer {
-
-    private final SqlDialect dialect;
-    private final SqlParts parts;
-
-    InsertRenderer(SqlParts parts) {
-        this.dialect = parts.dialect();
-        this.parts = parts;
-    }
+record InsertRenderer(SqlDialect dialect, SqlParts parts) {
 
     /**
      * An INSERT of one row, returning the stored row when the dialect can ({@link SqlDialect#insertReturning()});

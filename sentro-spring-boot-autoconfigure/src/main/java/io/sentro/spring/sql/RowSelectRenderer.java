@@ -10,17 +10,7 @@ import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Table;
 
 /** Renders the SELECTs of whole rows by key or by condition, which writes and the {@code db} helper read. */
-final class RowSelectRenderer {
-
-    private final SqlDialect dialect;
-    private final SqlParts parts;
-    private final ConditionSql conditions;
-
-    RowSelectRenderer(SqlParts parts, ConditionSql conditions) {
-        this.dialect = parts.dialect();
-        this.parts = parts;
-        this.conditions = conditions;
-    }
+record RowSelectRenderer(SqlDialect dialect, SqlParts parts, ConditionSql conditions) {
 
     /** One row by key, when it also meets {@code scope}. */
     SqlStatement selectByKey(Table table, List<Column> projection, Key key, Condition scope) {

@@ -12,17 +12,7 @@ import io.sentro.spring.schema.Column;
 import org.jspecify.annotations.Nullable;
 
 /** Renders the SELECT of a page of a read plan: its joined relations, its cursor, its total. */
-final class SelectRenderer {
-
-    private final SqlDialect dialect;
-    private final SqlParts parts;
-    private final ConditionSql conditions;
-
-    SelectRenderer(SqlParts parts, ConditionSql conditions) {
-        this.dialect = parts.dialect();
-        this.parts = parts;
-        this.conditions = conditions;
-    }
+record SelectRenderer(SqlDialect dialect, SqlParts parts, ConditionSql conditions) {
 
     /** The rows of a page. */
     SqlStatement select(ReadPlan plan) {

@@ -45,16 +45,16 @@ public final class SqlRenderer {
     public SqlRenderer(SqlDialect dialect, SchemaModel model) {
         this.dialect = dialect;
         SqlParts parts = new SqlParts(dialect, model);
-        ConditionSql conditions = new ConditionSql(parts);
-        this.selects = new SelectRenderer(parts, conditions);
-        this.rows = new RowSelectRenderer(parts, conditions);
-        this.counts = new CountRenderer(parts, conditions);
-        this.embeds = new EmbedRenderer(parts, conditions);
-        this.aggregates = new AggregateRenderer(parts, conditions);
-        this.inserts = new InsertRenderer(parts);
-        this.upserts = new UpsertRenderer(parts);
-        this.updates = new UpdateRenderer(parts, conditions);
-        this.deletes = new DeleteRenderer(parts, conditions);
+        ConditionSql conditions = new ConditionSql(dialect, parts);
+        this.selects = new SelectRenderer(dialect, parts, conditions);
+        this.rows = new RowSelectRenderer(dialect, parts, conditions);
+        this.counts = new CountRenderer(dialect, parts, conditions);
+        this.embeds = new EmbedRenderer(dialect, parts, conditions);
+        this.aggregates = new AggregateRenderer(dialect, parts, conditions);
+        this.inserts = new InsertRenderer(dialect, parts);
+        this.upserts = new UpsertRenderer(dialect, parts);
+        this.updates = new UpdateRenderer(dialect, parts, conditions);
+        this.deletes = new DeleteRenderer(dialect, parts, conditions);
     }
 
     public SqlDialect dialect() {

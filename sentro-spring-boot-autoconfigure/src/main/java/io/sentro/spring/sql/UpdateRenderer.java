@@ -15,17 +15,7 @@ import io.sentro.spring.schema.Table;
 import org.jspecify.annotations.Nullable;
 
 /** Renders the UPDATE of one row by key or of every row matching a condition. */
-final class UpdateRenderer {
-
-    private final SqlDialect dialect;
-    private final SqlParts parts;
-    private final ConditionSql conditions;
-
-    UpdateRenderer(SqlParts parts, ConditionSql conditions) {
-        this.dialect = parts.dialect();
-        this.parts = parts;
-        this.conditions = conditions;
-    }
+record UpdateRenderer(SqlDialect dialect, SqlParts parts, ConditionSql conditions) {
 
     /** An UPDATE of one row by key when it meets {@code scope}, returning the stored row when the dialect can. */
     SqlStatement update(Table table, Key key, Map<Column, @Nullable Object> values, Condition scope) {

@@ -9,15 +9,7 @@ import io.sentro.spring.plan.OperationPlan.UpsertPlan;
 import io.sentro.spring.schema.Column;
 
 /** Renders an upsert of one row: the quoted parts of an {@link UpsertStatement} the dialect writes out. */
-final class UpsertRenderer {
-
-    private final SqlDialect dialect;
-    private final SqlParts parts;
-
-    UpsertRenderer(SqlParts parts) {
-        this.dialect = parts.dialect();
-        this.parts = parts;
-    }
+record UpsertRenderer(SqlDialect dialect, SqlParts parts) {
 
     /**
      * An upsert of one row ({@link SqlDialect#upsert}). Its result columns are the table's, plus what the dialect
