@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -152,6 +153,87 @@ class DocumentationExamplesTests {
         }
         assertThat(containers).as("the docs have curl examples").isNotEmpty();
         return containers.stream();
+    }
+
+    // ---- the reading and matching themselves, so that the checks above can fail --------------------------------
+
+    @Test
+    void aCommentNamesStatusHeadersContentTypeAndJson() {
+        Answer answer = commented("# 201, a page: {\"rows\":[...],\"count\":2}, Location: /api/posts/6, "
+                + "Link: <http://localhost:8080/api/posts?after=...>; rel=\"next\" as application/json");
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.headers()).containsEntry("Location", "/api/posts/6")
+                .containsEntry("Link", "<http://localhost:8080/api/posts?after=...>; rel=\"next\" as application/json");
+        assertThat(commented("# 400 application/problem+json naming it").contentTypes())
+                .containsExactly("application/problem+json");
+        assertThat(commented("# (status = draft) OR (views > 200)").status()).isNull();
+        assertThat(answer.json()).hasSize(1);
+        assertThat(compare(answer.json().get(0), JSON.readTree("{\"rows\":[1,2],\"count\":2}"), "")).isNull();
+        assertThat(compare(answer.json().get(0), JSON.readTree("{\"rows\":[],\"count\":0}"), "")).contains("count");
+        assertThat(compare(answer.json().get(0), JSON.readTree("{\"rows\":{},\"count\":2}"), "")).contains("rows");
+    }
+
+    @Test
+    void shownJsonIsReadLeniently() {
+        JsonNode shown = Lenient.parse("{\"tables\":[ ... {\"name\":\"users\", ... ,\"columns\":[ ... "
+                + "{\"name\":\"email\",\"kind\":\"text\"}, ...]}, ...],\"next\":\"ab...\",\"id\":...}");
+        JsonNode answer = JSON.readTree("{\"tables\":[{\"name\":\"posts\"},{\"name\":\"users\",\"columns\":["
+                + "{\"name\":\"id\"},{\"name\":\"email\",\"kind\":\"text\"}]}],\"next\":\"abc\",\"id\":null}");
+        assertThat(compare(shown, answer, "")).isNull();
+        assertThat(compare(shown, JSON.readTree(answer.toString().replace("\"abc\"", "\"xbc\"")), ""))
+                .contains("next");
+        assertThat(compare(shown, JSON.readTree(answer.toString().replace("\"text\"", "\"json\"")), ""))
+                .contains("kind");
+        assertThat(compare(Lenient.parse("[{\"id\":1},{\"id\":2}]"), JSON.readTree("[{\"id\":1}]"), ""))
+                .contains("is missing");
+        // A time the request wrote is compared as an instant; one the server made is not.
+        JsonNode time = Lenient.parse("{\"created_at\":\"2025-05-12T10:15:30Z\",\"updated_at\":\"2025-05-12T10:16Z\"}");
+        JsonNode stored = JSON.readTree("{\"created_at\":\"2025-05-12T10:15:30Z\",\"updated_at\":\"2026-01-01T00:00Z\"}");
+        assertThat(compare(time, stored, "{\"created_at\":\"2025-05-12T12:15:30+02:00\"}")).isNull();
+        assertThat(compare(time, JSON.readTree(stored.toString().replace("10:15:30Z", "12:15:30Z")),
+                "{\"created_at\":\"2025-05-12T12:15:30+02:00\"}")).contains("created_at");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> Lenient.parse("{\"rows\":[}")).withMessageContaining("does not parse");
+    }
+
+    @Test
+    void textAnswersAndLogLinesMatchWithWildcards() {
+        assertThat(compareLines(List.of("id,title", "...", "5,Last"), List.of("id,title", "1,a", "2,b", "5,Last", "")))
+                .isNull();
+        assertThat(compareLines(List.of("id,title", "1,a"), List.of("id,title", "1,a", "2,b"))).isNotNull();
+        String printed = "2026-12-08T01:17:38.076Z  INFO 21337 --- [sentro-sample] [           main] "
+                + "i.s.spring.web.SentroHandlerMapping      : Sentro serves 12 tables under /api (102 routes, "
+                + "schema generation 1)";
+        assertThat(logPattern("INFO ... i.s.spring.web.SentroHandlerMapping : Sentro serves 12 tables under /api "
+                + "(... routes, schema generation 1)").matcher(printed).find()).isTrue();
+        assertThat(logPattern("INFO ... i.s.spring.web.SentroHandlerMapping : Sentro serves 12 tables under /api "
+                + "(20 routes)").matcher(printed).find()).isFalse();
+        assertThat(logPattern("WARN ... i.s.spring.web.SentroHandlerMapping : Sentro serves ...").matcher(printed)
+                .find()).isFalse();
+    }
+
+    @Test
+    void theReadmeTourIsReadWithItsAnswers() throws IOException {
+        Page readme = page(ROOT.resolve("README.md"));
+        assertThat(readme.problems()).isEmpty();
+        Example page = readme.examples().stream().filter(example -> example.command().contains("offset=2"))
+                .findFirst().orElseThrow();
+        assertThat(page.answer().headers()).containsKey("Link");
+        assertThat(page.answer().json()).singleElement().satisfies(json -> assertThat(json.has("next")).isTrue());
+        assertThat(readme.examples()).anySatisfy(example -> assertThat(example.answer().status()).isEqualTo(401));
+        assertThat(readme.examples()).anySatisfy(example -> assertThat(example.command())
+                .isEqualTo("curl localhost:8080/sample/integrations"));
+    }
+
+    @Test
+    void aCurlTheTestCannotRunIsAProblemOfItsPage(@org.junit.jupiter.api.io.TempDir Path folder) throws IOException {
+        Path doc = Files.writeString(folder.resolve("doc.md"), String.join("\n", "```", "curl localhost:8080/api",
+                "```", "", "```sh", "KEY=$(curl -s localhost:8080/key)", "curl --fail localhost:8080/api/posts", "```",
+                "", "```sh", "curl localhost:8080/api/posts", "```", "", "```json", "{\"rows\":[", "```", ""));
+        assertThat(page(doc).problems()).hasSize(4).anySatisfy(problem -> assertThat(problem)
+                .contains("block without language")).anySatisfy(problem -> assertThat(problem)
+                .contains("curl inside a command")).anySatisfy(problem -> assertThat(problem)
+                .contains("--fail")).anySatisfy(problem -> assertThat(problem).contains("does not parse"));
     }
 
     private static void run(Page page, CapturedOutput output) throws Exception {
@@ -483,7 +565,13 @@ class DocumentationExamplesTests {
                 Matcher inline = INLINE.matcher(line);
                 while (inline.find()) {
                     if (inline.group(1).contains("localhost")) {
-                        page.examples().add(new Example(name, i + 1, inline.group(1), Answer.none()));
+                        try {
+                            Curl.parse(inline.group(1));
+                            page.examples().add(new Example(name, i + 1, inline.group(1), Answer.none()));
+                        }
+                        catch (IllegalArgumentException ex) {
+                            page.problems().add(name + ":" + (i + 1) + " " + ex.getMessage());
+                        }
                     }
                 }
                 continue;
@@ -539,6 +627,7 @@ class DocumentationExamplesTests {
                 String text = joined.toString();
                 int at = start + 2 + first;
                 try {
+                    Curl.parse(withoutComment(text)); // what it cannot read fails the page, not one example
                     inBlock.add(new Example(name, at, withoutComment(text), commented(comment(text))));
                 }
                 catch (IllegalArgumentException ex) {
