@@ -72,7 +72,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Log excerpts: a {@code text} block with log lines ({@code INFO}/{@code WARN}/{@code ERROR}, then {@code " : "})
  * shows a start-up log. Each of its non-blank lines must match a line of the captured output of the app it describes
  * (level, logger as printed and message; {@code ...} a wildcard, and the end of the line anchored unless it ends in
- * {@code ...}). By default that app is the sample the page's examples run on; after a
+ * {@code ...}). By default that app is the sample the page's examples run on (a
+ * {@code <!-- examples: log of the sample -->} comment may say so); after a
  * {@code <!-- examples: log of a plain app -->} comment it is the sample pointed at a second embedded PostgreSQL
  * without the seed tables, the shop of {@link #PLAIN_APP_TABLES} (4 tables, no demo keys: a generated key), as a
  * user's own application starts.
@@ -103,8 +104,10 @@ class DocumentationExamplesTests {
 
     /** The database of the "plain app" of log excerpts: a small shop, none of the seed tables. */
     static final List<String> PLAIN_APP_TABLES = List.of(
-            "CREATE TABLE customers (id bigserial PRIMARY KEY, name varchar(100) NOT NULL, email varchar(255) NOT NULL)",
-            "CREATE TABLE products (id bigserial PRIMARY KEY, name varchar(100) NOT NULL, price numeric(10,2) NOT NULL)",
+            "CREATE TABLE customers (id bigserial PRIMARY KEY, name varchar(100) NOT NULL, "
+                    + "email varchar(255) NOT NULL)",
+            "CREATE TABLE products (id bigserial PRIMARY KEY, name varchar(100) NOT NULL, "
+                    + "price numeric(10,2) NOT NULL)",
             "CREATE TABLE orders (id bigserial PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers, "
                     + "placed_at timestamptz NOT NULL DEFAULT now())",
             "CREATE TABLE order_lines (order_id bigint REFERENCES orders, product_id bigint REFERENCES products, "
@@ -188,7 +191,8 @@ class DocumentationExamplesTests {
                 .contains("is missing");
         // A time the request wrote is compared as an instant; one the server made is not.
         JsonNode time = Lenient.parse("{\"created_at\":\"2025-05-12T10:15:30Z\",\"updated_at\":\"2025-05-12T10:16Z\"}");
-        JsonNode stored = JSON.readTree("{\"created_at\":\"2025-05-12T10:15:30Z\",\"updated_at\":\"2026-01-01T00:00Z\"}");
+        JsonNode stored = JSON.readTree(
+                "{\"created_at\":\"2025-05-12T10:15:30Z\",\"updated_at\":\"2026-01-01T00:00Z\"}");
         assertThat(compare(time, stored, "{\"created_at\":\"2025-05-12T12:15:30+02:00\"}")).isNull();
         assertThat(compare(time, JSON.readTree(stored.toString().replace("10:15:30Z", "12:15:30Z")),
                 "{\"created_at\":\"2025-05-12T12:15:30+02:00\"}")).contains("created_at");
