@@ -1,4 +1,4 @@
--- Seed example 1, the blog: users, posts and comments, with a few rows.
+-- Seed example 1, the blog: users (with their settings), posts and comments, with a few rows.
 CREATE TYPE post_status AS ENUM ('draft', 'published', 'archived');
 
 CREATE TABLE users (
@@ -36,6 +36,14 @@ CREATE TABLE comments (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 
+-- An author's settings, one row per setting: a composite primary key, addressed as /api/user_settings/1,theme.
+CREATE TABLE user_settings (
+  user_id bigint NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  name varchar(50) NOT NULL,
+  value varchar(200) NOT NULL,
+  PRIMARY KEY (user_id, name)
+);
+
 CREATE VIEW published_posts AS
   SELECT p.id, p.title, p.slug, u.first_name || ' ' || u.last_name AS author, p.created_at
   FROM posts p JOIN users u ON u.id = p.user_id
@@ -57,3 +65,13 @@ INSERT INTO comments (post_id, author_name, text) VALUES
   (1, 'Alan', 'Welcome!'),
   (1, 'Grace', 'Great start.'),
   (2, 'Ada', 'Fascinating.');
+
+-- Two comments held for moderation (the comments customizer holds those that look like spam).
+INSERT INTO comments (post_id, author_name, text, status) VALUES
+  (3, 'Eve', 'Win the lottery: click here!', 'pending'),
+  (1, 'Mallory', 'Best casino bonus in town.', 'pending');
+
+INSERT INTO user_settings (user_id, name, value) VALUES
+  (1, 'theme', 'dark'),
+  (1, 'newsletter', 'weekly'),
+  (2, 'theme', 'light');
