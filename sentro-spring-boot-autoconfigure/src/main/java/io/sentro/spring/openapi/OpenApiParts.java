@@ -26,7 +26,8 @@ final class OpenApiParts {
     }
 
     static RequestBody jsonBody(Schema<?> schema) {
-        return new RequestBody().required(true).content(new Content().addMediaType(JSON, new MediaType().schema(schema)));
+        return new RequestBody().required(true)
+                .content(new Content().addMediaType(JSON, new MediaType().schema(schema)));
     }
 
     @SuppressWarnings("unchecked")

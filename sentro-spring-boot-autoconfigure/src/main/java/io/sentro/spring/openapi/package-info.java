@@ -6,8 +6,8 @@
  * {@code TablePaths} writes the operations of each route, {@code QueryParameters} their parameters,
  * {@code TableSchemas} the schemas from the columns, {@code OperationResponses} the answers and the shared problem
  * responses, and {@code SecurityDescriptions} what the access rules and credentials say (security requirements,
- * 401/403, schemes). {@code ColumnSchemas} is a column's JSON Schema and {@code OpenApiNames} the names, both shared
- * with {@link io.sentro.spring.openapi.TypeScriptDeclarations}.
+ * 401/403, schemes). {@code ColumnSchemas} is a column's JSON Schema; {@code OpenApiNames} the names and relations,
+ * shared with {@link io.sentro.spring.openapi.TypeScriptDeclarations}.
  */
 @NullMarked
 package io.sentro.spring.openapi;
