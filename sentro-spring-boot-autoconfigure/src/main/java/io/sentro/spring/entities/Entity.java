@@ -17,6 +17,7 @@ import io.sentro.spring.pipeline.TablePipeline;
 import io.sentro.spring.pipeline.WriteRunner;
 import io.sentro.spring.pipeline.OperationRunner.ReadOutcome;
 import io.sentro.spring.plan.Grant;
+import io.sentro.spring.query.RowQuery;
 import io.sentro.spring.schema.Table;
 import io.sentro.spring.security.AccessPolicy;
 
@@ -70,27 +71,21 @@ public final class Entity {
      * caller may see; empty when there is none, or none the caller may see.
      */
     public Optional<Row> findOne(Object... key) {
-        return findOne(Query.all(), key);
-    }
-
-    /**
-     * The row with this primary key, with the query's fields and embedded relations (the rest of the query does not
-     * apply).
-     */
-    public Optional<Row> findOne(Query query, Object... key) {
         return entities.call((engine, caller) -> {
             Table table = table(engine);
             AccessPolicy access = engine.access();
             Grant grant = caller.grant(access, table, Operation.READ);
-            Map<String, @Nullable Object> row = engine.reads().get(table,
-                    keyTexts(table, List.of(key)), query.toRowQuery(), grant, caller.grants(access),
-                    CallSite.ENTITY_API);
+            Map<String, @Nullable Object> row = engine.reads().get(table, keyTexts(table, List.of(key)),
+                    RowQuery.ALL, grant, caller.grants(access), CallSite.ENTITY_API);
             return Optional.ofNullable(row).map(Row::of);
         });
     }
 
-    /** The first row the query selects, in its order. */
-    public Optional<Row> first(Query query) {
+    /**
+     * The first row the query selects, in its order, with its fields and embedded relations: by key with a
+     * projection is {@code findOne(Query.where("id", EQ, 42).fields("id", "title").embed("author"))}.
+     */
+    public Optional<Row> findOne(Query query) {
         List<Row> rows = find(query.limit(1)).rows();
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }

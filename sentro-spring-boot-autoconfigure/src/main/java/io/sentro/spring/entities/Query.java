@@ -9,7 +9,6 @@ import io.sentro.spring.query.CountMode;
 import io.sentro.spring.query.FilterTerm;
 import io.sentro.spring.query.ListQuery;
 import io.sentro.spring.query.Operator;
-import io.sentro.spring.query.RowQuery;
 import io.sentro.spring.query.SortTerm;
 
 import org.jspecify.annotations.Nullable;
@@ -198,11 +197,6 @@ public final class Query {
                     "A write by query selects rows with filters, OR groups and search only: " + this, "where");
         }
         return toListQuery();
-    }
-
-    /** The projection and embedded relations, for a read by key. */
-    RowQuery toRowQuery() {
-        return new RowQuery(fields, embeds.stream().map(embed -> embed.toEmbedQuery("")).toList());
     }
 
     @Override

@@ -125,10 +125,10 @@ abstract class EntityReadScenarios extends SecuredScenarios {
         var posts = entities.asSystem().table("posts");
         assertThat(posts.findOne(1L)).hasValueSatisfying(row -> assertThat(row.get("title")).isEqualTo("Hello world"));
         assertThat(posts.findOne(999)).isEmpty();
-        assertThat(posts.findOne(Query.all().fields("id", "title").embed("author"), 3).orElseThrow().keySet())
+        assertThat(posts.findOne(Query.where("id", EQ, 3).fields("id", "title").embed("author")).orElseThrow().keySet())
                 .containsExactly("id", "title", "author");
         assertThat(entities.asSystem().table("post_labels").findOne(1, 2)).isPresent();
-        assertThat(posts.first(Query.all().sort(Sort.desc("views")))).hasValueSatisfying(
+        assertThat(posts.findOne(Query.all().sort(Sort.desc("views")))).hasValueSatisfying(
                 row -> assertThat(row.get("title")).isEqualTo("Computing machinery"));
         List<Object> streamed = new ArrayList<>();
         assertThat(posts.stream(Query.all().sort(Sort.asc("id")), row -> streamed.add(row.get("id")))).isEqualTo(5);
