@@ -41,7 +41,8 @@ final class RowWriter {
     Map<String, Object> insert(Table table, Map<Column, Object> row) {
         SqlStatement insert = renderer.insert(table, row);
         if (dialect.insertReturning().returnsRows()) {
-            return first(statements.query(insert)).orElseThrow(() -> new IllegalStateException("INSERT returned no row"));
+            return first(statements.query(insert))
+                    .orElseThrow(() -> new IllegalStateException("INSERT returned no row"));
         }
         return reselected.insert(table, row, insert);
     }

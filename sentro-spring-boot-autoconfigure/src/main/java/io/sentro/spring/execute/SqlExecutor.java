@@ -305,7 +305,7 @@ public final class SqlExecutor {
         return translating(table, () -> transactions.execute(status -> work.get()));
     }
 
-    /** Runs one call's database work observed ({@code sentro.sql}), its failures translated ({@link DatabaseErrors}). */
+    /** Runs one call's database work observed ({@code sentro.sql}), its failures translated. */
     private <T> T translating(Table table, Supplier<T> work) {
         Observation observation = Observation.createNotStarted("sentro.sql", observations)
                 .contextualName("sentro sql " + table.name()).lowCardinalityKeyValue("table", table.name())

@@ -68,8 +68,10 @@ final class StatementRunner {
         return rows;
     }
 
-    /** The related rows of {@link io.sentro.spring.sql.SqlRenderer#related}, whose first {@code keyCount} columns
-     * name the parent row. */
+    /**
+     * The related rows of {@link io.sentro.spring.sql.SqlRenderer#related}, whose first {@code keyCount} columns name
+     * the parent row.
+     */
     List<RelatedRow> related(SqlStatement statement, int keyCount) {
         List<RelatedRow> rows = new ArrayList<>();
         query(statement, mapping.relatedRows(statement.resultColumns(), keyCount, rows));
