@@ -1,5 +1,6 @@
 /**
- * Parses an HTTP request into intent (filters, sort, page, fields, body) without looking at the schema.
+ * Parses an HTTP request (query string, {@code Prefer}) into the engine's vocabulary, {@code query}, without looking at
+ * the schema: part of the REST front end.
  */
 @NullMarked
 package io.sentro.spring.request;
