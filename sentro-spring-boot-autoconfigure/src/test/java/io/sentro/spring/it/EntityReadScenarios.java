@@ -175,7 +175,8 @@ abstract class EntityReadScenarios extends SecuredScenarios {
     // ---- bad input -------------------------------------------------------------------------------------------------
 
     @Test
-    void badInputIsRefusedWithTheHttpApisCodes() {
+    void badInputIsRefusedWithTheHttpApisCodesBeforeAnySql() {
+        int statements = ConnectionLog.STATEMENTS.get();
         var posts = entities.asSystem().table("posts");
         assertRefused(() -> entities.table("nope"), ErrorCode.UNKNOWN_TABLE, null);
         assertRefused(() -> posts.find(Query.where("nope", EQ, 1)), ErrorCode.UNKNOWN_COLUMN, "where.nope.eq");
@@ -188,6 +189,7 @@ abstract class EntityReadScenarios extends SecuredScenarios {
         assertThat(tooMany.parameter()).isEqualTo("limit");
         assertRefused(() -> posts.aggregate(Query.all()), ErrorCode.INVALID_PARAMETER, "agg");
         assertRefused(() -> posts.findOne(1, 2), ErrorCode.INVALID_PARAMETER, "key");
+        assertThat(ConnectionLog.STATEMENTS.get()).as("statements prepared for bad input").isEqualTo(statements);
     }
 
     private Authentication authenticate(String key) {

@@ -69,6 +69,9 @@ abstract class EntityWriteScenarios extends SecuredScenarios {
         int hooks = SecuredApplication.POSTS_HOOKS.get();
         Row created = posts.insert(Map.of("author_id", 1, "title", "By the entity API"));
         assertThat(created.get("id")).isNotNull();
+        assertThat(created.get("slug")).as("the title's field writer ran").isEqualTo("by-the-entity-api");
+        assertThat(posts.update(created.get("id"), Map.of("title", "Renamed Once")).get("slug"))
+                .isEqualTo("renamed-once");
         assertThat(created.get("status")).isEqualTo("draft");
         assertThat(SecuredApplication.POSTS_HOOKS.get()).as("the CREATE hooks ran").isGreaterThan(hooks);
         assertThat(SecuredApplication.LAST_ORIGIN.get()).isEqualTo(Origin.ENTITY_API);
@@ -155,8 +158,10 @@ abstract class EntityWriteScenarios extends SecuredScenarios {
     }
 
     @Test
-    void badInputIsRefusedBeforeAnythingIsWritten() {
+    void badInputIsRefusedBeforeAnySql() {
         String before = fingerprint();
+        int statements = ConnectionLog.STATEMENTS.get();
+        int hooks = SecuredApplication.POSTS_HOOKS.get();
         Entity posts = entities.asSystem().table("posts");
         SentroException unknown = catchSentro(() -> posts.insert(Map.of("author_id", 1, "title", "x", "nope", 1)));
         assertThat(unknown.status()).isEqualTo(400);
@@ -166,6 +171,10 @@ abstract class EntityWriteScenarios extends SecuredScenarios {
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.parameter()).isEqualTo("views");
         assertThat(catchSentro(() -> posts.update(List.of(1, 2), Map.of("title", "x"))).parameter()).isEqualTo("key");
+        assertThat(catchSentro(() -> posts.update(Query.where("nope", EQ, 1), Map.of("title", "x"))).parameter())
+                .isEqualTo("where.nope.eq");
+        assertThat(ConnectionLog.STATEMENTS.get()).as("statements prepared for bad input").isEqualTo(statements);
+        assertThat(SecuredApplication.POSTS_HOOKS.get()).as("hooks run for bad input").isEqualTo(hooks);
         assertThat(fingerprint()).isEqualTo(before);
     }
 

@@ -36,6 +36,12 @@ class SecuredApplication {
     static final java.util.concurrent.atomic.AtomicReference<String> LAST_PRINCIPAL =
             new java.util.concurrent.atomic.AtomicReference<>();
 
+    /** Statements and transactions are counted ({@link ConnectionLog}), which changes nothing they do. */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor connectionLog() {
+        return new ConnectionLog();
+    }
+
     /** Change events delivered after their transaction committed (when a scenario enables events). */
     static final List<io.sentro.spring.events.ChangeEvent> COMMITTED = java.util.Collections
             .synchronizedList(new java.util.ArrayList<>());
@@ -58,6 +64,10 @@ class SecuredApplication {
         var posts = new ModelCustomizer("posts");
         posts.allow(Operation.CREATE, "EDITOR", "ADMIN");
         posts.allow(Operation.UPDATE, "EDITOR", "ADMIN");
+        // A field writer: a post's slug follows its title.
+        posts.replaceFieldWriting("title", title -> title instanceof String text
+                ? Map.of("title", text, "slug", text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"))
+                : java.util.Collections.singletonMap("title", title));
         for (Operation operation : Operation.values()) {
             posts.onBefore(operation, (payload, context) -> {
                 POSTS_HOOKS.incrementAndGet();
