@@ -1096,30 +1096,30 @@ public class SentroProperties {
     }
 
     /**
-     * Rules per operation for every table that has no rule of its own for it ("everyone signed in reads, only
-     * editors write"). Each is 'permit-all', 'authenticated', 'deny-all' or a comma-separated list of roles; unset,
-     * 'sentro.security.access.default' applies.
+     * Rules per operation: in 'sentro.security.access.defaults', for every table without a rule of its own ("everyone
+     * signed in reads, only editors write"); in 'sentro.security.access.tables.<table>', for that table. Each is
+     * 'permit-all', 'authenticated', 'deny-all' or a comma-separated list of roles; unset, the next rule in line
+     * applies: the table's customizer, then the operation's default, then 'sentro.security.access.default'.
      */
     public static class OperationDefaults {
 
         /**
-         * Rule for reading rows (list, get, count, search) of every table without a read rule of its own.
+         * Rule for reading rows (list, get, count, search).
          */
         private @Nullable String read;
 
         /**
-         * Rule for creating rows in every table without a create rule of its own.
+         * Rule for creating rows.
          */
         private @Nullable String create;
 
         /**
-         * Rule for updating rows (PATCH and PUT) of every table without an update rule of its own; actions without a
-         * rule follow their table's update rule.
+         * Rule for updating rows (PATCH and PUT); actions without a rule of their own follow it.
          */
         private @Nullable String update;
 
         /**
-         * Rule for deleting rows of every table without a delete rule of its own.
+         * Rule for deleting rows.
          */
         private @Nullable String delete;
 
@@ -1159,27 +1159,7 @@ public class SentroProperties {
     /**
      * Access rules of one table.
      */
-    public static class TableAccess {
-
-        /**
-         * Rule for reading rows (list, get, count, search).
-         */
-        private @Nullable String read;
-
-        /**
-         * Rule for creating rows.
-         */
-        private @Nullable String create;
-
-        /**
-         * Rule for updating rows (PATCH and PUT).
-         */
-        private @Nullable String update;
-
-        /**
-         * Rule for deleting rows.
-         */
-        private @Nullable String delete;
+    public static class TableAccess extends OperationDefaults {
 
         /**
          * Rules per action id. An action without one follows the table's 'update' rule.
@@ -1203,38 +1183,6 @@ public class SentroProperties {
 
         public void setRowScope(Map<String, String> rowScope) {
             this.rowScope = rowScope;
-        }
-
-        public @Nullable String getRead() {
-            return read;
-        }
-
-        public void setRead(@Nullable String read) {
-            this.read = read;
-        }
-
-        public @Nullable String getCreate() {
-            return create;
-        }
-
-        public void setCreate(@Nullable String create) {
-            this.create = create;
-        }
-
-        public @Nullable String getUpdate() {
-            return update;
-        }
-
-        public void setUpdate(@Nullable String update) {
-            this.update = update;
-        }
-
-        public @Nullable String getDelete() {
-            return delete;
-        }
-
-        public void setDelete(@Nullable String delete) {
-            this.delete = delete;
         }
 
         public Map<String, String> getActions() {

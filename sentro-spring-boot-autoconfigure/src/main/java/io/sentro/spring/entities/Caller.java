@@ -25,7 +25,9 @@ sealed interface Caller {
     <T> T run(SecurityContextHolderStrategy contexts, Supplier<T> work);
 
     /** What the rules let this caller do to the table: 401/403 when they refuse. */
-    Grant grant(AccessPolicy access, Table table, Operation operation);
+    default Grant grant(AccessPolicy access, Table table, Operation operation) {
+        return access.authorize(table, operation, CallSite.ENTITY_API);
+    }
 
     /** What the rules let this caller do running the action: 401/403 when they refuse. */
     default Grant grantAction(AccessPolicy access, Table table, Action action) {
@@ -44,11 +46,6 @@ sealed interface Caller {
         public <T> T run(SecurityContextHolderStrategy contexts, Supplier<T> work) {
             return work.get();
         }
-
-        @Override
-        public Grant grant(AccessPolicy access, Table table, Operation operation) {
-            return access.authorize(table, operation, CallSite.ENTITY_API);
-        }
     }
 
     /** A given authentication, in the context for the call's length (hooks see it as the principal). */
@@ -66,11 +63,6 @@ sealed interface Caller {
             finally {
                 contexts.setContext(previous);
             }
-        }
-
-        @Override
-        public Grant grant(AccessPolicy access, Table table, Operation operation) {
-            return access.authorize(table, operation, CallSite.ENTITY_API);
         }
     }
 
