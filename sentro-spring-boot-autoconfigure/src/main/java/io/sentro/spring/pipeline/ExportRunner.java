@@ -21,7 +21,6 @@ import io.sentro.spring.plan.Grants;
 import io.sentro.spring.plan.OperationPlan.ReadPlan;
 import io.sentro.spring.plan.Planner;
 import io.sentro.spring.query.ListQuery;
-import io.sentro.spring.query.SortTerm;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Table;
 
@@ -89,10 +88,7 @@ public final class ExportRunner {
                     readQuery, context));
             effective = ReadQueries.listQuery(changed.query() != null ? changed.query() : readQuery, query);
         }
-        OperationRunner.refuseDisplayFieldFilters(pipeline, effective);
-        for (SortTerm term : effective.sort()) {
-            OperationRunner.refuseDisplayField(pipeline, term.column(), "sort");
-        }
+        DisplayFieldRefusals.refuseInQuery(pipeline, effective);
         Projection projection = Projection.of(pipeline, effective.fields());
         ReadPlan plan = planner.export(table, effective.withFields(projection.columns()), grant, grants, maxRows);
         boolean capped = maxRows > 0 && effective.limit() == null;

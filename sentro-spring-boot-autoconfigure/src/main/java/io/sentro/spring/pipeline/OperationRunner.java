@@ -15,8 +15,6 @@ import io.sentro.spring.customize.OperationResult;
 import io.sentro.spring.customize.Payload;
 import io.sentro.spring.customize.ReadQuery;
 import io.sentro.spring.customize.SentroDb;
-import io.sentro.spring.error.ErrorCode;
-import io.sentro.spring.error.SentroException;
 import io.sentro.spring.execute.RowPage;
 import io.sentro.spring.execute.SqlExecutor;
 import io.sentro.spring.plan.EmbedPlan;
@@ -28,10 +26,8 @@ import io.sentro.spring.plan.OperationPlan.ReadPlan;
 import io.sentro.spring.plan.Planner;
 import io.sentro.spring.plan.RowTags;
 import io.sentro.spring.query.CountMode;
-import io.sentro.spring.query.FilterTerm;
 import io.sentro.spring.query.ListQuery;
 import io.sentro.spring.query.RowQuery;
-import io.sentro.spring.query.SortTerm;
 import io.sentro.spring.schema.Column;
 import io.sentro.spring.schema.Table;
 
@@ -143,10 +139,7 @@ public final class OperationRunner {
     private ReadOutcome readPage(TablePipeline pipeline, ListQuery query, Grant grant, Grants grants,
             CallSite call, PageRead page) {
         Table table = pipeline.table();
-        refuseDisplayFieldFilters(pipeline, query);
-        for (SortTerm term : query.sort()) {
-            refuseDisplayField(pipeline, term.column(), "sort");
-        }
+        DisplayFieldRefusals.refuseInQuery(pipeline, query);
         if (query.aggregate() != null) {
             RowPage groups = executor.aggregate(planner.aggregate(table, query, grant, grants));
             page.limit = groups.limit();
@@ -249,24 +242,6 @@ public final class OperationRunner {
     /** Runs application code; checked exceptions are wrapped, runtime ones (SentroException...) pass through. */
     static <T> T call(Callable<T> code) {
         return HookChain.call(code);
-    }
-
-    // ---- display fields and projection ---------------------------------------------------------------------------
-
-    /** Display fields are computed after the rows are read: they cannot select rows (reads and bulk writes). */
-    static void refuseDisplayFieldFilters(TablePipeline pipeline, ListQuery query) {
-        for (FilterTerm term : query.filters()) {
-            refuseDisplayField(pipeline, term.column(), term.parameter());
-        }
-        query.anyOf().values().forEach(group -> group.forEach(term -> refuseDisplayField(pipeline, term.column(),
-                term.parameter())));
-    }
-
-    static void refuseDisplayField(TablePipeline pipeline, String name, String parameter) {
-        if (pipeline.isDisplayField(name)) {
-            throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + name + "' is a computed display field of '"
-                    + pipeline.table().name() + "'; it cannot be filtered or sorted on", parameter);
-        }
     }
 
     // ---- results ------------------------------------------------------------------------------------------------

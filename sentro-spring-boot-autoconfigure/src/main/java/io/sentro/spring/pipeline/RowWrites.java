@@ -137,6 +137,14 @@ final class RowWrites {
         committed.schedule(pipeline, context, deleted);
     }
 
+    /**
+     * Whether the operation's rows are written one by one through here, in a transaction: when the table has hooks
+     * for it, or makes change events (each needs its row before and after).
+     */
+    boolean oneByOne(TablePipeline pipeline, Operation operation) {
+        return HookChain.hasHooks(pipeline, operation) || events.enabled(pipeline.table());
+    }
+
     /** A written row with its display fields. */
     Map<String, @Nullable Object> shaped(TablePipeline pipeline, Map<String, @Nullable Object> row) {
         List<Map<String, @Nullable Object>> one = new ArrayList<>(List.of(row));
