@@ -172,7 +172,8 @@ final class NestedBodies {
             Function<Table, Grant> createGrants, int depth) {
         if (depth > related.maxDepth()) {
             throw new SentroException(ErrorCode.INVALID_BODY, "Field '" + field + "' nests related rows " + depth
-                    + " relations deep; at most " + related.maxDepth() + " are allowed (sentro.embed.max-depth)", field);
+                    + " relations deep; at most " + related.maxDepth() + " are allowed (sentro.embed.max-depth)",
+                    field);
         }
         Table target = related.table(relation.table()).orElseThrow(() -> unknownField(table, relation.name(),
                 field.substring(0, field.length() - relation.name().length()), grant));

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * the plans are made from what the hooks leave ({@link #create}, {@link #update}).
  * <p>
  * The work is done by the package's classes, one job each: {@link WriteBodies} (JSON bodies), {@link NestedBodies}
- * (bodies with related rows), {@link RowWrites} (the rows an insert, update or upsert stores), {@link WriteColumns}
+ * (bodies with related rows), {@link WritePlans} (the rows an insert, update or upsert stores), {@link WriteColumns}
  * (writable columns and their values), {@link ConflictKeys}, {@link RowScopes} and, for bulk writes, the
  * {@link Conditions} reads use; this class is their entry point.
  */
@@ -32,7 +32,7 @@ public final class WritePlanner {
     private final Planner reads;
     private final RowScopes scopes;
     private final WriteBodies bodies;
-    private final RowWrites rows;
+    private final WritePlans plans;
     private final NestedBodies nested;
 
     /** @param reads plans the filters of bulk writes and the caller's row scope, as for reads */
@@ -58,7 +58,7 @@ public final class WritePlanner {
         this.scopes = reads.scopes();
         WriteColumns columns = new WriteColumns(values, tags, roundDecimals);
         this.bodies = new WriteBodies(values, columns, scopes);
-        this.rows = new RowWrites(values, columns, scopes);
+        this.plans = new WritePlans(values, columns, scopes);
         this.nested = new NestedBodies(bodies, reads.related(), reads.projections(), maxRows);
     }
 
@@ -120,7 +120,7 @@ public final class WritePlanner {
     public CreatePlan create(Table table, List<Map<String, @Nullable Object>> rows, boolean many, Grant grant) {
         List<Map<Column, Object>> planned = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            planned.add(this.rows.createRow(table, rows.get(i), many ? "[" + i + "]." : "", grant));
+            planned.add(plans.createRow(table, rows.get(i), many ? "[" + i + "]." : "", grant));
         }
         return new CreatePlan(table, planned, many);
     }
@@ -130,7 +130,7 @@ public final class WritePlanner {
      * {@code comments[1].}).
      */
     public CreatePlan create(Table table, Map<String, @Nullable Object> row, String prefix, Grant grant) {
-        return new CreatePlan(table, List.of(rows.createRow(table, row, prefix, grant)), false);
+        return new CreatePlan(table, List.of(plans.createRow(table, row, prefix, grant)), false);
     }
 
     /** Plans a partial update (PATCH) or a full replacement (PUT) of one row. */
@@ -142,7 +142,7 @@ public final class WritePlanner {
     /** As {@link #update(Table, Key, Map, boolean, Grant)}; {@code prefix} names a bulk item in errors ({@code [2].}). */
     public UpdatePlan update(Table table, Key key, Map<String, @Nullable Object> values, boolean replace,
             Grant grant, String prefix) {
-        return rows.update(table, key, values, replace, grant, prefix);
+        return plans.update(table, key, values, replace, grant, prefix);
     }
 
     public DeletePlan delete(Table table, Key key, Grant grant) {
@@ -166,7 +166,7 @@ public final class WritePlanner {
      */
     public OperationPlan.UpsertPlan upsert(Table table, Map<String, @Nullable Object> row, List<Column> conflict,
             boolean merge, Grant grant, String prefix) {
-        return rows.upsert(table, row, conflict, merge, grant, prefix);
+        return plans.upsert(table, row, conflict, merge, grant, prefix);
     }
 
     // ---- bulk writes --------------------------------------------------------------------------------------------
@@ -183,7 +183,7 @@ public final class WritePlanner {
     /** Sets the same values on every row that meets {@code condition}; the values are held to the row scope. */
     public UpdateWherePlan updateWhere(Table table, Condition condition, Map<String, @Nullable Object> values,
             Grant grant) {
-        return rows.updateWhere(table, condition, values, grant);
+        return plans.updateWhere(table, condition, values, grant);
     }
 
     /** Deletes every row that meets {@code condition}. */

@@ -8,7 +8,7 @@
  * table of which operators fit which column types), {@code Ordering} (sort and cursors), {@code Projections}
  * ({@code fields}, display fields, join helpers), {@code Paging}, {@code RelatedTables} (the relations a caller may
  * follow) and {@code VisibleColumns} (hidden columns are unknown). Writes: {@code WriteBodies} (JSON bodies into typed
- * rows), {@code NestedBodies} (bodies with related rows), {@code RowWrites} (the rows an insert, update or upsert
+ * rows), {@code NestedBodies} (bodies with related rows), {@code WritePlans} (the rows an insert, update or upsert
  * stores), {@code WriteColumns} (writable columns and the values they store) and {@code ConflictKeys}
  * ({@code on_conflict}). {@code RowScopes} holds reads and writes to the caller's row scope.
  */

@@ -19,13 +19,13 @@ import org.jspecify.annotations.Nullable;
  * scope, the version column started, every required column given), an upsert's row (and its conflict key given), an
  * update by key (a PUT replaces every writable column) and the values set on every row a condition selects.
  */
-final class RowWrites {
+final class WritePlans {
 
     private final ValueConverter values;
     private final WriteColumns columns;
     private final RowScopes scopes;
 
-    RowWrites(ValueConverter values, WriteColumns columns, RowScopes scopes) {
+    WritePlans(ValueConverter values, WriteColumns columns, RowScopes scopes) {
         this.values = values;
         this.columns = columns;
         this.scopes = scopes;
