@@ -24,13 +24,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class NestedBodies {
 
-    private final WritePlanner writes;
-    private final Planner reads;
+    private final WriteBodies bodies;
+    private final RelatedTables related;
+    private final Projections projections;
     private final int maxRows;
 
-    NestedBodies(WritePlanner writes, Planner reads, int maxRows) {
-        this.writes = writes;
-        this.reads = reads;
+    NestedBodies(WriteBodies bodies, RelatedTables related, Projections projections, int maxRows) {
+        this.bodies = bodies;
+        this.related = related;
+        this.projections = projections;
         this.maxRows = maxRows;
     }
 
@@ -78,7 +80,7 @@ final class NestedBodies {
     }
 
     private boolean isRelation(Table table, String name) {
-        return table.column(name).isEmpty() && reads.relation(table, name).isPresent();
+        return table.column(name).isEmpty() && related.relation(table, name).isPresent();
     }
 
     private static boolean carriesNothing(JsonNode value) {
@@ -96,7 +98,7 @@ final class NestedBodies {
             rows.add(row(table, body, "", grant, createGrants, 0, List.of()));
         }
         else if (many) {
-            List<JsonNode> items = WritePlanner.objects(body, "create");
+            List<JsonNode> items = WriteBodies.objects(body, "create");
             for (int i = 0; i < items.size(); i++) {
                 rows.add(row(table, items.get(i), "[" + i + "].", grant, createGrants, 0, List.of()));
             }
@@ -129,14 +131,14 @@ final class NestedBodies {
                 own.set(name, field.getValue());
                 continue;
             }
-            if (reads.isDisplayField(table, name)) {
+            if (projections.isDisplayField(table, name)) {
                 throw new SentroException(ErrorCode.READ_ONLY_COLUMN, "Field '" + path + name + "' is a computed display "
                         + "field of '" + table.name() + "'; it cannot be written", path + name);
             }
             if (field.getValue().isNull()) {
                 continue; // no related row: as if the field were absent (generated clients send every property)
             }
-            Relation relation = reads.relation(table, name)
+            Relation relation = related.relation(table, name)
                     .filter(found -> found.columns().stream().noneMatch(grant::hides))
                     .orElseThrow(() -> unknownField(table, name, path, grant));
             NestedRow.Related related = related(table, relation, field.getValue(), path + name, grant, createGrants,
@@ -163,16 +165,17 @@ final class NestedBodies {
                 }
             }
         }
-        return new NestedRow(table, grant, writes.rowValues(table, own, path, grant), path, parents, children);
+        return new NestedRow(table, grant, bodies.row(table, own, path, grant), path, parents, children);
     }
 
     private NestedRow.Related related(Table table, Relation relation, JsonNode value, String field, Grant grant,
             Function<Table, Grant> createGrants, int depth) {
-        if (depth > reads.maxDepth()) {
+        if (depth > related.maxDepth()) {
             throw new SentroException(ErrorCode.INVALID_BODY, "Field '" + field + "' nests related rows " + depth
-                    + " relations deep; at most " + reads.maxDepth() + " are allowed (sentro.embed.max-depth)", field);
+                    + " relations deep; at most " + related.maxDepth() + " are allowed (sentro.embed.max-depth)",
+                    field);
         }
-        Table target = reads.table(relation.table()).orElseThrow(() -> unknownField(table, relation.name(),
+        Table target = related.table(relation.table()).orElseThrow(() -> unknownField(table, relation.name(),
                 field.substring(0, field.length() - relation.name().length()), grant));
         // A table served read-only takes no rows from a nested insert either, as it takes no POST.
         refuseReadOnly(target, field);
@@ -199,7 +202,7 @@ final class NestedBodies {
         List<String> filled = relation.targetColumns();
         if (relation.through() != null) {
             Relation.Through join = relation.through();
-            Table joinTable = reads.table(join.table()).orElseThrow();
+            Table joinTable = related.table(join.table()).orElseThrow();
             refuseReadOnly(joinTable, field);
             Grant joinGrant = createGrants.apply(joinTable);
             if (join.sourceColumns().stream().anyMatch(joinGrant::hides)
@@ -232,10 +235,10 @@ final class NestedBodies {
     }
 
     private SentroException unknownField(Table table, String name, String path, Grant grant) {
-        List<String> relations = reads.relationNames(table, grant);
+        List<String> relations = related.relationNames(table, grant);
         return new SentroException(ErrorCode.UNKNOWN_COLUMN, "Unknown field '" + path + name + "': table '"
                 + table.name() + "' has no column or relation '" + name + "'. Columns: "
-                + Planner.columnNames(table, grant) + (relations.isEmpty() ? "" : "; relations: "
+                + VisibleColumns.columnNames(table, grant) + (relations.isEmpty() ? "" : "; relations: "
                         + String.join(", ", relations)), path + name);
     }
 
