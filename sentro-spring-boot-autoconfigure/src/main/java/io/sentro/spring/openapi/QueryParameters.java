@@ -109,26 +109,12 @@ final class QueryParameters {
         }
         for (Column column : security.visible(table)) {
             for (Operator operator : Operator.values()) {
-                if (applies(operator, column)) {
+                if (operator.appliesTo(column.kind())) {
                     parameters.add(filterParameter(column, operator));
                 }
             }
         }
         return parameters;
-    }
-
-    private static boolean applies(Operator operator, Column column) {
-        TypeKind kind = column.kind();
-        if (operator == Operator.IS_NULL) {
-            return true;
-        }
-        if (!kind.isComparable()) {
-            return false;
-        }
-        if (operator.isPattern()) {
-            return kind == TypeKind.TEXT;
-        }
-        return !operator.isOrdering() || kind.isOrdered();
     }
 
     private static Parameter filterParameter(Column column, Operator operator) {

@@ -159,26 +159,23 @@ final class Conditions {
     /**
      * Why {@code operator} does not apply to {@code column}, or null when it does: {@code isNull} applies to every
      * column, the others to comparable ones, patterns to text, and {@code gt}/{@code gte}/{@code lt}/{@code lte} to
-     * types with an order. The one table of which filter operators fit which column types.
+     * types with an order: why {@link Operator#appliesTo} says no, in words.
      */
     static @Nullable String misfit(Operator operator, Column column) {
         TypeKind kind = column.kind();
-        if (operator == Operator.IS_NULL) {
+        if (operator.appliesTo(kind)) {
             return null;
         }
         if (!kind.isComparable()) {
             return "Column '" + column.name() + "' (" + column.type().databaseType() + ") supports only the isNull "
                     + "filter";
         }
-        if (operator.isPattern() && kind != TypeKind.TEXT) {
+        if (operator.isPattern()) {
             return "'" + operator.token() + "' applies to text columns; column '" + column.name() + "' is "
                     + column.type().databaseType();
         }
-        if (operator.isOrdering() && !kind.isOrdered()) {
-            return "'" + operator.token() + "' does not apply to column '" + column.name() + "' ("
-                    + column.type().databaseType() + "); use eq, neq, in or nin";
-        }
-        return null;
+        return "'" + operator.token() + "' does not apply to column '" + column.name() + "' ("
+                + column.type().databaseType() + "); use eq, neq, in or nin";
     }
 
     /** The value of an {@code isNull} filter (of a column or an aggregate): true or false, else a 400 naming it. */

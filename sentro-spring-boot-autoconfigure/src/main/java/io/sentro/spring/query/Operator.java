@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.sentro.spring.schema.TypeKind;
+
 /**
  * Filter operators of {@code where.<column>.<operator>=<value>}.
  */
@@ -38,6 +40,24 @@ public enum Operator {
 
     public boolean isPattern() {
         return this == LIKE || this == ILIKE;
+    }
+
+    /**
+     * Whether the operator filters a column of this kind: {@code isNull} any column; the others comparable ones,
+     * patterns text only, orderings ordered kinds only. The one rule the planner checks and the OpenAPI document
+     * lists.
+     */
+    public boolean appliesTo(TypeKind kind) {
+        if (this == IS_NULL) {
+            return true;
+        }
+        if (!kind.isComparable()) {
+            return false;
+        }
+        if (isPattern()) {
+            return kind == TypeKind.TEXT;
+        }
+        return !isOrdering() || kind.isOrdered();
     }
 
     public static Optional<Operator> fromToken(String token) {
