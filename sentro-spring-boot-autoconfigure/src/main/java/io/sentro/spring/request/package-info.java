@@ -1,5 +1,12 @@
 /**
  * Parses an HTTP request into intent (filters, sort, page, fields, body) without looking at the schema.
+ * <p>
+ * {@link io.sentro.spring.request.ApiRequestParser} is the entry point: it says which parameters each request kind
+ * takes and builds the engine's query from them. The parameters are parsed by one class per job:
+ * {@code PageParameters} (fields, sort, search, limit, offset, count, after), {@code FilterParameters} (where and OR
+ * groups), {@code AggregateParameters} (group, agg, having), {@code EmbedParameters} (embed and the parameters of
+ * embedded relations), over the value syntax of {@code ParameterValues}; path keys by {@code PathKeys}, JSON bodies by
+ * {@code JsonBodies}. {@link io.sentro.spring.request.Preferences} reads the {@code Prefer} header.
  */
 @NullMarked
 package io.sentro.spring.request;
