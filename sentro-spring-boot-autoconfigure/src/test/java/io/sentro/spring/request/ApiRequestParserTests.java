@@ -58,12 +58,12 @@ class ApiRequestParserTests {
 
     @Test
     void splitsListsHonouringQuotes() {
-        assertThat(ApiRequestParser.list("p", "a,\"b,c\",d")).containsExactly("a", "b,c", "d");
-        assertThat(ApiRequestParser.list("p", "\"say \\\"hi\\\"\"")).containsExactly("say \"hi\"");
-        assertThat(ApiRequestParser.list("p", "\"\"")).containsExactly("");
-        assertThat(ApiRequestParser.list("p", "a,")).containsExactly("a", "");
-        assertThatThrownBy(() -> ApiRequestParser.list("p", "\"open")).hasMessageContaining("Unterminated");
-        assertThatThrownBy(() -> ApiRequestParser.list("p", "")).hasMessageContaining("at least one");
+        assertThat(ParameterValues.list("p", "a,\"b,c\",d")).containsExactly("a", "b,c", "d");
+        assertThat(ParameterValues.list("p", "\"say \\\"hi\\\"\"")).containsExactly("say \"hi\"");
+        assertThat(ParameterValues.list("p", "\"\"")).containsExactly("");
+        assertThat(ParameterValues.list("p", "a,")).containsExactly("a", "");
+        assertThatThrownBy(() -> ParameterValues.list("p", "\"open")).hasMessageContaining("Unterminated");
+        assertThatThrownBy(() -> ParameterValues.list("p", "")).hasMessageContaining("at least one");
     }
 
     @Test
