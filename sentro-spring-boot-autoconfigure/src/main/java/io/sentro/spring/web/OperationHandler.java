@@ -111,7 +111,7 @@ public final class OperationHandler implements HttpRequestHandler {
             if (response.isCommitted()) {
                 throw aborted(ex);
             }
-            answer(request, response, ex);
+            answer(request, response, ex, started);
         }
     }
 
@@ -139,11 +139,11 @@ public final class OperationHandler implements HttpRequestHandler {
     }
 
     /** The problem for a failure, logged by how bad it is: a refusal at debug level, a server failure as an error. */
-    private void answer(HttpServletRequest request, HttpServletResponse response, RuntimeException failure)
-            throws IOException {
+    private void answer(HttpServletRequest request, HttpServletResponse response, RuntimeException failure,
+            long started) throws IOException {
         SentroException problem;
         if (failure instanceof SentroException refusal && refusal.code() == ErrorCode.DATABASE_UNAVAILABLE) {
-            outages.failed(description, refusal);
+            outages.failed(started, description, refusal);
             problem = refusal.headers().containsKey("Retry-After") ? refusal
                     : refusal.withHeaders(Map.of("Retry-After", outages.retryAfter()));
         }

@@ -23,6 +23,7 @@ public final class Outages {
     private final long retryAfterSeconds;
     private final long intervalNanos;
     private final AtomicLong startedAt = new AtomicLong();
+    private final AtomicLong endedAt = new AtomicLong();
     private final AtomicLong lastWarnedAt = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
@@ -47,9 +48,20 @@ public final class Outages {
         return String.valueOf(retryAfterSeconds);
     }
 
-    /** A request found the database unavailable. */
-    void failed(String description, SentroException problem) {
+    /**
+     * A request found the database unavailable. One that began before the last outage ended (it waited for a
+     * connection through it, and gave up just after) is that outage's last failure, not the start of another.
+     */
+    void failed(long requestStartedNanos, String description, SentroException problem) {
         long now = System.nanoTime();
+        long ended = endedAt.get();
+        if (startedAt.get() == 0 && ended != 0 && requestStartedNanos - ended < 0) {
+            if (logger.isDebugEnabled()) {
+                logger.debug(description + ": database unavailable, for a request begun before it answered again ("
+                        + cause(problem) + ")");
+            }
+            return;
+        }
         long count = failures.incrementAndGet();
         if (startedAt.compareAndSet(0, now)) {
             lastWarnedAt.set(now);
@@ -77,6 +89,7 @@ public final class Outages {
             return;
         }
         if (startedAt.compareAndSet(started, 0)) {
+            endedAt.set(System.nanoTime());
             long count = failures.getAndSet(0);
             logger.info("The database answers again, after " + Duration.ofNanos(System.nanoTime() - started)
                     .toMillis() + " ms unavailable and " + count + " failed requests");
