@@ -161,8 +161,7 @@ public final class Entity {
             AccessPolicy access = engine.access();
             Grant grant = caller.grant(access, table, Operation.CREATE);
             return engine.writes().create(table, entities.mapping().body(body), grant,
-                    other -> other.equals(table) ? grant : caller.grant(access, other, Operation.CREATE),
-                    CallSite.ENTITY_API);
+                    (other, operation) -> caller.grant(access, other, operation), CallSite.ENTITY_API);
         });
     }
 
@@ -206,10 +205,10 @@ public final class Entity {
             Table table = table(engine);
             AccessPolicy access = engine.access();
             Grant grant = caller.grant(access, table, Operation.CREATE);
-            Grant updateGrant = conflict.merges() ? caller.grant(access, table, Operation.UPDATE) : null;
             WriteRunner.UpsertOutcomes outcome = engine.writes().upsert(table,
                     entities.mapping().body(values), conflict.merges(), conflict.columns().isEmpty() ? null
-                            : conflict.columns(), grant, updateGrant, CallSite.ENTITY_API);
+                            : conflict.columns(), grant, (other, operation) -> caller.grant(access, other, operation),
+                    CallSite.ENTITY_API);
             return new Upserted(Row.of(outcome.rows().get(0)),
                     outcome.outcomes().get(0) == io.sentro.spring.execute.SqlExecutor.UpsertOutcome.CREATED);
         });

@@ -2,9 +2,9 @@ package io.sentro.spring.pipeline;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import io.sentro.spring.customize.CallSite;
+import io.sentro.spring.customize.Operation;
 import io.sentro.spring.customize.Integrations;
 import io.sentro.spring.customize.Payload;
 import io.sentro.spring.customize.SentroDb;
@@ -13,6 +13,7 @@ import io.sentro.spring.execute.SqlExecutor;
 import io.sentro.spring.execute.SqlExecutor.UpsertOutcome;
 import io.sentro.spring.plan.Grant;
 import io.sentro.spring.plan.Grants;
+import io.sentro.spring.plan.WriteGrants;
 import io.sentro.spring.plan.RowTags;
 import io.sentro.spring.plan.WritePlanner;
 import io.sentro.spring.query.EntityTags;
@@ -106,22 +107,17 @@ public final class WriteRunner {
 
     // ---- one row ------------------------------------------------------------------------------------------------
 
-    /** {@code POST {base}/T} without related rows: see {@link #create(Table, JsonNode, Grant, Function, CallSite)}. */
-    public CreateOutcome create(Table table, JsonNode body, Grant grant, CallSite call) {
-        return create(table, body, grant, other -> {
-            throw new IllegalStateException("This create may not reach table '" + other.name() + "'");
-        }, call);
-    }
-
     /**
      * {@code POST {base}/T}: one object or an array of objects. Without hooks, field writers or display fields, one
      * statement (multi-row INSERTs for an array); otherwise each row through the CREATE pipeline, all in one
      * transaction. A body with related rows inline ({@code "comments": [...]}) is a nested insert: every row it reaches
-     * needs the caller's CREATE right on its table ({@code createGrants}), and all are created in one transaction.
+     * needs the caller's CREATE right on its table (asked of {@code grants}), and all are created in one transaction.
+     *
+     * @param grant the caller's CREATE grant on {@code table}
      */
-    public CreateOutcome create(Table table, JsonNode body, Grant grant, Function<Table, Grant> createGrants,
-            CallSite call) {
-        return creates.create(table, body, grant, createGrants, call);
+    public CreateOutcome create(Table table, JsonNode body, Grant grant, WriteGrants grants, CallSite call) {
+        return creates.create(table, body, grant, other -> other.equals(table) ? grant
+                : grants.grant(other, Operation.CREATE), call);
     }
 
     /**
@@ -139,11 +135,13 @@ public final class WriteRunner {
      * <p>
      * Without CREATE hooks (and UPDATE hooks, for a merge), field writers or row scopes, each row is one upsert
      * statement. Otherwise each row's key is looked up under a lock first: a new row goes through the CREATE pipeline,
-     * an existing one through the UPDATE pipeline (a merge, with {@code updateGrant}, and {@link Payload#previous()}
+     * an existing one through the UPDATE pipeline (a merge, with the caller's UPDATE grant, and {@link Payload#previous()}
      * the row as it was) or is left as it is.
      */
     public UpsertOutcomes upsert(Table table, JsonNode body, boolean merge, @Nullable List<String> onConflict,
-            Grant grant, @Nullable Grant updateGrant, CallSite call) {
+            Grant grant, WriteGrants grants, CallSite call) {
+        // A merge changes existing rows: the caller needs UPDATE on the table as well as CREATE.
+        Grant updateGrant = merge ? grants.grant(table, Operation.UPDATE) : null;
         return upserts.upsert(table, body, merge, onConflict, grant, updateGrant, call);
     }
 

@@ -37,6 +37,10 @@ final class ReadPlans {
     }
 
     ReadPlan read(Table table, ListQuery query, Grant grant, Grants grants) {
+        if (query.after() != null && query.offset() != null) {
+            throw new SentroException(ErrorCode.INVALID_PARAMETER, "'after' and 'offset' cannot be combined: 'after' "
+                    + "continues after the previous page's last row, 'offset' skips rows from the start", "after");
+        }
         long limit = paging.limit(query);
         long offset = Paging.offset(query);
         Condition condition = conditions.condition(table, query, grant, grants);

@@ -44,7 +44,6 @@ public final class ApiRequestParser {
                         + "<relation>.fields|sort|limit|where.* for an embedded relation");
             }
         }
-        page.checkCursor();
         return new ListQuery(page.fields(), page.sort(), filters.filters(), filters.anyOf(), page.search(),
                 page.limit(), page.offset(), page.count(), page.after(), embeds.build(), aggregate.build());
     }

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The shape and page of a list request: {@code fields}, {@code sort}, {@code search}, {@code limit},
- * {@code offset}, {@code count} and the cursor {@code after}. Collected parameter by parameter, then checked together
- * ({@link #checkCursor()}).
+ * {@code offset}, {@code count} and the cursor {@code after}, collected parameter by parameter. Whether they fit
+ * together (a cursor and an offset do not) is the planner's to say, for every front end.
  */
 final class PageParameters {
 
@@ -42,14 +42,6 @@ final class PageParameters {
             }
         }
         return true;
-    }
-
-    /** A cursor continues after the previous page's last row, which an offset cannot also say. */
-    void checkCursor() {
-        if (after != null && offset != null) {
-            throw invalid("after", "'after' and 'offset' cannot be combined: 'after' continues after the previous "
-                    + "page's last row, 'offset' skips rows from the start");
-        }
     }
 
     List<String> fields() {

@@ -13,6 +13,7 @@ import io.sentro.spring.pipeline.WriteRunner.CreateOutcome;
 import io.sentro.spring.pipeline.WriteRunner.UpdateOutcome;
 import io.sentro.spring.pipeline.WriteRunner.UpsertOutcomes;
 import io.sentro.spring.plan.Grant;
+import io.sentro.spring.plan.WriteGrants;
 import io.sentro.spring.query.EntityTags;
 import io.sentro.spring.request.ApiRequestParser;
 import io.sentro.spring.request.Preferences;
@@ -63,8 +64,7 @@ final class WriteEndpoints {
             throw new SentroException(ErrorCode.INVALID_PARAMETER, "on_conflict names the key of an upsert: send it "
                     + "with Prefer: resolution=merge-duplicates or resolution=ignore-duplicates", "on_conflict");
         }
-        CreateOutcome created = writes.create(table, body, grant, other -> other.equals(table) ? grant
-                : access.authorize(other, Operation.CREATE, call.site()), call.site());
+        CreateOutcome created = writes.create(table, body, grant, grants(call), call.site());
         call.written(created.written());
         call.applied(preferences.applied(true, false, false));
         if (created.many()) {
@@ -100,8 +100,7 @@ final class WriteEndpoints {
             @Nullable List<String> onConflict, RestCall call) throws IOException {
         HttpServletResponse response = call.response();
         boolean merge = preferences.resolution() == Preferences.Resolution.MERGE_DUPLICATES;
-        Grant updateGrant = merge ? access.authorize(table, Operation.UPDATE, call.site()) : null;
-        UpsertOutcomes upserted = writes.upsert(table, body, merge, onConflict, grant, updateGrant, call.site());
+        UpsertOutcomes upserted = writes.upsert(table, body, merge, onConflict, grant, grants(call), call.site());
         call.written(upserted.outcomes().stream().filter(outcome -> outcome != UpsertOutcome.IGNORED).count());
         call.applied(preferences.applied(true, true, false));
         if (upserted.many()) {
@@ -170,5 +169,10 @@ final class WriteEndpoints {
 
     private static @Nullable EntityTags ifMatch(HttpServletRequest request) {
         return EntityTags.parse(request.getHeader(HttpHeaders.IF_MATCH), HttpHeaders.IF_MATCH);
+    }
+
+    /** The caller's rules, for what a write reaches beyond its route's operation. */
+    private WriteGrants grants(RestCall call) {
+        return (other, operation) -> access.authorize(other, operation, call.site());
     }
 }

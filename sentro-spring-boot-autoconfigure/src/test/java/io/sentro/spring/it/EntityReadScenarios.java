@@ -176,8 +176,9 @@ abstract class EntityReadScenarios extends SecuredScenarios {
 
     @Test
     void badInputIsRefusedWithTheHttpApisCodesBeforeAnySql() {
-        int statements = ConnectionLog.STATEMENTS.get();
         var posts = entities.asSystem().table("posts");
+        String cursor = posts.find(Query.all().limit(1)).next();
+        int statements = ConnectionLog.STATEMENTS.get();
         assertRefused(() -> entities.table("nope"), ErrorCode.UNKNOWN_TABLE, null);
         assertRefused(() -> posts.find(Query.where("nope", EQ, 1)), ErrorCode.UNKNOWN_COLUMN, "where.nope.eq");
         assertRefused(() -> posts.find(Query.all().embed("nope")), ErrorCode.UNKNOWN_RELATION, "embed");
@@ -188,6 +189,7 @@ abstract class EntityReadScenarios extends SecuredScenarios {
         SentroException tooMany = catchSentro(() -> posts.find(Query.all().limit(100_000)));
         assertThat(tooMany.parameter()).isEqualTo("limit");
         assertRefused(() -> posts.aggregate(Query.all()), ErrorCode.INVALID_PARAMETER, "agg");
+        assertRefused(() -> posts.find(Query.all().after(cursor).offset(3)), ErrorCode.INVALID_PARAMETER, "after");
         assertRefused(() -> posts.findOne(1, 2), ErrorCode.INVALID_PARAMETER, "key");
         assertThat(ConnectionLog.STATEMENTS.get()).as("statements prepared for bad input").isEqualTo(statements);
     }
