@@ -30,10 +30,14 @@ final class ReadQueries {
                 query.limit() == null ? defaultLimit : query.limit(), 0);
     }
 
-    /** The list query as the hooks left it; cursor, OR groups, count and embeds are the request's. */
+    /**
+     * The list query as the hooks left it; cursor, OR groups, count and embeds are the request's. The hooks see no
+     * offset as 0: left at 0, the query keeps having none (a cursor and an offset cannot be combined).
+     */
     static ListQuery listQuery(ReadQuery query, ListQuery original) {
+        Long offset = original.offset() == null && query.offset() == 0 ? null : query.offset();
         return original.with(query.fields(), sort(query), filterTerms(query, "where."), query.search(),
-                query.limit() < 0 ? null : query.limit(), query.offset());
+                query.limit() < 0 ? null : query.limit(), offset);
     }
 
     /** The embedded relation as the hooks left it; a many-to-one has no rows per parent to set. */
