@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.sentro.spring.customize.CallSite;
 import io.sentro.spring.customize.Operation;
@@ -17,6 +19,8 @@ import io.sentro.spring.pipeline.TablePipeline;
 import io.sentro.spring.pipeline.WriteRunner;
 import io.sentro.spring.pipeline.OperationRunner.ReadOutcome;
 import io.sentro.spring.plan.Grant;
+import io.sentro.spring.plan.Grants;
+import io.sentro.spring.plan.WriteGrants;
 import io.sentro.spring.query.RowQuery;
 import io.sentro.spring.schema.Table;
 import io.sentro.spring.security.AccessPolicy;
@@ -45,12 +49,9 @@ public final class Entity {
 
     /** A page of the rows the query selects, with its embedded relations and count. */
     public Page<Row> find(Query query) {
-        return entities.call((engine, caller) -> {
-            Table table = table(engine);
-            AccessPolicy access = engine.access();
-            Grant grant = caller.grant(access, table, Operation.READ);
-            ReadOutcome outcome = engine.reads().list(table, query.toListQuery(), grant,
-                    caller.grants(access), CallSite.ENTITY_API);
+        return call(Operation.READ, call -> {
+            ReadOutcome outcome = call.engine().reads().list(call.table(), query.toListQuery(), call.grant(),
+                    call.reads(), CallSite.ENTITY_API);
             return new Page<>(rows(outcome.result().rows()), outcome.result().total(),
                     outcome.result().totalIsEstimate(), outcome.limit(), outcome.offset(), outcome.next());
         });
@@ -71,12 +72,9 @@ public final class Entity {
      * caller may see; empty when there is none, or none the caller may see.
      */
     public Optional<Row> findOne(Object... key) {
-        return entities.call((engine, caller) -> {
-            Table table = table(engine);
-            AccessPolicy access = engine.access();
-            Grant grant = caller.grant(access, table, Operation.READ);
-            Map<String, @Nullable Object> row = engine.reads().get(table, keyTexts(table, List.of(key)),
-                    RowQuery.ALL, grant, caller.grants(access), CallSite.ENTITY_API);
+        return call(Operation.READ, call -> {
+            Map<String, @Nullable Object> row = call.engine().reads().get(call.table(),
+                    keyTexts(call.table(), List.of(key)), RowQuery.ALL, call.grant(), call.reads(), CallSite.ENTITY_API);
             return Optional.ofNullable(row).map(Row::of);
         });
     }
@@ -111,23 +109,18 @@ public final class Entity {
      * memory (the export path: {@code sentro.export.max-rows} applies); returns how many.
      */
     public long stream(Query query, Consumer<Row> consumer) {
-        return entities.call((engine, caller) -> {
-            Table table = table(engine);
-            AccessPolicy access = engine.access();
-            Grant grant = caller.grant(access, table, Operation.READ);
-            return engine.exports().export(table, query.toListQuery(), grant,
-                    caller.grants(access), CallSite.ENTITY_API, new ExportRunner.RowSink() {
+        return call(Operation.READ, call -> call.engine().exports().export(call.table(), query.toListQuery(),
+                call.grant(), call.reads(), CallSite.ENTITY_API, new ExportRunner.RowSink() {
 
-                        @Override
-                        public void rows(List<Map<String, @Nullable Object>> rows) {
-                            rows.forEach(row -> consumer.accept(Row.of(row)));
-                        }
+                    @Override
+                    public void rows(List<Map<String, @Nullable Object>> rows) {
+                        rows.forEach(row -> consumer.accept(Row.of(row)));
+                    }
 
-                        @Override
-                        public void end(List<String> fields) {
-                        }
-                    });
-        });
+                    @Override
+                    public void end(List<String> fields) {
+                    }
+                }));
     }
 
     // ---- writes -------------------------------------------------------------------------------------------------
@@ -156,23 +149,15 @@ public final class Entity {
     }
 
     private WriteRunner.CreateOutcome create(Object body) {
-        return entities.call((engine, caller) -> {
-            Table table = table(engine);
-            AccessPolicy access = engine.access();
-            Grant grant = caller.grant(access, table, Operation.CREATE);
-            return engine.writes().create(table, entities.mapping().body(body), grant,
-                    (other, operation) -> caller.grant(access, other, operation), CallSite.ENTITY_API);
-        });
+        return call(Operation.CREATE, call -> call.engine().writes().create(call.table(),
+                entities.mapping().body(body), call.grant(), call.writes(), CallSite.ENTITY_API));
     }
 
     /** Updates the given columns of the row with this primary key (a list for a composite key); 404 without it. */
     public Row update(Object key, Map<String, ?> values) {
-        return entities.call((engine, caller) -> {
-            Table table = table(engine);
-            Grant grant = caller.grant(engine.access(), table, Operation.UPDATE);
-            return Row.of(engine.writes().update(table, keyTexts(table, key),
-                    entities.mapping().body(values), false, null, grant, CallSite.ENTITY_API).row());
-        });
+        return call(Operation.UPDATE, call -> Row.of(call.engine().writes().update(call.table(),
+                keyTexts(call.table(), key), entities.mapping().body(values), false, null, call.grant(),
+                CallSite.ENTITY_API).row()));
     }
 
     /**
@@ -189,26 +174,17 @@ public final class Entity {
     }
 
     private Changes updateWhere(Query filter, Map<String, ?> values, @Nullable Long maxAffected) {
-        return entities.call((engine, caller) -> {
-            Table table = table(engine);
-            AccessPolicy access = engine.access();
-            Grant grant = caller.grant(access, table, Operation.UPDATE);
-            return changes(engine.writes().updateWhere(table, filter.toFilterQuery(),
-                    entities.mapping().body(values), new WriteRunner.BulkOptions(true, maxAffected), grant,
-                    caller.grants(access), CallSite.ENTITY_API));
-        });
+        return call(Operation.UPDATE, call -> changes(call.engine().writes().updateWhere(call.table(),
+                filter.toFilterQuery(), entities.mapping().body(values), new WriteRunner.BulkOptions(true, maxAffected),
+                call.grant(), call.reads(), CallSite.ENTITY_API)));
     }
 
     /** Creates the row, or, when its key exists, merges the values into it or leaves it, as {@code conflict} says. */
     public Upserted upsert(Map<String, ?> values, Conflict conflict) {
-        return entities.call((engine, caller) -> {
-            Table table = table(engine);
-            AccessPolicy access = engine.access();
-            Grant grant = caller.grant(access, table, Operation.CREATE);
-            WriteRunner.UpsertOutcomes outcome = engine.writes().upsert(table,
+        return call(Operation.CREATE, call -> {
+            WriteRunner.UpsertOutcomes outcome = call.engine().writes().upsert(call.table(),
                     entities.mapping().body(values), conflict.merges(), conflict.columns().isEmpty() ? null
-                            : conflict.columns(), grant, (other, operation) -> caller.grant(access, other, operation),
-                    CallSite.ENTITY_API);
+                            : conflict.columns(), call.grant(), call.writes(), CallSite.ENTITY_API);
             return new Upserted(Row.of(outcome.rows().get(0)),
                     outcome.outcomes().get(0) == io.sentro.spring.execute.SqlExecutor.UpsertOutcome.CREATED);
         });
@@ -216,10 +192,8 @@ public final class Entity {
 
     /** Deletes the row with this primary key (a list for a composite key); 404 without it. */
     public void delete(Object key) {
-        entities.call((engine, caller) -> {
-            Table table = table(engine);
-            Grant grant = caller.grant(engine.access(), table, Operation.DELETE);
-            engine.writes().delete(table, keyTexts(table, key), null, grant,
+        call(Operation.DELETE, call -> {
+            call.engine().writes().delete(call.table(), keyTexts(call.table(), key), null, call.grant(),
                     CallSite.ENTITY_API);
             return null;
         });
@@ -239,14 +213,9 @@ public final class Entity {
     }
 
     private Changes deleteWhere(Query filter, @Nullable Long maxAffected) {
-        return entities.call((engine, caller) -> {
-            Table table = table(engine);
-            AccessPolicy access = engine.access();
-            Grant grant = caller.grant(access, table, Operation.DELETE);
-            return changes(engine.writes().deleteWhere(table, filter.toFilterQuery(),
-                    new WriteRunner.BulkOptions(true, maxAffected), grant, caller.grants(access),
-                    CallSite.ENTITY_API));
-        });
+        return call(Operation.DELETE, call -> changes(call.engine().writes().deleteWhere(call.table(),
+                filter.toFilterQuery(), new WriteRunner.BulkOptions(true, maxAffected), call.grant(), call.reads(),
+                CallSite.ENTITY_API)));
     }
 
     // ---- actions ------------------------------------------------------------------------------------------------
@@ -262,31 +231,45 @@ public final class Entity {
     }
 
     Map<String, @Nullable Object> runDetailAction(String id, Object key, Map<String, @Nullable Object> input) {
-        return entities.call((engine, caller) -> {
-            Table table = table(engine);
-            Action action = action(engine, table, id);
-            if (action.type() != Action.Type.DETAIL) {
-                throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + id + "' is a table action: run it on "
-                        + "rows a query selects", "action");
-            }
-            Grant grant = caller.grantAction(engine.access(), table, action);
-            return engine.actions().detailAction(table, action, keyTexts(table, key),
-                    new LinkedHashMap<>(input), grant, CallSite.ENTITY_API);
-        });
+        return runAction(id, Action.Type.DETAIL, "a table action: run it on rows a query selects",
+                (call, action) -> call.engine().actions().detailAction(call.table(), action,
+                        keyTexts(call.table(), key), new LinkedHashMap<>(input), call.grant(), CallSite.ENTITY_API));
     }
 
     Map<String, @Nullable Object> runTableAction(String id, Query selection, Map<String, @Nullable Object> input) {
+        return runAction(id, Action.Type.TABLE, "a detail action: run it on one row, by its key",
+                (call, action) -> call.engine().actions().tableAction(call.table(), action, new LinkedHashMap<>(input),
+                        selection.toListQuery(), call.grant(), call.reads(), CallSite.ENTITY_API));
+    }
+
+    /** Runs the action, of this type, with the caller's grant of it; {@code otherwise} names the other type. */
+    private <T> T runAction(String id, Action.Type type, String otherwise, BiFunction<Call, Action, T> work) {
         return entities.call((engine, caller) -> {
             Table table = table(engine);
             Action action = action(engine, table, id);
-            if (action.type() != Action.Type.TABLE) {
-                throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + id + "' is a detail action: run it on "
-                        + "one row, by its key", "action");
+            if (action.type() != type) {
+                throw new SentroException(ErrorCode.INVALID_PARAMETER, "'" + id + "' is " + otherwise, "action");
             }
             AccessPolicy access = engine.access();
-            Grant grant = caller.grantAction(access, table, action);
-            return engine.actions().tableAction(table, action, new LinkedHashMap<>(input),
-                    selection.toListQuery(), grant, caller.grants(access), CallSite.ENTITY_API);
+            return work.apply(new Call(engine, table, caller.grantAction(access, table, action),
+                    caller.grants(access), (other, operation) -> caller.grant(access, other, operation)), action);
+        });
+    }
+
+    /**
+     * One call on this table: the engine of the generation served now, the table, and what the caller may do: its
+     * grant of the call's operation, what it may read of other tables, what it may write of them.
+     */
+    private record Call(Engine engine, Table table, Grant grant, Grants reads, WriteGrants writes) {
+    }
+
+    /** Runs {@code work} as the caller, with their grant of {@code operation} on this table (401/403 first). */
+    private <T> T call(Operation operation, Function<Call, T> work) {
+        return entities.call((engine, caller) -> {
+            Table table = table(engine);
+            AccessPolicy access = engine.access();
+            return work.apply(new Call(engine, table, caller.grant(access, table, operation), caller.grants(access),
+                    (other, op) -> caller.grant(access, other, op)));
         });
     }
 
